@@ -1,0 +1,79 @@
+# Everything a newcomer needs on a fresh Debian machine: `make demo` and `make test`.
+# The venv is reinstalled only when pyproject.toml changes; Debian packages are installed only when missing.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+# Qt's offscreen and desktop platforms need these shared libraries; the integration tests need Dovecot.
+QT_PACKAGES := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3 \
+	fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
+TEST_PACKAGES := dovecot-imapd $(QT_PACKAGES)
+
+.PHONY: demo test lint bench translations translations-update bundle bundle-test venv qt-packages test-packages
+
+demo: qt-packages $(INSTALLED) translations
+	$(BIN)/loket demo
+
+test: test-packages $(INSTALLED) translations lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n 2
+	$(MAKE) bundle-test
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+bench: test-packages $(INSTALLED)
+	@set -e; for script in bench/*.py; do \
+		echo "== $$script"; \
+		PYTHONPATH=. QT_QPA_PLATFORM=offscreen $(BIN)/python "$$script"; \
+	done
+
+# Compiled catalogues are built, never stored (.qm is ignored by git).
+translations: $(INSTALLED)
+	@set -e; for source in resources/i18n/*.ts; do \
+		[ -e "$$source" ] || continue; \
+		$(BIN)/pyside6-lrelease -silent "$$source" -qm "$${source%.ts}.qm"; \
+	done
+
+# New or changed tr() strings into the .ts sources (as unfinished, for a translator); the translation test lists them.
+translations-update: $(INSTALLED)
+	$(BIN)/python resources/i18n/update.py
+
+# The one-folder app dist/loket/ (run dist/loket/loket); build/ keeps PyInstaller's cache between builds.
+bundle: qt-packages $(BIN)/pyinstaller translations
+	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec
+
+# The bundle starts, finds its resources and catalogues, paints the window and the demo without a network.
+bundle-test: bundle
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	for language in nl de it; do test -s dist/loket/_internal/resources/i18n/loket_$$language.qm; done; \
+	export QT_QPA_PLATFORM=offscreen; \
+	dist/loket/loket --version; \
+	dist/loket/loket --data-dir "$$tmp/store" --screenshot "$$tmp/window.png" >/dev/null; \
+	LANG=de_DE.UTF-8 dist/loket/loket demo --screenshot "$$tmp/demo.png" >/dev/null; \
+	test -s "$$tmp/window.png" && test -s "$$tmp/demo.png"; \
+	echo "bundle: $$(du -sh dist/loket | cut -f1) in dist/loket, starts and paints"
+
+$(BIN)/pyinstaller: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet -e '.[test,bundle]'
+	touch $@
+
+venv: $(INSTALLED)
+
+# python3 -m venv needs ensurepip, which Debian ships separately in python3-venv.
+$(BIN)/python:
+	@$(PYTHON) -c "import ensurepip" 2>/dev/null || .ci/debian-packages python3-venv
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+qt-packages:
+	@.ci/debian-packages $(QT_PACKAGES)
+
+test-packages:
+	@.ci/debian-packages $(TEST_PACKAGES)

@@ -1,0 +1,328 @@
+"""The dialog that adds, edits and removes a department mailbox.
+
+Typing the address fills in the servers of common providers; "Test connection" logs in to IMAP and SMTP in a
+background thread and says in one sentence what is wrong; saving stores the password in the system keyring only.
+"""
+
+from __future__ import annotations
+
+import logging
+import zoneinfo
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QThreadPool, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.background import Task
+from desktop.forms import Form
+from desktop.holiday_names import show_holiday_names
+from mail.errors import AuthFailed, MailError, NoPassword, ServerUnavailable, TlsRefused
+from mail.providers import country_defaults, settings_for
+from store.account_settings import AccountSettings
+from store.accounts import AccountError
+
+log = logging.getLogger(__name__)
+
+HOLIDAY_CODES = ("NL", "BE", "DE", "DE-BW", "DE-BY", "DE-BE", "DE-HE", "DE-NW", "AT", "CH", "IT", "FR", "GB")
+_SERVER_KEYS = ("imap_host", "imap_port", "imap_security", "smtp_host", "smtp_port", "smtp_security")
+TEST_TIMEOUT_SECONDS = 15.0
+
+
+def check_connection(settings: AccountSettings, password: str) -> None:
+    """Log in to IMAP, then SMTP; raises the ``MailError`` of the first that fails (run off the GUI thread)."""
+    from mail.imap import connect
+    from mail.send import connect_smtp
+
+    account = settings.as_account()
+    connect(account, password, timeout=TEST_TIMEOUT_SECONDS).logout()
+    connect_smtp(account, password, timeout=TEST_TIMEOUT_SECONDS).quit()
+
+
+def save_account(data_dir: Path, account_id: int | None, settings: AccountSettings, password: str) -> int:
+    """Create or update the account and put a new password in the keyring; returns the account id."""
+    from mail.credentials import set_password
+    from store.account_settings import create_account, update_account
+    from store.accounts import remove_account
+    from store.db import open_db
+
+    db = open_db(data_dir)
+    try:
+        if account_id is None:
+            account = create_account(db, settings)
+            try:
+                set_password(account, password)
+            except MailError:
+                remove_account(db, account.id)
+                raise
+        else:
+            account = update_account(db, account_id, settings)
+            if password:
+                set_password(account, password)
+        return account.id
+    finally:
+        db.conn.close()
+
+
+def delete_account(data_dir: Path, account_id: int) -> None:
+    """Remove the account, its local store rows and its keyring entry; the server keeps its mail."""
+    from mail.credentials import delete_password
+    from store.accounts import get_account_by_id, remove_account
+    from store.db import open_db
+
+    db = open_db(data_dir)
+    try:
+        account = get_account_by_id(db, account_id)
+        if account is not None:
+            remove_account(db, account_id)
+            delete_password(account)
+    finally:
+        db.conn.close()
+
+
+class AccountDialog(QDialog):
+    """Add a mailbox (``existing`` None) or edit one; ``saved(id)`` / ``removed(id)`` after the store changed."""
+
+    saved = Signal(int)
+    removed = Signal(int)
+
+    def __init__(
+        self,
+        data_dir: Path,
+        existing: tuple[int, AccountSettings] | None = None,
+        default_timezone: str = "UTC",
+        pool: QThreadPool | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._data_dir = data_dir
+        self._account_id = existing[0] if existing else None
+        self._pool = pool
+        self._autofilled: dict[str, Any] = {}
+        self._tasks: set[Task] = set()
+        self.setWindowTitle(self.tr("Edit mailbox") if existing else self.tr("Add a department mailbox"))
+        self.form = self._build_form()
+        self.provider_label = QLabel(self)
+        self.provider_label.setWordWrap(True)
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.status_label.setObjectName("accountStatus")
+        self.test_button = QPushButton(self.tr("&Test connection"), self)
+        self.test_button.clicked.connect(self._test)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        self.remove_button: QPushButton | None = None
+        if existing:
+            self.remove_button = self.buttons.addButton(
+                self.tr("&Remove…"), QDialogButtonBox.ButtonRole.DestructiveRole
+            )
+            self.remove_button.clicked.connect(self._remove)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.status_label, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.provider_label)
+        layout.addLayout(test_row)
+        layout.addWidget(self.buttons)
+        if existing:
+            self.form.set_values(_as_form_values(existing[1]))
+            self.form.field("password").setPlaceholderText(self.tr("unchanged (stored in the keyring)"))
+            self._autofilled = {key: None for key in _SERVER_KEYS}  # never overwrite saved servers
+        else:
+            self.form.set_values({"timezone": default_timezone, "imap_port": 993, "smtp_port": 587})
+        self.setMinimumWidth(520)
+
+    def _build_form(self) -> Form:
+        form = Form(self)
+        securities = [
+            ("ssl", self.tr("SSL/TLS")),
+            ("starttls", self.tr("STARTTLS")),
+            ("none", self.tr("None (this computer only)")),
+        ]
+        address = form.add_text("address", self.tr("E-mail &address:"), "servicedesk@example.com")
+        form.add_text("display_name", self.tr("&Display name:"), self.tr("Service desk"))
+        form.add_text("name", self.tr("Account &name:"))
+        form.add_text("password", self.tr("&Password:"), secret=True)
+        form.add_text("username", self.tr("&User name:"))
+        form.add_text("imap_host", self.tr("&IMAP server:"), "imap.example.com")
+        form.add_port("imap_port", self.tr("IMAP p&ort:"))
+        form.add_choice("imap_security", self.tr("IMAP &security:"), securities)
+        form.add_text("smtp_host", self.tr("S&MTP server:"), "smtp.example.com")
+        form.add_port("smtp_port", self.tr("SMTP po&rt:"))
+        form.add_choice("smtp_security", self.tr("SMTP s&ecurity:"), securities)
+        zones = sorted(zoneinfo.available_timezones())
+        form.add_choice("timezone", self.tr("&Time zone:"), [(zone, zone) for zone in zones], editable=True)
+        holidays = [("", self.tr("none"))] + [(code, code) for code in HOLIDAY_CODES]
+        form.add_choice("holidays", self.tr("Public &holidays:"), holidays, editable=True)
+        show_holiday_names(form.field("holidays"))
+        address.textEdited.connect(self._address_edited)
+        return form
+
+    # -- filling in from the address ------------------------------------------------------------------------
+
+    @Slot(str)
+    def _address_edited(self, address: str) -> None:
+        values = self.form.values()
+        updates: dict[str, Any] = {}
+        previous = self._autofilled.get("address", "")
+        for key in ("name", "username"):
+            if values[key] in ("", previous):
+                updates[key] = address.strip()
+        servers = settings_for(address)
+        if servers is not None and all(values[k] == self._autofilled.get(k, values[k]) for k in _SERVER_KEYS):
+            updates.update({key: getattr(servers, key) for key in _SERVER_KEYS})
+            if servers.guessed:
+                self.provider_label.setText(
+                    self.tr("Servers guessed from the domain: check them with your mail provider.")
+                )
+            else:
+                self.provider_label.setText(self.tr("Settings for %1.").replace("%1", servers.provider))
+        country = country_defaults(address)
+        if country and self._account_id is None:
+            updates.update({"timezone": country[0], "holidays": country[1]})
+        self.form.set_values(updates)
+        self._autofilled.update({key: value for key, value in updates.items() if key in _SERVER_KEYS})
+        self._autofilled["address"] = address.strip()
+
+    # -- background work --------------------------------------------------------------------------------
+
+    def settings(self) -> AccountSettings:
+        values = self.form.values()
+        return AccountSettings(
+            name=values["name"] or values["address"],
+            address=values["address"],
+            display_name=values["display_name"],
+            imap_host=values["imap_host"],
+            imap_port=values["imap_port"],
+            imap_security=values["imap_security"],
+            smtp_host=values["smtp_host"],
+            smtp_port=values["smtp_port"],
+            smtp_security=values["smtp_security"],
+            username=values["username"] or values["address"],
+            timezone=values["timezone"] or "UTC",
+            holidays=values["holidays"] or None,
+        )
+
+    def _run(self, work: Any, done: Any) -> None:
+        """Run ``work`` in the pool; ``done`` must be a method of this dialog, so that a dialog closed while a
+        server still takes its time is simply disconnected instead of being called after its deletion."""
+        task = Task(work)
+        self._tasks.add(task)
+        # The buttons come back before the outcome is said, so whoever reads the outcome finds the dialog ready.
+        task.done.connect(self._finished)
+        task.failed.connect(self._finished)
+        task.done.connect(done)
+        task.failed.connect(self._failed)
+        self._set_busy(True)
+        task.start(self._pool)
+
+    def _finished(self, _outcome: object) -> None:
+        self._tasks = {task for task in self._tasks if task.running}
+        self._set_busy(bool(self._tasks))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.test_button.setEnabled(not busy)
+        self.buttons.setEnabled(not busy)
+
+    @Slot()
+    def _test(self) -> None:
+        settings, password = self.settings(), self.form.values()["password"]
+        if not password and self._account_id is None:
+            self._say(self.tr("Enter the password to test the connection."), ok=False)
+            return
+        self._say(self.tr("Connecting…"), ok=None)
+        self._run(lambda: check_connection(settings, password or _stored_password(settings)), self._connected)
+
+    def _connected(self, _result: object) -> None:
+        self._say(self.tr("Connected: the server accepted the login for receiving and sending."))
+
+    @Slot()
+    def _save(self) -> None:
+        settings, password = self.settings(), self.form.values()["password"]
+        if self._account_id is None and not password:
+            self._say(
+                self.tr("Enter the mailbox's password: Loket keeps it in the system keyring."), ok=False
+            )
+            return
+        self._say(self.tr("Saving…"), ok=None)
+        self._run(lambda: save_account(self._data_dir, self._account_id, settings, password), self._saved)
+
+    def _saved(self, account_id: int) -> None:
+        self.saved.emit(account_id)
+        self.accept()
+
+    @Slot()
+    def _remove(self) -> None:
+        assert self._account_id is not None
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove mailbox"),
+            self.tr(
+                "Remove this mailbox and its requests from this computer? The mail stays on the server, and a "
+                "later sync can bring it back."
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        account_id = self._account_id
+        self._run(lambda: delete_account(self._data_dir, account_id), self._removed)
+
+    def _removed(self, _result: object) -> None:
+        assert self._account_id is not None
+        self.removed.emit(self._account_id)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._say(self.describe(error), ok=False)
+
+    def describe(self, error: BaseException) -> str:
+        """One sentence for a person: what is wrong, then the server's own words."""
+        if isinstance(error, AuthFailed):
+            sentence = self.tr("The server refused the user name or password.")
+        elif isinstance(error, TlsRefused):
+            sentence = self.tr(
+                "The secure connection was refused: the certificate is not trusted or the "
+                "security setting does not match the server."
+            )
+        elif isinstance(error, ServerUnavailable):
+            sentence = self.tr(
+                "The server cannot be reached: check the server name, the port and the network."
+            )
+        elif isinstance(error, NoPassword):
+            sentence = self.tr("The system keyring did not store the password.")
+        elif isinstance(error, AccountError):
+            sentence = self.tr("A setting cannot work:")
+        else:
+            log.error("account dialog: unexpected failure", exc_info=error)
+            sentence = self.tr("Something unexpected went wrong:")
+        return f"{sentence}\n{error}"
+
+    def _say(self, text: str, ok: bool | None = True) -> None:
+        colour = {True: "#1b7a32", False: "#b3261e", None: "palette(text)"}[ok]
+        self.status_label.setStyleSheet(f"color: {colour}")
+        self.status_label.setText(text)
+
+
+def _stored_password(settings: AccountSettings) -> str:
+    from mail.credentials import get_password
+
+    return get_password(settings.as_account())
+
+
+def _as_form_values(settings: AccountSettings) -> dict[str, Any]:
+    values = {key: getattr(settings, key) for key in AccountSettings.__slots__}
+    values["holidays"] = settings.holidays or ""
+    return values

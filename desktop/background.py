@@ -1,0 +1,49 @@
+"""One-shot work off the GUI thread: a function runs in a ``QThreadPool`` and its answer comes back by signal.
+
+Dialogs use it for everything that may touch the network, the disk or the keyring, so the window never freezes
+while a server takes its time to answer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class Task(QObject):
+    """Runs ``work`` in ``pool``; emits ``done(result)`` or ``failed(exception)`` on the thread that owns the task."""
+
+    done = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, work: Callable[[], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work = work
+        self.running = False
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        self.running = True
+        (pool or QThreadPool.globalInstance()).start(_Runnable(self._work, self))
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Callable[[], Any], task: Task) -> None:
+        super().__init__()
+        self._work = work
+        self._task = task
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as error:  # handed to the GUI, which says it in words
+            log.info("background task failed: %s", error)
+            self._task.running = False
+            self._task.failed.emit(error)
+        else:
+            self._task.running = False
+            self._task.done.emit(result)

@@ -1,0 +1,35 @@
+"""Sub-commands of ``loket``: one module each, with ``register(subparsers)`` that sets ``func`` on its parser.
+
+A module here imports Qt only inside the function that opens a window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+
+# Order is the order shown in ``loket --help``.
+COMMAND_MODULES: tuple[str, ...] = (
+    "account",
+    "sync",
+    "status",
+    "reply",
+    "outbox",
+    "demo",
+    "export",
+    "requesters",
+    "standard",
+)
+
+
+class CliError(Exception):
+    """A failure the CLI reports in one line; exit code 1 (runtime) or 2 (usage)."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("loket", appauthor=False))

@@ -1,0 +1,70 @@
+"""``loket sync [NAME] [--once]``: headless ingest, for servers, scripts and the first import of a large mailbox."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from typing import Any
+
+from desktop.commands import CliError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "sync", help="fetch new mail into the store (IDLE until stopped, or --once)"
+    )
+    parser.add_argument("name", nargs="?", help="account name (default: the only account)")
+    parser.add_argument("--once", action="store_true", help="one full pass over INBOX and Sent, then exit")
+    parser.set_defaults(func=run_sync)
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    from mail.credentials import get_password
+    from mail.errors import MailError
+    from mail.sync import SyncProgress, run_forever, sync_once
+    from store.accounts import AccountError, get_account
+    from store.db import open_db
+
+    db = open_db(args.data_dir)
+    try:
+        account = get_account(db, args.name)
+    except AccountError as error:
+        raise CliError(str(error), exit_code=2) from error
+    try:
+        password = get_password(account)
+    except MailError as error:
+        raise CliError(str(error)) from error
+    show_progress = sys.stderr.isatty()
+
+    def progress(step: SyncProgress) -> None:
+        if show_progress:
+            print(f"\r{step.folder}: {step.done} of {step.total}", end="", file=sys.stderr, flush=True)
+
+    if args.once:
+        try:
+            result = sync_once(db, account, password, progress)
+        except MailError as error:
+            raise CliError(str(error)) from error
+        if show_progress:
+            print(file=sys.stderr)
+        print(
+            f"{result.new_messages} new, {result.flag_changes} flag changes, {result.vanished} gone on the server"
+        )
+        return 0
+
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+
+    def on_state(state: str, info: dict[str, Any]) -> None:
+        if state == "up_to_date":
+            print("up to date", flush=True)
+        elif state in ("reconnecting", "auth_failed"):
+            print(f"{state}: {info.get('error')}", file=sys.stderr, flush=True)
+
+    try:
+        run_forever(args.data_dir, account, password, stop, on_state)
+    except KeyboardInterrupt:
+        stop.set()
+    return 0

@@ -1,0 +1,177 @@
+"""Dates, durations and timer texts for people, in the user's locale (never formatted by hand)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import sqlite_utils
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
+
+from desktop.i18n import tr
+from store.queues import RequestRow
+
+if TYPE_CHECKING:
+    from store.standards import Calendar
+
+log = logging.getLogger(__name__)
+
+
+def qdatetime(moment: datetime) -> QDateTime:
+    """An aware datetime as a QDateTime in the machine's zone, for QLocale formatting."""
+    utc = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000), QTimeZone.utc())
+    return utc.toLocalTime()
+
+
+def short_datetime(moment: datetime | None, now: datetime | None = None, date_only: bool = False) -> str:
+    """Today's times as a clock time, other days as a short date and time (or only the date)."""
+    if moment is None:
+        return ""
+    locale = QLocale()
+    local = qdatetime(moment)
+    if now is not None and local.date() == qdatetime(now).date():
+        return locale.toString(local.time(), QLocale.FormatType.ShortFormat)
+    if date_only:
+        if now is not None and local.date().year() == qdatetime(now).date().year():
+            return locale.toString(local.date(), "d MMM")  # month names and order from the locale
+        return locale.toString(local.date(), QLocale.FormatType.ShortFormat)
+    return locale.toString(local, QLocale.FormatType.ShortFormat)
+
+
+def rough_duration(minutes: float, day_minutes: int = 24 * 60) -> str:
+    """Only the largest unit ("3 d", "5 h", "20 min"): for narrow places such as the sidebar."""
+    locale = QLocale()
+    total = max(0, round(minutes))
+    if total >= day_minutes:
+        return tr("%1 d").replace("%1", locale.toString(total // day_minutes))
+    if total >= 60:
+        return tr("%1 h").replace("%1", locale.toString(total // 60))
+    return tr("%1 min").replace("%1", locale.toString(total))
+
+
+def duration(minutes: float, day_minutes: int = 8 * 60) -> str:
+    """Minutes as "2 d 3 h", "3 h 15 min" or "12 min"; business time counts a day as a working day of 8 hours,
+    which is how desks talk about it, wall-clock time passes ``day_minutes=1440``."""
+    locale = QLocale()
+    total = max(0, round(minutes))
+    days, rest = divmod(total, day_minutes)
+    hours, mins = divmod(rest, 60)
+    if days:
+        if not hours:
+            return tr("%1 d").replace("%1", locale.toString(days))
+        return tr("%1 d %2 h").replace("%1", locale.toString(days)).replace("%2", locale.toString(hours))
+    if hours:
+        if not mins:
+            return tr("%1 h").replace("%1", locale.toString(hours))
+        return tr("%1 h %2 min").replace("%1", locale.toString(hours)).replace("%2", locale.toString(mins))
+    return tr("%1 min").replace("%1", locale.toString(mins))
+
+
+class Calendars:
+    """The store's calendars by id, loaded once per view (a handful of small rows)."""
+
+    def __init__(self, db: sqlite_utils.Database | None = None) -> None:
+        """``Calendars()`` knows none: timers then count wall-clock time until the real ones are read."""
+        self._calendars: dict[int, Calendar] = {}
+        if db is None:
+            return
+        # Imported here, on the store thread that first reads calendars: the holiday tables take a while to load.
+        from store.standards import CalendarError, calendar_from_row
+
+        for cid, tz, hours, holidays, closed in db.execute(
+            "SELECT id, tz, hours_json, holidays, closed_days_json FROM calendars"
+        ):
+            try:
+                self._calendars[cid] = calendar_from_row(tz, hours, holidays, closed)
+            except CalendarError:
+                log.warning("calendar %s cannot be read; timers on it count wall-clock time", cid)
+
+    def get(self, calendar_id: int | None) -> Calendar | None:
+        return None if calendar_id is None else self._calendars.get(calendar_id)
+
+
+@dataclass(frozen=True, slots=True)
+class TimerReading:
+    """A request's timer at one instant: its state and the business minutes left (negative: overdue)."""
+
+    state: str  # none, met, paused, on_time, warning, breached
+    minutes_left: float | None
+
+    def text(self) -> str:
+        if self.state == "none":
+            return ""
+        if self.state == "met":
+            return tr("done")
+        if self.state == "paused":
+            return tr("paused")
+        assert self.minutes_left is not None
+        if self.minutes_left < 0:
+            return tr("−%1").replace("%1", duration(-self.minutes_left))  # overdue: negative time left
+        return duration(self.minutes_left)
+
+
+def read_timer(row: RequestRow, now: datetime, calendars: Calendars) -> TimerReading:
+    """Business time left against the running target. The state is the store's (``RequestRow.timer_state``),
+    so a row coloured as a warning is exactly one the "Breaching soon" queue counts."""
+    state = row.timer_state(now)
+    if state in ("none", "met", "paused"):
+        return TimerReading(state, None)
+    assert row.timer_due is not None
+    calendar = calendars.get(row.calendar_id)
+    low, high = sorted((now, row.timer_due))
+    if calendar is None:
+        minutes = (high - low).total_seconds() / 60
+    else:
+        from store.standards import business_minutes_between
+
+        minutes = business_minutes_between(low, high, calendar)
+    return TimerReading(state, -minutes if state == "breached" else minutes)
+
+
+def timer_tooltip(row: RequestRow, reading: TimerReading, calendars: Calendars) -> str:
+    """How the due time was reached: the target, then the opening hours and closed days it went through."""
+    if row.timer_due is None:
+        return tr("No service standard applies to this request.")
+    target = tr("first response") if not row.answered else tr("resolution")
+    head = tr("Due %1 (%2)").replace("%1", short_datetime(row.timer_due)).replace("%2", target)
+    if reading.minutes_left is not None:
+        left = duration(abs(reading.minutes_left))
+        if reading.minutes_left < 0:
+            head += "\n" + tr("Overdue by %1 of working time").replace("%1", left)
+        else:
+            head += "\n" + tr("%1 of working time left").replace("%1", left)
+    calendar = calendars.get(row.calendar_id)
+    if calendar is None or row.target_min is None:
+        return head
+    from store.standards import explain_due
+
+    lines = explain_due(row.received_at, row.target_min, calendar).lines()
+    return "\n".join([head, *lines[:12]])
+
+
+def status_label(status: str, short: bool = False) -> str:
+    """A status for people (``short`` for a narrow column); the store keeps the identifiers."""
+    if short and status in ("waiting", "waiting_colleague"):
+        return {
+            "waiting": QCoreApplication.translate("status", "Waiting"),
+            "waiting_colleague": QCoreApplication.translate("status", "Colleague"),
+        }[status]
+    labels = {
+        "new": QCoreApplication.translate("status", "New"),
+        "open": QCoreApplication.translate("status", "Open"),
+        "waiting": QCoreApplication.translate("status", "Waiting on requester"),
+        "waiting_colleague": QCoreApplication.translate("status", "Waiting on colleague"),
+        "resolved": QCoreApplication.translate("status", "Resolved"),
+    }
+    return labels.get(status, status)
+
+
+def priority_label(priority: str) -> str:
+    return {
+        "low": QCoreApplication.translate("priority", "Low"),
+        "normal": QCoreApplication.translate("priority", "Normal"),
+        "high": QCoreApplication.translate("priority", "High"),
+        "urgent": QCoreApplication.translate("priority", "Urgent"),
+    }.get(priority, priority)

@@ -1,0 +1,36 @@
+"""View ▸ Language: the system's language or one chosen here, kept in the settings and used from the next start.
+
+A running window keeps its texts (Qt widgets are not retranslated in place); the choice says so.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+from desktop.i18n import LANGUAGES, choose_language, chosen_language
+
+# Each language named in itself, as people look for their own.
+NATIVE_NAMES = {"en": "English", "nl": "Nederlands", "de": "Deutsch", "it": "Italiano"}
+
+
+class LanguageMenu(QMenu):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("&Language"), parent)
+        group = QActionGroup(self)
+        current = chosen_language()
+        for code, name in (("", self.tr("System language")), *((c, NATIVE_NAMES[c]) for c in LANGUAGES)):
+            action = QAction(name, group)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            self.addAction(action)
+        group.triggered.connect(self._chosen)
+
+    def _chosen(self, action: QAction) -> None:
+        choose_language(str(action.data() or ""))
+        QMessageBox.information(
+            self.parentWidget(),
+            self.tr("Language"),
+            self.tr("Loket uses the new language from its next start."),
+        )

@@ -1,0 +1,366 @@
+"""The right pane: one request's conversation in order and the requester's card.
+
+The conversation is one ``QTextBrowser``: incoming, desk, colleague and automatic messages and internal notes each
+get their own colour band. Remote images stay blocked (the browser never fetches them) until the user allows them
+for that message; then they are fetched asynchronously, never on the GUI thread's time. Attachments are opened or
+saved under a sanitised name by the reading thread.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QImage, QTextDocument
+from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply, QNetworkRequest
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QSplitter,
+    QTextBrowser,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.formatting import duration, priority_label, short_datetime, status_label
+from desktop.reader import Reader
+from store.queues import (
+    ConversationItem,
+    RequesterCard,
+    RequestRow,
+    conversation,
+    request_requester,
+    request_rows,
+    requester_card,
+)
+
+log = logging.getLogger(__name__)
+
+_REMOTE_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(["'])(https?://[^"']*)\1[^>]*>""", re.IGNORECASE)
+_UNSAFE_NAME = re.compile(r'[\x00-\x1f<>:"/\\|?*]+')
+ROLE_STYLE = {
+    "requester": ("#ffffff", "#2563eb"),
+    "desk": ("#f0f7f0", "#2e7d32"),
+    "colleague": ("#fff8e6", "#b26a00"),
+    "auto": ("#f4f4f5", "#6b7280"),
+    "note": ("#fffbe0", "#8a6d00"),
+}
+
+
+def safe_filename(name: str) -> str:
+    """A name that cannot leave the chosen folder or upset any file system, whatever the sender wrote."""
+    cleaned = _UNSAFE_NAME.sub("_", Path(name.replace("\\", "/")).name).strip(" .")
+    return cleaned[:150] or "attachment"
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    request_id: int
+    row: RequestRow | None
+    items: list[ConversationItem]
+    card: RequesterCard | None
+
+
+def _load(db: sqlite_utils.Database, request_id: int) -> Loaded:
+    requester = request_requester(db, request_id)
+    card = None if requester is None else requester_card(db, requester)
+    rows = request_rows(db, [request_id])
+    return Loaded(request_id, rows[0] if rows else None, conversation(db, request_id), card)
+
+
+class Conversation(QTextBrowser):
+    """Renders the items; anchors ``loket:images/N``, ``loket:open/N`` and ``loket:save/N`` are the actions."""
+
+    action = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._clicked)
+        self._wanted: set[str] = set()
+        self._images: dict[str, QImage] = {}
+        self._pending: set[str] = set()
+        self._network: QNetworkAccessManager | None = None
+
+    def _clicked(self, url: QUrl) -> None:
+        if url.scheme() == "loket":
+            verb, _, ident = url.path().partition("/")
+            if ident.isdigit():
+                self.action.emit(verb, int(ident))
+        elif url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:
+        """Only images of messages the user allowed, and only once fetched; nothing remote is loaded otherwise."""
+        text = url.toString() if isinstance(url, QUrl) else url
+        if text.startswith(("http://", "https://")):
+            if text in self._images:
+                return self._images[text]
+            if text in self._wanted:
+                self._fetch(text)
+            return None
+        return super().loadResource(kind, url)
+
+    def allow_images(self, urls: set[str]) -> None:
+        self._wanted |= urls
+
+    def _fetch(self, url: str) -> None:
+        if url in self._pending:
+            return
+        self._pending.add(url)
+        if self._network is None:
+            self._network = QNetworkAccessManager(self)
+        reply = self._network.get(QNetworkRequest(QUrl(url)))
+        reply.finished.connect(lambda: self._fetched(url, reply))
+
+    def _fetched(self, url: str, reply: QNetworkReply) -> None:
+        image = QImage()
+        if reply.error() == QNetworkReply.NetworkError.NoError:
+            image.loadFromData(reply.readAll())
+        else:
+            log.info("remote image %s not loaded: %s", url, reply.errorString())
+        reply.deleteLater()
+        self._images[url] = image
+        self.document().addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
+        self.document().markContentsDirty(0, self.document().characterCount())
+        self.viewport().update()
+
+
+class RequestView(QWidget):
+    """Shows the request chosen in the list; ``show_request(None)`` clears it."""
+
+    loaded = Signal(int)
+
+    def __init__(self, db: sqlite_utils.Database, reader: Reader, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._reader = reader
+        self._current: Loaded | None = None
+        self._allowed_images: set[int] = set()
+        self.heading = QLabel()
+        self.heading.setObjectName("requestHeading")
+        self.heading.setWordWrap(True)
+        self.conversation = Conversation()
+        self.conversation.setObjectName("conversation")
+        self.conversation.action.connect(self._on_action)
+        self.card = QTextBrowser()
+        self.card.setObjectName("requesterCard")
+        self.card.setOpenLinks(False)
+        splitter = QSplitter()
+        splitter.setOrientation(splitter.orientation().Vertical)
+        splitter.addWidget(self.conversation)
+        splitter.addWidget(self.card)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([520, 230])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        layout.setSpacing(6)
+        layout.addWidget(self.heading)
+        self.actions_bar = QToolBar()
+        self.actions_bar.setObjectName("requestActions")
+        self.actions_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        layout.addWidget(self.actions_bar)
+        layout.addWidget(splitter, 1)
+        self.show_request(None)
+
+    def set_actions(self, actions: list[tuple[str, QAction]]) -> None:
+        """The most used actions on the request as buttons above the conversation, with short labels (the
+        menus keep the full names and the shortcuts)."""
+        self.actions_bar.clear()
+        for text, action in actions:
+            # Not ``setDefaultAction``: the button would take the action's long menu text back on every change.
+            button = QToolButton(self.actions_bar)
+            button.setText(text)
+            button.setEnabled(action.isEnabled())
+            button.clicked.connect(action.trigger)
+            action.enabledChanged.connect(button.setEnabled)
+            button.setToolTip(f"{action.text().replace('&', '')} ({action.shortcut().toString()})")
+            self.actions_bar.addWidget(button)
+
+    def request_id(self) -> int | None:
+        return None if self._current is None else self._current.request_id
+
+    def messages(self) -> list[ConversationItem]:
+        return [] if self._current is None else [i for i in self._current.items if i.kind == "message"]
+
+    def show_request(self, request_id: int | None) -> None:
+        if request_id is None:
+            self._current = None
+            self.heading.setText(self.tr("No request selected"))
+            self.conversation.setHtml("")
+            self.card.setHtml("")
+            return
+        self._reader.submit("request-view", lambda db: _load(db, request_id), self._show)
+
+    def refresh(self) -> None:
+        if self._current is not None:
+            self.show_request(self._current.request_id)
+
+    def _show(self, loaded: Loaded) -> None:
+        if self._current is None or self._current.request_id != loaded.request_id:
+            self._allowed_images.clear()
+        self._current = loaded
+        first = next((i for i in loaded.items if i.kind == "message"), None)
+        subject = first.subject if first else ""
+        self.heading.setText(
+            f"<b>{html.escape(subject or self.tr('(no subject)'))}</b>"
+            f"<br><span style='color:#6b7280; font-size:small'>{html.escape(self._facts(loaded))}</span>"
+        )
+        self._render()
+        self.card.setHtml(self._card_html(loaded.card))
+        self.loaded.emit(loaded.request_id)
+
+    def _facts(self, loaded: Loaded) -> str:
+        """One line under the subject: number, status, who has it, priority and category."""
+        facts = [self.tr("Request #%1").replace("%1", str(loaded.request_id))]
+        row = loaded.row
+        if row is not None:
+            facts.append(status_label(row.status))
+            facts.append(
+                self.tr("assigned to %1").replace("%1", row.assignee)
+                if row.assignee
+                else self.tr("not assigned")
+            )
+            facts.append(self.tr("priority %1").replace("%1", priority_label(row.priority).lower()))
+            if row.category:
+                facts.append(row.category)
+        return " · ".join(facts)
+
+    def _render(self) -> None:
+        assert self._current is not None
+        now = datetime.now(UTC)
+        parts = [self._item_html(item, now) for item in self._current.items]
+        if not parts:
+            parts = [f"<p style='color:#6b7280'>{html.escape(self.tr('No messages in this request.'))}</p>"]
+        scroll = self.conversation.verticalScrollBar().value()
+        self.conversation.setHtml("".join(parts))
+        self.conversation.verticalScrollBar().setValue(scroll)
+
+    def _item_html(self, item: ConversationItem, now: datetime) -> str:
+        background, accent = ROLE_STYLE.get(item.role, ROLE_STYLE["requester"])
+        who = {
+            "requester": self.tr("Requester"),
+            "desk": self.tr("Desk"),
+            "colleague": self.tr("Colleague"),
+            "auto": self.tr("Automatic"),
+            "note": self.tr("Internal note"),
+        }.get(item.role, item.role)
+        sender = html.escape(item.sender or item.sender_address)
+        when = html.escape(short_datetime(item.at, now))
+        body = self._body_html(item)
+        extras = ""
+        if item.attachments:
+            label = html.escape(self.tr("Attachment:"))
+            links = "<br>".join(
+                f"<span style='color:#6b7280'>{label}</span> {html.escape(a.filename)} ({html.escape(self.locale().formattedDataSize(a.size))}) "
+                f"<a href='loket:open/{a.id}'>{html.escape(self.tr('Open'))}</a> · "
+                f"<a href='loket:save/{a.id}'>{html.escape(self.tr('Save…'))}</a>"
+                for a in item.attachments
+            )
+            extras += f"<p style='margin-top:6px'>{links}</p>"
+        return (
+            f"<table width='100%' cellspacing='0' cellpadding='8' style='margin-bottom:8px; "
+            f"background-color:{background}; border-left: 3px solid {accent}'>"
+            f"<tr><td><span style='color:{accent}; font-weight:600'>{html.escape(who)}</span> &nbsp; "
+            f"<b>{sender}</b> <span style='color:#6b7280'>{html.escape(item.sender_address)}</span>"
+            f"<span style='color:#6b7280'> · {when}</span>{body}{extras}</td></tr></table>"
+        )
+
+    def _body_html(self, item: ConversationItem) -> str:
+        if item.html:
+            remote = {m.group(2) for m in _REMOTE_SRC.finditer(item.html)}
+            if remote and item.id not in self._allowed_images:
+                placeholder = f"<span style='color:#9ca3af'>[{html.escape(self.tr('remote image'))}]</span>"
+                blocked = _REMOTE_SRC.sub(lambda _: placeholder, item.html)
+                note = html.escape(self.tr("Remote images in this message are blocked."))
+                link = html.escape(self.tr("Load remote images"))
+                return (
+                    f"<p style='color:#6b7280; font-size:small'>{note} "
+                    f"<a href='loket:images/{item.id}'>{link}</a></p>{blocked}"
+                )
+            self.conversation.allow_images(remote)
+            return item.html
+        text = html.escape(item.text).replace("\n", "<br>")
+        return f"<p style='margin-top:6px'>{text}</p>"
+
+    def _card_html(self, card: RequesterCard | None) -> str:
+        if card is None:
+            return ""
+        locale = self.locale()
+        muted = "color:#6b7280"
+        stats = self.tr("%1 requests in all").replace("%1", locale.toString(card.total_requests))
+        if card.median_first_response_min is not None:
+            median = duration(card.median_first_response_min, day_minutes=24 * 60)
+            stats += " · " + self.tr("median first response %1").replace("%1", median)
+        parts = [
+            f"<p style='margin:0'><b>{html.escape(card.name or card.address)}</b> · "
+            f"{html.escape(card.department or self.tr('No department known'))}<br>"
+            f"<span style='{muted}'>{html.escape(card.address)}</span><br>"
+            f"<span style='{muted}'>{html.escape(stats)}</span></p>"
+        ]
+        others = [r for r in card.open_requests if self._current is None or r[0] != self._current.request_id]
+        sections = (
+            (self.tr("Also open"), [(f"#{i}", s, status_label(st)) for i, s, st in others]),
+            (self.tr("History"), [(short_datetime(at), s, status_label(st)) for _, s, st, at in card.recent]),
+        )
+        for title, rows in sections:
+            if not rows:
+                continue
+            cells = "".join(
+                f"<tr><td style='{muted}; padding-right:8px'>{html.escape(a)}</td><td>{html.escape(b)}</td>"
+                f"<td style='{muted}; padding-left:8px'>{html.escape(c)}</td></tr>"
+                for a, b, c in rows
+            )
+            parts.append(
+                f"<p style='margin:8px 0 2px 0; {muted}; font-weight:600'>{html.escape(title)}</p>"
+                f"<table cellspacing='0' cellpadding='1'>{cells}</table>"
+            )
+        return "".join(parts)
+
+    # -- actions on the conversation ---------------------------------------------------------------------------
+    def _on_action(self, verb: str, ident: int) -> None:
+        if verb == "images":
+            self._allowed_images.add(ident)
+            self._render()
+        elif verb in ("open", "save"):
+            self._attachment(verb, ident)
+
+    def _attachment(self, verb: str, attachment_id: int) -> None:
+        row = self._db.execute("SELECT filename FROM attachments WHERE id = ?", [attachment_id]).fetchone()
+        if row is None:
+            return
+        name = safe_filename(row[0])
+        if verb == "save":
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save attachment"), name)
+            if not chosen:
+                return
+            target = Path(chosen)
+        else:
+            target = Path(tempfile.mkdtemp(prefix="loket-")) / name
+        self._reader.submit(
+            f"attachment-{attachment_id}",
+            lambda db: write_attachment(db, attachment_id, target),
+            lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))) if verb == "open" else None,
+        )
+
+
+def write_attachment(db: sqlite_utils.Database, attachment_id: int, target: Path) -> Path:
+    """Copy an attachment's bytes out of the store (runs on the reading thread: blobs can be large)."""
+    row = db.execute(
+        "SELECT b.data FROM attachments a JOIN blobs b ON b.sha256 = a.sha256 WHERE a.id = ?", [attachment_id]
+    ).fetchone()
+    if row is None:
+        raise FileNotFoundError(f"attachment {attachment_id} has no stored bytes")
+    target.write_bytes(row[0])
+    return target

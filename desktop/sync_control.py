@@ -1,0 +1,123 @@
+"""The window's side of background sync: one worker per mailbox, their health in words in the status bar, and the
+button that asks for a password when the server refused the stored one (or none is stored).
+
+Workers are never waited for on the GUI thread: a worker told to stop is kept until its ``finished`` signal, so a
+worker stuck on a silent server neither freezes the window nor is destroyed while it runs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QPushButton, QStatusBar, QWidget
+
+from desktop.reader import Reader
+from desktop.sync_worker import SyncHealth, SyncWorker
+from store.accounts import Account
+
+log = logging.getLogger(__name__)
+
+
+class SyncControl(QObject):
+    """``stored`` fires when a worker wrote new mail or changes."""
+
+    stored = Signal()
+
+    def __init__(self, data_dir: Path, reader: Reader, status_bar: QStatusBar, window: QWidget) -> None:
+        super().__init__(window)
+        self._data_dir = data_dir
+        self._reader = reader
+        self._window = window
+        self.workers: dict[str, SyncWorker] = {}
+        self._stopping: list[SyncWorker] = []
+        self._health: dict[str, SyncHealth] = {}
+        self.label = QLabel()
+        self.label.setObjectName("syncHealth")
+        self.fix_password = QPushButton(self.tr("Enter password…"))
+        self.fix_password.setObjectName("fixPassword")
+        self.fix_password.clicked.connect(self.ask_password)
+        self.fix_password.hide()
+        status_bar.addWidget(self.label, 1)
+        status_bar.addPermanentWidget(self.fix_password)
+
+    def start(self, account: Account, password: str | None = None) -> None:
+        """A worker for ``account``; ``password`` bypasses the keyring (the demo and tests)."""
+        self.stop(account.id)
+        worker = SyncWorker(self._data_dir, account, password)
+        worker.health.connect(self.on_health)
+        worker.stored.connect(self.stored)
+        self.workers[account.name] = worker
+        self.label.setText(self.tr("%1: connecting…").replace("%1", account.name))
+        worker.start()
+
+    def stop(self, account_id: int, then: Callable[[], None] | None = None) -> None:
+        """Tell the account's worker to stop; it is let go of (and ``then`` runs) once it has finished."""
+        for name, worker in list(self.workers.items()):
+            if worker.account.id != account_id:
+                continue
+            del self.workers[name]
+            self._health.pop(name, None)
+            if not worker.isRunning():
+                self._finished(worker, then)
+                return
+            self._stopping.append(worker)
+            worker.finished.connect(lambda w=worker: self._finished(w, then))
+            worker.stop()
+            return
+        if then is not None:
+            then()
+
+    def _finished(self, worker: SyncWorker, then: Callable[[], None] | None) -> None:
+        if worker in self._stopping:
+            self._stopping.remove(worker)
+        if then is not None:
+            then()
+
+    def restart_all(self) -> None:
+        """Sync now: every worker starts afresh once it has let go of its connection."""
+        for worker in list(self.workers.values()):
+            account, password = worker.account, worker.password
+            log.info("sync of %s restarted by hand", account.name)
+            self.stop(account.id, lambda a=account, p=password: self.start(a, p))
+
+    def on_health(self, health: SyncHealth) -> None:
+        self._health[health.account] = health
+        self.label.setText("   ·   ".join(h.text for h in self._health.values()))
+        self.fix_password.setVisible(any(h.needs_password for h in self._health.values()))
+
+    def ask_password(self) -> None:
+        """Ask for the password of the first account that needs one, store it in the keyring, sync again."""
+        name = next((h.account for h in self._health.values() if h.needs_password), None)
+        worker = None if name is None else self.workers.get(name)
+        if worker is None:
+            return
+        password, ok = QInputDialog.getText(
+            self._window,
+            self.tr("Password"),
+            self.tr("Password for %1:").replace("%1", name or ""),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok or not password:
+            return
+        account = worker.account
+
+        def store_password(_db: object) -> None:
+            from mail.credentials import set_password
+
+            set_password(account, password)  # the keyring may be slow: on the store thread, not here
+
+        self._reader.submit(f"password-{name}", store_password, lambda _: self.start(account, password))
+
+    def running(self) -> bool:
+        return any(w.isRunning() for w in [*self.workers.values(), *self._stopping])
+
+    def stop_all(self, wait_ms: int) -> None:
+        """On closing the window: stop every worker and give each ``wait_ms`` to finish."""
+        workers = [*self.workers.values(), *self._stopping]
+        for worker in workers:
+            worker.stop()
+        for worker in workers:
+            worker.wait(wait_ms)

@@ -1,0 +1,304 @@
+"""Triage actions on the selected request: status, assignee, priority, category, notes, requests entered by hand,
+merge and split.
+
+Field changes go on a ``QUndoStack`` (undo writes the old value back, as a new event); notes, new requests, merges
+and splits are confirmed in a dialog first. Every write runs on the store thread and becomes an event there.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import sqlite_utils
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.formatting import priority_label, short_datetime, status_label
+from desktop.forms import Form
+from desktop.reader import Reader
+
+log = logging.getLogger(__name__)
+
+FIELDS = ("status", "assignee", "priority", "category")
+PRIORITIES = ("low", "normal", "high", "urgent")
+STATUS_KEYS = {"open": "Ctrl+1", "waiting": "Ctrl+2", "waiting_colleague": "Ctrl+3", "resolved": "Ctrl+4"}
+Write = Callable[[sqlite_utils.Database], object]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def store_call(module: str, function: str, *args: object, **kwargs: object) -> Write:
+    """``store.<module>.<function>(db, ...)`` as a job for the store thread. The module is imported there: the
+    lifecycle rules pull in the holiday tables, which opening the window does not need."""
+
+    def job(db: sqlite_utils.Database) -> object:
+        return getattr(importlib.import_module(f"store.{module}"), function)(db, *args, **kwargs)
+
+    return job
+
+
+def field_write(request_id: int, field: str, value: str | None, actor: str) -> Write:
+    """The lifecycle call that sets one field, as a job for the store thread."""
+    if field == "status":
+        return store_call("lifecycle", "set_status", request_id, value or "open", actor, _now())
+    if field == "priority":
+        return store_call("lifecycle", "set_priority", request_id, value or "normal", actor, _now())
+    return store_call("lifecycle", f"set_{field}", request_id, value, actor, _now())
+
+
+class _SetField(QUndoCommand):
+    def __init__(
+        self, triage_: Triage, request_id: int, field: str, old: str | None, new: str | None
+    ) -> None:
+        super().__init__(triage_.describe(field, request_id, new))
+        self._triage, self._request_id, self._field, self._old, self._new = (
+            triage_,
+            request_id,
+            field,
+            old,
+            new,
+        )
+
+    def redo(self) -> None:
+        self._triage.write(field_write(self._request_id, self._field, self._new, self._triage.me))
+
+    def undo(self) -> None:
+        self._triage.write(field_write(self._request_id, self._field, self._old, self._triage.me))
+
+
+class ManualRequestDialog(QDialog):
+    """A phone call or a visit at the desk, written down as a request."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New request by hand"))
+        self.form = Form(self)
+        self.form.add_text("requester_address", self.tr("Requester &e-mail:"), "name@department.example")
+        self.form.add_text("requester_name", self.tr("&Name:"))
+        self.channel = self.form.add_choice(
+            "channel",
+            self.tr("&Channel:"),
+            (("phone", self.tr("Phone call")), ("desk", self.tr("Visit at the desk"))),
+        )
+        self.form.add_text("subject", self.tr("&Subject:"))
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(self.tr("What was asked"))
+        self.form.add_widget(self.tr("N&otes:"), self.text)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+        self.resize(460, 360)
+
+    def values(self) -> dict[str, str]:
+        """The fields as ``store.triage.create_manual`` takes them."""
+        return {**self.form.values(), "text": self.text.toPlainText()}
+
+
+class Triage(QObject):
+    """Owns the triage ``QAction``s and the undo stack; ``current`` tells it which request is selected."""
+
+    changed = Signal()  # a write landed: views and counts refresh
+    created = Signal(int)  # a new request (by hand or split off) to select
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        store: Reader,
+        db: sqlite_utils.Database,
+        current: Callable[[], int | None],
+        messages: Callable[[], list[tuple[int, str]]],
+        me: str,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._store, self._db, self._current, self._messages, self.me = store, db, current, messages, me
+        self._window = parent
+        self._writes = 0
+        self.undo_stack = QUndoStack(self)
+        self.actions: list[QAction] = []
+        self.status_menu = QMenu(self.tr("Set &status"), parent)
+        self.status_actions = {
+            status: self._action(status_label(status), keys, self._set_status(status))
+            for status, keys in STATUS_KEYS.items()
+        }
+        self.status_menu.addActions(list(self.status_actions.values()))
+        self.priority_menu = QMenu(self.tr("&Priority"), parent)
+        for priority in PRIORITIES:
+            self.priority_menu.addAction(
+                self._action(priority_label(priority), None, self._set_priority(priority))
+            )
+        self.assign_me = self._action(self.tr("Assign to &me"), "Ctrl+Shift+A", self._assign_me)
+        self.assign = self._action(self.tr("&Assign to…"), "Ctrl+Alt+A", self._assign_other)
+        self.category = self._action(self.tr("&Category…"), "Ctrl+Shift+G", self._set_category)
+        self.note = self._action(self.tr("Add internal &note…"), "Ctrl+Shift+N", self._add_note)
+        self.manual = self._action(
+            self.tr("&New request by hand…"), QKeySequence.StandardKey.New, self._new_manual
+        )
+        self.merge = self._action(self.tr("&Merge into request…"), "Ctrl+Shift+M", self._merge)
+        self.split = self._action(self.tr("S&plit message off…"), "Ctrl+Shift+S", self._split)
+        self.undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo.setShortcut(QKeySequence.StandardKey.Redo)
+
+    def _action(
+        self, text: str, keys: str | QKeySequence.StandardKey | None, slot: Callable[[], None]
+    ) -> QAction:
+        action = QAction(text, self._window)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        self.actions.append(action)
+        return action
+
+    def set_enabled(self, has_request: bool) -> None:
+        for action in self.actions:
+            action.setEnabled(has_request or action is self.manual)
+
+    def describe(self, field: str, request_id: int, value: str | None) -> str:
+        shown = {
+            "status": status_label(value or ""),
+            "priority": priority_label(value or ""),
+        }.get(field, value or self.tr("nobody"))
+        return (
+            self.tr("set %1 of #%2 to %3")
+            .replace("%1", field)
+            .replace("%2", str(request_id))
+            .replace("%3", shown)
+        )
+
+    def write(self, job: Write, created: bool = False) -> None:
+        """Run a write on the store thread; views refresh when it is done."""
+        self._writes += 1
+        self._store.submit(f"write-{self._writes}", job, lambda result: self._written(result, created))
+
+    def _written(self, result: object, created: bool) -> None:
+        if created and isinstance(result, int):
+            self.created.emit(result)
+        self.changed.emit()
+
+    def _current_value(self, request_id: int, field: str) -> str | None:
+        row = self._db.execute(f"SELECT {field} FROM requests WHERE id = ?", [request_id]).fetchone()
+        return None if row is None else row[0]
+
+    def set_field(self, field: str, value: str | None) -> None:
+        request_id = self._current()
+        if request_id is None or field not in FIELDS:
+            return
+        old = self._current_value(request_id, field)
+        if old == value:
+            return
+        self.undo_stack.push(_SetField(self, request_id, field, old, value))
+
+    def _set_status(self, status: str) -> Callable[[], None]:
+        return lambda: self.set_field("status", status)
+
+    def _set_priority(self, priority: str) -> Callable[[], None]:
+        return lambda: self.set_field("priority", priority)
+
+    def _assign_me(self) -> None:
+        self.set_field("assignee", self.me)
+
+    def _assign_other(self) -> None:
+        name, ok = QInputDialog.getText(self._window, self.tr("Assign"), self.tr("Colleague at the desk:"))
+        if ok:
+            self.set_field("assignee", name.strip() or None)
+
+    def _set_category(self) -> None:
+        request_id = self._current()
+        if request_id is None:
+            return
+        current = self._current_value(request_id, "category") or ""
+        name, ok = QInputDialog.getText(self._window, self.tr("Category"), self.tr("Category:"), text=current)
+        if ok:
+            self.set_field("category", name.strip() or None)
+
+    def _add_note(self) -> None:
+        request_id = self._current()
+        if request_id is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(
+            self._window, self.tr("Internal note"), self.tr("Note (never mailed to the requester):")
+        )
+        if ok and text.strip():
+            self.write(store_call("lifecycle", "add_note", request_id, text, self.me, _now()))
+
+    def _new_manual(self) -> None:
+        dialog = ManualRequestDialog(self._window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        account = self._db.execute("SELECT id FROM accounts ORDER BY id LIMIT 1").fetchone()
+        if account is None:
+            self.failed.emit(self.tr("Add a mailbox account first."))
+            return
+        fields = dialog.values()
+        account_id = account[0]
+        self.write(
+            store_call("triage", "create_manual", account_id=account_id, **fields, actor=self.me, at=_now()),
+            created=True,
+        )
+
+    def _merge(self) -> None:
+        source = self._current()
+        if source is None:
+            return
+        target, ok = QInputDialog.getInt(
+            self._window,
+            self.tr("Merge"),
+            self.tr("Merge request #%1 into request number:").replace("%1", str(source)),
+            minValue=1,
+            maxValue=2**31 - 1,
+        )
+        if not ok:
+            return
+        question = self.tr("Move every message of #%1 into #%2? #%1 then leaves the lists.")
+        answer = QMessageBox.question(
+            self._window,
+            self.tr("Merge requests"),
+            question.replace("%1", str(source)).replace("%2", str(target)),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.write(store_call("triage", "merge", source, target, self.me, _now()))
+
+    def _split(self) -> None:
+        messages = self._messages()
+        if len(messages) < 2:
+            self.failed.emit(self.tr("Only a request with several messages can be split."))
+            return
+        labels = [label for _, label in messages]
+        chosen, ok = QInputDialog.getItem(
+            self._window,
+            self.tr("Split message off"),
+            self.tr("Message that starts a new request:"),
+            labels,
+            0,
+            False,
+        )
+        if not ok:
+            return
+        message_row = messages[labels.index(chosen)][0]
+        self.write(store_call("triage", "split", message_row, self.me, _now()), created=True)
+
+
+def message_label(sender: str, at: datetime | None, subject: str) -> str:
+    return f"{short_datetime(at)} — {sender}: {subject}"

@@ -1,0 +1,62 @@
+"""Setting up a store for the demo: the seeded mailbox, its account and the departments of its colleagues.
+
+Kept apart from the command so a test can build the same demo store the user sees, without a window.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import datetime
+
+import sqlite_utils
+
+from mail.demo import DemoServers
+from mail.demo_seed import build_messages, demo_desk, load_seed
+from store.account_settings import settings_of, update_account
+from store.accounts import Account, AccountError, add_account, get_account
+from store.directory import add_domain_rule
+from store.standard_rules import Standard, add_standard
+
+log = logging.getLogger(__name__)
+
+DEMO_ACCOUNT = "demo"
+# The seed's ages are chosen against this standard: some timers run, some warn (75 %), some are breached.
+DEMO_STANDARD = Standard(
+    id=None, account_id=None, name="Facilities & IT", first_response_min=240.0, resolution_min=2400.0
+)
+
+
+def prepare_demo(db: sqlite_utils.Database, servers: DemoServers, now: datetime) -> Account:
+    """Seed ``servers`` with the demo mail as of ``now`` and return the store's demo account pointing at them.
+
+    A store kept from an earlier demo gets the new ports; its mail re-maps on the next sync (a new UIDVALIDITY).
+    """
+    seed = load_seed()
+    count = servers.seed(build_messages(now, seed))
+    log.info("demo mailbox seeded with %d messages", count)
+    desk = demo_desk(seed)
+    for domain, department in desk.departments.items():
+        add_domain_rule(db, domain, department)
+    try:
+        account = get_account(db, DEMO_ACCOUNT)
+    except AccountError:
+        account = add_account(
+            db,
+            name=DEMO_ACCOUNT,
+            address=desk.address,
+            display_name=desk.name,
+            imap_host=servers.host,
+            imap_port=servers.imap_port,
+            imap_security="none",
+            smtp_host=servers.host,
+            smtp_port=servers.smtp_port,
+            smtp_security="none",
+            username=servers.user,
+            timezone=desk.timezone,
+            holidays=desk.holidays,
+        )
+        add_standard(db, replace(DEMO_STANDARD, account_id=account.id))
+        return account
+    moved = replace(settings_of(db, account), imap_port=servers.imap_port, smtp_port=servers.smtp_port)
+    return update_account(db, account.id, moved)

@@ -1,0 +1,42 @@
+"""Attachment names that are safe to save on every platform, whatever the sender put in the header."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_LENGTH = 150  # characters; well under the 255-byte limit of common file systems even in UTF-8
+_FORBIDDEN = re.compile(r'[\x00-\x1f\x7f-\x9f<>:"/\\|?*\ud800-\udfff]')
+_INVISIBLE = re.compile(
+    "[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)  # bidi tricks: "txt.exe" shown as "exe.txt"
+_SPACES = re.compile(r"\s+")
+_RESERVED = frozenset(
+    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
+    + [f"{prefix}{digit}" for prefix in ("COM", "LPT") for digit in "123456789¹²³"]
+)
+_MAX_EXTENSION = 16
+
+
+def sanitize_filename(name: str | None, fallback: str = "attachment") -> str:
+    """A single path component: no separators, control characters, reserved device names or trailing dots/spaces."""
+    if not name:
+        return fallback
+    cleaned = unicodedata.normalize("NFC", name)
+    cleaned = cleaned.replace("\\", "/").rstrip("/").rpartition("/")[2]  # old clients send a full path
+    cleaned = _FORBIDDEN.sub("_", _INVISIBLE.sub("", cleaned))
+    cleaned = _SPACES.sub(" ", cleaned).strip().strip(".").strip()
+    while ".." in cleaned:
+        cleaned = cleaned.replace("..", ".")
+    cleaned = cleaned.rstrip(". ")
+    if not cleaned or not cleaned.strip("_ "):
+        return fallback
+    stem, dot, extension = cleaned.rpartition(".")
+    if not dot or len(extension) > _MAX_EXTENSION or " " in extension:
+        stem, extension = cleaned, ""
+    if stem.split(".", 1)[0].rstrip(" ").upper() in _RESERVED:
+        stem = "_" + stem
+    if len(stem) + len(extension) + 1 > MAX_LENGTH:
+        stem = stem[: MAX_LENGTH - len(extension) - 1].rstrip(". ")
+    result = f"{stem}.{extension}" if extension else stem
+    return result or fallback

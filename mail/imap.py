@@ -1,0 +1,129 @@
+"""Opening an IMAP session for an account, with failures turned into ``mail.errors`` a person can act on."""
+
+from __future__ import annotations
+
+import imaplib
+import logging
+import socket
+import ssl
+from collections.abc import Callable
+from typing import Any
+
+import imapclient
+from imapclient.exceptions import IMAPClientError, LoginError
+
+from mail.errors import AuthFailed, ProtocolError, ServerUnavailable, TlsRefused
+from store.accounts import Account
+
+log = logging.getLogger(__name__)
+
+TIMEOUT_SECONDS = 30.0
+SENT_FLAG = rb"\\Sent"
+
+# Localised names of the Sent folder for servers without SPECIAL-USE, as Outlook, Thunderbird and webmails create them.
+SENT_NAMES = (
+    "Sent",
+    "Sent Items",
+    "Sent Messages",
+    "Sent Mail",
+    "Verzonden items",
+    "Verzonden",
+    "Gesendete Objekte",
+    "Gesendet",
+    "Posta inviata",
+    "Inviata",
+    "Elementi inviati",
+)
+
+
+def connect(account: Account, password: str, timeout: float = TIMEOUT_SECONDS) -> imapclient.IMAPClient:
+    """A logged-in client; raises AuthFailed, TlsRefused or ServerUnavailable with a sentence."""
+    where = f"{account.imap_host}:{account.imap_port}"
+    context = ssl.create_default_context()
+    try:
+        client = imapclient.IMAPClient(
+            account.imap_host,
+            port=account.imap_port,
+            ssl=account.imap_security == "ssl",
+            ssl_context=context,
+            timeout=timeout,
+        )
+        if account.imap_security == "starttls":
+            client.starttls(context)
+    except ssl.SSLCertVerificationError as error:
+        raise TlsRefused(
+            f"the IMAP server {where} has a certificate that is not trusted ({error.verify_message})"
+        ) from error
+    except ssl.SSLError as error:
+        raise TlsRefused(f"TLS with the IMAP server {where} failed: {error.reason or error}") from error
+    except (OSError, imaplib.IMAP4.error, IMAPClientError) as error:
+        raise ServerUnavailable(f"the IMAP server {where} cannot be reached: {reason(error)}") from error
+    try:
+        client.login(account.username, password)
+    except LoginError as error:
+        _close(client)
+        raise AuthFailed(
+            f"the IMAP server {where} refused the username or password for {account.username}"
+        ) from error
+    except (OSError, imaplib.IMAP4.error, IMAPClientError) as error:
+        _close(client)
+        raise ServerUnavailable(
+            f"the IMAP server {where} cut the connection during login: {reason(error)}"
+        ) from error
+    return client
+
+
+def find_sent_folder(client: imapclient.IMAPClient) -> str | None:
+    """The Sent folder: by SPECIAL-USE where the server has it, else by a known name under the personal namespace."""
+    folders = client.list_folders()
+    for flags, _delimiter, name in folders:
+        if SENT_FLAG in flags:
+            return str(name)
+    by_lower = {str(name).lower(): str(name) for _flags, _delimiter, name in folders}
+    prefixes = [""]
+    for _flags, delimiter, name in folders:
+        if str(name).upper() == "INBOX" and delimiter:
+            prefixes.append(
+                "INBOX" + delimiter.decode() if isinstance(delimiter, bytes) else "INBOX" + delimiter
+            )
+    for prefix in prefixes:
+        for candidate in SENT_NAMES:
+            found = by_lower.get((prefix + candidate).lower())
+            if found:
+                return found
+    return None
+
+
+def reason(error: BaseException) -> str:
+    """A short reason for a network error, for messages that wrap it."""
+    if isinstance(error, socket.timeout | TimeoutError):
+        return "no answer in time"
+    if isinstance(error, ConnectionRefusedError):
+        return "connection refused"
+    if isinstance(error, socket.gaierror):
+        return "unknown host"
+    return str(error) or type(error).__name__
+
+
+def _close(client: imapclient.IMAPClient) -> None:
+    try:
+        client.shutdown()
+    except OSError:
+        log.debug("closing a failed IMAP connection", exc_info=True)
+
+
+def imap_call(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run one IMAP command; a cut connection or a timeout becomes ServerUnavailable, a NO/BAD a ProtocolError."""
+    try:
+        return function(*args, **kwargs)
+    except (OSError, imaplib.IMAP4.abort) as error:
+        raise ServerUnavailable(f"the connection to the IMAP server was lost: {reason(error)}") from error
+    except (imaplib.IMAP4.error, IMAPClientError) as error:
+        raise ProtocolError(f"the IMAP server refused a command: {error}") from error
+
+
+def as_mail_error(error: BaseException, where: str) -> ProtocolError | ServerUnavailable:
+    """Map a failure in the middle of a session to the mail layer's errors."""
+    if isinstance(error, OSError | imaplib.IMAP4.abort):
+        return ServerUnavailable(f"the connection to {where} was lost: {reason(error)}")
+    return ProtocolError(f"the server {where} answered something unexpected: {error}")

@@ -1,0 +1,111 @@
+"""Status and assignee travel between desktops as IMAP keywords on each request's opening message in INBOX.
+
+Run after each sync pass: it takes over what other desktops changed and puts this desktop's changes on the server
+(the only flag changes Loket makes there besides ``\\Answered`` on a message it answered).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Collection
+from datetime import datetime
+
+import imapclient
+import sqlite_utils
+
+from mail.imap import imap_call
+from store import lifecycle
+from store.db import transaction
+from store.keywords import TeamState, keywords_for, loket_keywords, reconcile, state_from_flags
+from store.timeutil import utcnow
+
+log = logging.getLogger(__name__)
+
+TEAM_ACTOR = "another desktop"
+
+_CANDIDATES = """
+SELECT q.id, q.status, q.assignee, q.keywords_agreed, m.id, m.uid, m.flags_json
+FROM requests q JOIN messages m ON m.id = q.first_message_id
+WHERE q.account_id = :account AND q.merged_into IS NULL
+  AND m.folder_id = :folder AND m.uidvalidity = :uidvalidity AND m.deleted_on_server = 0
+  AND (q.keywords_agreed IS NULL
+       OR q.keywords_agreed != json_object('assignee', q.assignee, 'status', q.status)
+       OR m.uid IN (SELECT value FROM json_each(:touched)))
+"""
+
+
+def sync_team_state(
+    db: sqlite_utils.Database,
+    client: imapclient.IMAPClient,
+    account_id: int,
+    inbox: tuple[int, int],
+    touched_uids: Collection[int],
+    now: datetime | None = None,
+) -> tuple[int, int]:
+    """Reconcile every request whose state or keywords may have changed; returns (taken over, pushed).
+
+    ``inbox`` is the INBOX folder's (id, uidvalidity); ``touched_uids`` are INBOX copies that are new or whose
+    flags changed in this pass.
+    """
+    folder_id, uidvalidity = inbox
+    rows = db.execute(
+        _CANDIDATES,
+        {
+            "account": account_id,
+            "folder": folder_id,
+            "uidvalidity": uidvalidity,
+            "touched": json.dumps(list(touched_uids)),
+        },
+    ).fetchall()
+    if not rows:
+        return 0, 0
+    at = now or utcnow()
+    taken, pushes, agreed_rows = 0, [], []
+    with transaction(db):
+        for request_id, status, assignee, agreed_json, message_row, uid, flags_json in rows:
+            flags = json.loads(flags_json)
+            local = TeamState(status, assignee)
+            decision = reconcile(
+                local, TeamState.from_json(agreed_json), state_from_flags(flags, lifecycle.STATUSES)
+            )
+            if decision.apply_locally is not None:
+                _take_over(db, request_id, local, decision.apply_locally, at)
+                taken += 1
+            if decision.push is not None:
+                pushes.append((message_row, uid, set(flags), decision.push))
+            agreed_rows.append((decision.agreed.to_json(), request_id))
+        db.conn.executemany("UPDATE requests SET keywords_agreed = ? WHERE id = ?", agreed_rows)
+    if pushes:
+        _push(db, client, pushes)
+    return taken, len(pushes)
+
+
+def _take_over(
+    db: sqlite_utils.Database, request_id: int, local: TeamState, remote: TeamState, at: datetime
+) -> None:
+    if remote.status != local.status:
+        lifecycle.set_status(db, request_id, remote.status, TEAM_ACTOR, at)
+    if remote.assignee != local.assignee:
+        lifecycle.set_assignee(db, request_id, remote.assignee, TEAM_ACTOR, at)
+
+
+def _push(
+    db: sqlite_utils.Database,
+    client: imapclient.IMAPClient,
+    pushes: list[tuple[int, int, set[str], TeamState]],
+) -> None:
+    """STORE this desktop's changes; INBOX is selected read-write only for this."""
+    imap_call(client.select_folder, "INBOX")
+    try:
+        updates = []
+        for message_row, uid, flags, state in pushes:
+            wanted = keywords_for(state)
+            stale = loket_keywords(flags) - wanted
+            if stale:
+                imap_call(client.remove_flags, [uid], sorted(stale))
+            imap_call(client.add_flags, [uid], sorted(wanted))
+            updates.append((json.dumps(sorted((flags - stale) | wanted)), message_row))
+        db.conn.executemany("UPDATE messages SET flags_json = ? WHERE id = ?", updates)
+    finally:
+        imap_call(client.select_folder, "INBOX", readonly=True)

@@ -1,0 +1,205 @@
+"""Answering a request from what the store knows: which message is answered, to whom, and queueing the result.
+
+The command line and the compose window both go through here, so a reply from either carries the same headers,
+the same status change and the same outbox row.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlite_utils
+
+from mail.compose import Draft, Mode, Original, build_message
+from store import outbox
+from store.accounts import Account, account_timezone
+from store.records import Address, AttachmentData
+from store.timeutil import from_db
+
+DEFAULT_STATUS = {"reply": "waiting", "reply_all": "waiting", "forward": "waiting_colleague"}
+
+
+class ReplyError(ValueError):
+    """The request cannot be answered as asked; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class RequestFacts:
+    id: int
+    account_id: int
+    subject: str
+    status: str
+    requester: Address | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMessage:
+    """A message of the request as shown next to the draft (the newer-message check)."""
+
+    id: int
+    direction: str
+    role: str
+    sender: Address
+    date: datetime | None
+    subject: str
+    snippet: str
+
+
+def request_facts(db: sqlite_utils.Database, request_id: int) -> RequestFacts:
+    row = db.execute(
+        "SELECT q.id, q.account_id, q.subject, q.status, r.name, r.address FROM requests q "
+        "LEFT JOIN requesters r ON r.id = q.requester_id WHERE q.id = ?",
+        [request_id],
+    ).fetchone()
+    if row is None:
+        raise ReplyError(f"there is no request {request_id}")
+    requester = Address(row[4] or "", row[5]) if row[5] else None
+    return RequestFacts(row[0], row[1], row[2], row[3], requester)
+
+
+_ORDER = "COALESCE(internal_date, date) DESC, id DESC"
+
+
+def latest_incoming(db: sqlite_utils.Database, request_id: int) -> int | None:
+    """The message a reply answers: the request's latest message from a person outside the desk."""
+    row = db.execute(
+        f"SELECT id FROM messages WHERE request_id = ? AND direction = 'in' AND role != 'auto' ORDER BY {_ORDER} "
+        "LIMIT 1",
+        [request_id],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def latest_message(db: sqlite_utils.Database, request_id: int) -> int | None:
+    row = db.execute(
+        f"SELECT id FROM messages WHERE request_id = ? ORDER BY {_ORDER} LIMIT 1", [request_id]
+    ).fetchone()
+    return row[0] if row else None
+
+
+def load_original(db: sqlite_utils.Database, message_row: int) -> Original:
+    row = db.execute(
+        "SELECT m.message_id, m.subject, m.from_name, m.from_addr, m.date, m.internal_date, m.text_body, "
+        "m.references_json, m.to_json, m.cc_json, r.data FROM messages m LEFT JOIN raw r ON r.sha256 = m.raw_sha256 "
+        "WHERE m.id = ?",
+        [message_row],
+    ).fetchone()
+    if row is None:
+        raise ReplyError(f"there is no message {message_row}")
+    message_id, subject, name, address, date, internal_date, text, refs, to, cc, raw = row
+    return Original(
+        message_id=message_id,
+        subject=subject,
+        sender=Address(name, address),
+        date=from_db(date or internal_date),
+        text_body=text,
+        references=tuple(json.loads(refs or "[]")),
+        to=_addresses(to),
+        cc=_addresses(cc),
+        raw=zlib.decompress(raw) if raw else None,
+    )
+
+
+def _addresses(value: str | None) -> tuple[Address, ...]:
+    return tuple(Address(name, address) for name, address in json.loads(value or "[]"))
+
+
+def newer_messages(
+    db: sqlite_utils.Database, request_id: int, seen_message_row: int | None
+) -> list[StoredMessage]:
+    """Messages of the request that arrived or were sent after ``seen_message_row``: show them before sending."""
+    if seen_message_row is None:
+        query, params = "SELECT {cols} FROM messages WHERE request_id = ?", [request_id]
+    else:
+        query = (
+            "SELECT {cols} FROM messages WHERE request_id = ? AND id != ? AND COALESCE(internal_date, date) > "
+            "(SELECT COALESCE(internal_date, date) FROM messages WHERE id = ?)"
+        )
+        params = [request_id, seen_message_row, seen_message_row]
+    cols = "id, direction, role, from_name, from_addr, COALESCE(date, internal_date), subject, snippet"
+    rows = db.execute(query.format(cols=cols) + " ORDER BY COALESCE(internal_date, date), id", params)
+    return [StoredMessage(r[0], r[1], r[2], Address(r[3], r[4]), from_db(r[5]), r[6], r[7]) for r in rows]
+
+
+def department_of(db: sqlite_utils.Database, address: str) -> str | None:
+    row = db.execute(
+        "SELECT d.name FROM department_domains dd JOIN departments d ON d.id = dd.department_id WHERE dd.domain = ?",
+        [address.rpartition("@")[2].lower()],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def queue_request_reply(
+    db: sqlite_utils.Database,
+    account: Account,
+    request_id: int,
+    body: str,
+    *,
+    now: datetime,
+    actor: str,
+    mode: Mode = "reply",
+    answers: int | None = None,
+    status_after: str | None = None,
+    to: Sequence[Address] = (),
+    cc: Sequence[Address] = (),
+    attachments: Sequence[AttachmentData] = (),
+    language: str = "en",
+    tag: bool = True,
+    signature: str | None = None,
+    quote: bool = True,
+    html: bool = False,
+) -> tuple[int, int]:
+    """Compose and queue an answer to the request; returns (outbox id, message row id).
+
+    ``answers`` is the message row answered (default: the latest incoming one); a plain reply goes to the
+    requester unless ``to`` says otherwise; a forward needs ``to`` (the colleague). A body that already holds
+    its quote and signature (as edited in the compose window) is sent with ``quote=False, signature=""``.
+    """
+    facts = request_facts(db, request_id)
+    if facts.account_id != account.id:
+        raise ReplyError(f"request {request_id} belongs to another account")
+    answered = answers if answers is not None else latest_incoming(db, request_id)
+    if answered is None and mode != "forward":
+        answered = latest_message(db, request_id)
+    original = load_original(db, answered) if answered is not None else None
+    recipients = tuple(to)
+    if mode == "reply" and not recipients and facts.requester is not None:
+        recipients = (facts.requester,)
+    if mode == "forward" and not recipients:
+        raise ReplyError("a forward needs the colleague's address")
+    quote = quote and original is not None
+    if original is None:
+        if facts.requester is None and not recipients:
+            raise ReplyError(f"request {request_id} has no message and no requester to answer")
+        original = Original(None, facts.subject, facts.requester or recipients[0], None, "")
+    draft = Draft(
+        mode=mode,
+        body=body,
+        request_id=request_id,
+        to=recipients,
+        cc=tuple(cc),
+        tag=tag,
+        language=language,
+        signature=signature,
+        attachments=tuple(attachments),
+        quote=quote,
+        subject=facts.subject,
+        html=html,
+    )
+    outgoing = build_message(account, draft, original, now=now, tz=account_timezone(db, account))
+    status = status_after or DEFAULT_STATUS[mode]
+    department = (
+        department_of(db, recipients[0].address) if status == "waiting_colleague" and recipients else None
+    )
+    return outbox.queue_reply(
+        db,
+        outgoing,
+        status_after=status,
+        answers_message_id=answered if mode != "forward" else None,
+        actor=actor,
+        department=department,
+    )

@@ -1,0 +1,498 @@
+"""Incremental IMAP ingest: new mail since the last UID, changed flags, vanished copies, a changed UIDVALIDITY.
+
+Fetching, parsing and filing overlap: this thread fetches batches of ``BODY.PEEK[]`` (never ``\\Seen``, never a flag
+change on the server), worker processes parse them, and this thread files each batch in one transaction together
+with the folder's resume point, so a cut connection or a killed process resumes with no gap and no duplicate.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import imaplib
+import json
+import logging
+import multiprocessing
+import sys
+import threading
+import time
+import zlib
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import imapclient
+import sqlite_utils
+from imapclient.exceptions import IMAPClientError
+
+from mail.errors import AuthFailed, MailError
+from mail.imap import connect, find_sent_folder, imap_call
+from mail.keywords import sync_team_state
+from mail.parse import parse_message
+from store.accounts import Account, set_last_error
+from store.db import open_db, transaction
+from store.filing import FetchedCopy, FolderState, file_batch, mark_deleted_on_server, update_flags
+from store.records import ParsedMessage
+from store.stats_records import keep_figures
+from store.timeutil import to_db, utcnow
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 500
+SEARCH_RANGE = 50_000  # UIDs per UID SEARCH: one answer line stays far below imaplib's line limit
+UID_LIST_SIZE = 2_000  # UIDs written out in one command: servers refuse lines over 64 KiB (Dovecot, Cyrus)
+PARALLEL_THRESHOLD = 1_000  # below this many new messages, parsing in-process beats starting workers
+FETCH_ITEMS = [b"BODY.PEEK[]", b"INTERNALDATE", b"FLAGS", b"RFC822.SIZE"]
+
+Progress = Callable[["SyncProgress"], None]
+
+
+def _load_libc() -> Any:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL("libc.so.6")
+    except OSError:
+        return None
+
+
+_LIBC = _load_libc()
+
+
+@dataclass(frozen=True, slots=True)
+class SyncProgress:
+    folder: str
+    done: int
+    total: int
+
+
+@dataclass(slots=True)
+class SyncResult:
+    new_messages: int = 0
+    flag_changes: int = 0
+    vanished: int = 0
+    folders: list[str] = field(default_factory=list)
+    team_changes_taken: int = 0
+    team_changes_pushed: int = 0
+    inbox: tuple[int, int] | None = None  # (folder id, uidvalidity)
+    inbox_touched: set[int] = field(default_factory=set)  # INBOX UIDs new or with changed flags in this pass
+
+
+@dataclass(frozen=True, slots=True)
+class _RawCopy:
+    uid: int
+    raw: bytes
+    internal_date: datetime
+    flags: tuple[str, ...]
+    size: int
+
+
+def prepare(raw: bytes) -> tuple[ParsedMessage, str, bytes]:
+    """The CPU-heavy part of ingest, run in worker processes: parse, hash, compress."""
+    return parse_message(raw), hashlib.sha256(raw).hexdigest(), zlib.compress(raw, 1)
+
+
+def _prepare_batch(raws: Sequence[bytes]) -> list[tuple[ParsedMessage, str, bytes]]:
+    prepared = [prepare(raw) for raw in raws]
+    _release_freed_memory()
+    return prepared
+
+
+def sync_once(
+    db: sqlite_utils.Database,
+    account: Account,
+    password: str,
+    progress: Progress | None = None,
+    client: imapclient.IMAPClient | None = None,
+) -> SyncResult:
+    """One full pass over INBOX and the Sent folder; connects unless a session from ``open_session`` is given."""
+    result = SyncResult()
+    session = client
+    try:
+        session = session or open_session(account, password)
+        for name, role in watched_folders(session):
+            sync_folder(db, account, session, name, role, result, progress)
+        if result.inbox is not None:
+            result.team_changes_taken, result.team_changes_pushed = sync_team_state(
+                db, session, account.id, result.inbox, result.inbox_touched
+            )
+        set_last_error(db, account.id, None)
+    except MailError as error:
+        set_last_error(db, account.id, str(error))
+        raise
+    finally:
+        if client is None and session is not None:
+            _logout(session)
+    return result
+
+
+def watched_folders(client: imapclient.IMAPClient) -> list[tuple[str, str]]:
+    folders = [("INBOX", "inbox")]
+    sent = imap_call(find_sent_folder, client)
+    if sent:
+        folders.append((sent, "sent"))
+    return folders
+
+
+def sync_folder(
+    db: sqlite_utils.Database,
+    account: Account,
+    client: imapclient.IMAPClient,
+    name: str,
+    role: str,
+    result: SyncResult,
+    progress: Progress | None = None,
+) -> None:
+    status = imap_call(client.select_folder, name, readonly=True)
+    uidvalidity = int(status[b"UIDVALIDITY"])
+    uidnext = int(status.get(b"UIDNEXT", 0)) or None
+    modseq = int(status[b"HIGHESTMODSEQ"]) if b"HIGHESTMODSEQ" in status else None
+    exists = int(status.get(b"EXISTS", 0))
+    row = _folder_row(db, account, name, role)
+    folder_id, stored_validity, stored_uidnext, stored_modseq, last_uid = row
+    remap_from = None
+    if stored_validity is not None and stored_validity != uidvalidity:
+        log.warning(
+            "%s: UIDVALIDITY changed from %s to %s; re-mapping by content", name, stored_validity, uidvalidity
+        )
+        remap_from, last_uid = stored_validity, 0
+    folder = FolderState(folder_id, role, uidvalidity)
+
+    touched: set[int] = set()
+    if remap_from is not None or stored_uidnext is None or uidnext is None or uidnext != stored_uidnext:
+        new_uids = _uids_after(client, last_uid, uidnext)
+        if new_uids:
+            result.new_messages += _ingest(db, account, client, folder, name, new_uids, remap_from, progress)
+            touched.update(new_uids)
+    if remap_from is not None:
+        _retire_old_copies(db, folder_id, remap_from)
+    elif last_uid and (stored_modseq is None or modseq is None or modseq != stored_modseq):
+        changed = _sync_flags(client, db, folder, last_uid, stored_modseq if modseq else None)
+        result.flag_changes += len(changed)
+        touched.update(changed)
+    if role == "inbox":
+        result.inbox, result.inbox_touched = (folder_id, uidvalidity), touched
+    result.vanished += _sync_vanished(db, client, folder, exists)
+    db.execute(
+        "UPDATE folders SET uidvalidity = ?, uidnext = ?, highestmodseq = ?, last_sync = ?, last_error = NULL "
+        "WHERE id = ?",
+        [uidvalidity, uidnext, modseq, to_db(utcnow()), folder_id],
+    )
+    result.folders.append(name)
+
+
+def _folder_row(db: sqlite_utils.Database, account: Account, name: str, role: str) -> tuple[Any, ...]:
+    db.execute(
+        "INSERT INTO folders (account_id, name, role) VALUES (?, ?, ?) ON CONFLICT (account_id, name) DO NOTHING",
+        [account.id, name, role],
+    )
+    return tuple(
+        db.execute(
+            "SELECT id, uidvalidity, uidnext, highestmodseq, last_uid FROM folders WHERE account_id = ? AND name = ?",
+            [account.id, name],
+        ).fetchone()
+    )
+
+
+def _uids_after(client: imapclient.IMAPClient, last_uid: int, uidnext: int | None) -> list[int]:
+    """UIDs above ``last_uid``, searched in ranges so a huge mailbox never produces one oversized answer line."""
+    if uidnext is None:
+        return sorted(uid for uid in imap_call(client.search, ["UID", f"{last_uid + 1}:*"]) if uid > last_uid)
+    uids: list[int] = []
+    for start in range(last_uid + 1, uidnext, SEARCH_RANGE):
+        end = min(start + SEARCH_RANGE - 1, uidnext - 1)
+        uids.extend(uid for uid in imap_call(client.search, ["UID", f"{start}:{end}"]) if uid >= start)
+    return sorted(set(uids))
+
+
+def _ingest(
+    db: sqlite_utils.Database,
+    account: Account,
+    client: imapclient.IMAPClient,
+    folder: FolderState,
+    name: str,
+    uids: list[int],
+    remap_from: int | None,
+    progress: Progress | None,
+) -> int:
+    done = 0
+    if progress:
+        progress(SyncProgress(name, 0, len(uids)))
+    for batch in _prepared_batches(client, uids):
+        copies = [
+            FetchedCopy(raw.uid, raw.internal_date, raw.flags, raw.size, digest, compressed, parsed)
+            for raw, (parsed, digest, compressed) in batch
+        ]
+        with transaction(db):
+            if remap_from is not None:
+                copies = [copy for copy in copies if not _remap(db, folder, remap_from, copy)]
+            file_batch(db, account, folder, copies)
+            db.execute("UPDATE folders SET last_uid = ? WHERE id = ?", [batch[-1][0].uid, folder.id])
+        done += len(batch)
+        _release_freed_memory()
+        if progress:
+            progress(SyncProgress(name, done, len(uids)))
+    return done
+
+
+def _release_freed_memory() -> None:
+    """Give freed batch buffers back to the system: glibc keeps them per thread arena otherwise, and a long first
+    sync would look like it grows with the mailbox."""
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _prepared_batches(
+    client: imapclient.IMAPClient, uids: list[int]
+) -> Iterator[list[tuple[_RawCopy, tuple[ParsedMessage, str, bytes]]]]:
+    """Fetched batches with their parse results, in UID order; large runs parse in worker processes meanwhile."""
+    if len(uids) < PARALLEL_THRESHOLD:
+        for raw_batch in _fetch_batches(client, uids):
+            yield [(raw, prepare(raw.raw)) for raw in raw_batch]
+        return
+    # Fetching stays on this thread: a second Python thread parsing IMAP answers would fight the filing for the
+    # GIL at every SQLite call. The workers parse one batch while this thread files the one before.
+    workers = max(1, min(2, multiprocessing.cpu_count()))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pending: deque[tuple[list[_RawCopy], Future[list[tuple[ParsedMessage, str, bytes]]]]] = deque()
+        try:
+            for raw_batch in _fetch_batches(client, uids):
+                pending.append((raw_batch, pool.submit(_prepare_batch, [raw.raw for raw in raw_batch])))
+                if len(pending) > workers:
+                    done_batch, future = pending.popleft()
+                    yield list(zip(done_batch, future.result(), strict=True))
+            while pending:
+                done_batch, future = pending.popleft()
+                yield list(zip(done_batch, future.result(), strict=True))
+        finally:
+            for _batch, future in pending:
+                future.cancel()
+
+
+def _fetch_batches(client: imapclient.IMAPClient, uids: list[int]) -> Iterator[list[_RawCopy]]:
+    for start in range(0, len(uids), BATCH_SIZE):
+        chunk = uids[start : start + BATCH_SIZE]
+        response = imap_call(client.fetch, chunk, FETCH_ITEMS)
+        batch = []
+        for uid in chunk:
+            data = response.get(uid)
+            if data is None or b"BODY[]" not in data:
+                continue  # expunged between SEARCH and FETCH
+            raw = data[b"BODY[]"] or b""
+            batch.append(
+                _RawCopy(
+                    uid,
+                    raw,
+                    _internal_date(data.get(b"INTERNALDATE")),
+                    _flags(data),
+                    int(data.get(b"RFC822.SIZE", len(raw))),
+                )
+            )
+        if batch:
+            yield batch
+
+
+def _internal_date(value: Any) -> datetime:
+    """imapclient gives INTERNALDATE as a naive local datetime; ``astimezone`` reads that as local, as meant."""
+    return value.astimezone(UTC) if isinstance(value, datetime) else utcnow()
+
+
+def _flags(data: dict[bytes, Any]) -> tuple[str, ...]:
+    """Sorted flags and keywords; ``\\Recent`` is per session, not a fact about the message, so it is left out."""
+    names = (f.decode("utf-8", "replace") if isinstance(f, bytes) else str(f) for f in data.get(b"FLAGS", ()))
+    return tuple(sorted(name for name in names if name != "\\Recent"))
+
+
+def _remap(db: sqlite_utils.Database, folder: FolderState, old_validity: int, copy: FetchedCopy) -> bool:
+    """After a UIDVALIDITY change: give a stored copy its new UID instead of storing it again."""
+    row = db.execute(
+        "SELECT id FROM messages WHERE folder_id = ? AND uidvalidity = ? AND raw_sha256 = ? LIMIT 1",
+        [folder.id, old_validity, copy.raw_sha256],
+    ).fetchone()
+    if row is None and copy.parsed.message_id:
+        row = db.execute(
+            "SELECT id FROM messages WHERE folder_id = ? AND uidvalidity = ? AND message_id = ? LIMIT 1",
+            [folder.id, old_validity, copy.parsed.message_id],
+        ).fetchone()
+    if row is None:
+        return False
+    db.execute(
+        "UPDATE messages SET uidvalidity = ?, uid = ?, deleted_on_server = 0 WHERE id = ?",
+        [folder.uidvalidity, copy.uid, row[0]],
+    )
+    return True
+
+
+def _retire_old_copies(db: sqlite_utils.Database, folder_id: int, old_validity: int) -> None:
+    """Copies of the old UIDVALIDITY that found no new UID are gone from the server; their requests stay."""
+    db.execute(
+        "UPDATE messages SET deleted_on_server = 1 WHERE folder_id = ? AND uidvalidity = ?",
+        [folder_id, old_validity],
+    )
+
+
+def _sync_flags(
+    client: imapclient.IMAPClient,
+    db: sqlite_utils.Database,
+    folder: FolderState,
+    up_to_uid: int,
+    since_modseq: int | None,
+) -> dict[int, tuple[str, ...]]:
+    """Flags set elsewhere (another desktop, webmail) on copies stored before this pass (up to ``up_to_uid``):
+    only what changed since the last MODSEQ when the server can tell."""
+    stored = {
+        uid: tuple(json.loads(flags))
+        for uid, flags in db.execute(
+            "SELECT uid, flags_json FROM messages "
+            "WHERE folder_id = ? AND uidvalidity = ? AND uid <= ? AND deleted_on_server = 0",
+            [folder.id, folder.uidvalidity, up_to_uid],
+        )
+    }
+    if not stored:
+        return {}
+    known = sorted(stored)
+    modifiers = [f"CHANGEDSINCE {since_modseq}"] if since_modseq else None
+    changed: dict[int, tuple[str, ...]] = {}
+    for start in range(0, len(known), UID_LIST_SIZE):
+        chunk = known[start : start + UID_LIST_SIZE]
+        response = imap_call(client.fetch, chunk, [b"FLAGS"], modifiers=modifiers)
+        for uid, data in response.items():
+            flags = _flags(data)
+            if uid in stored and flags != stored[uid]:
+                changed[int(uid)] = flags
+    if not changed:
+        return {}
+    with transaction(db):
+        update_flags(db, folder, changed)
+    return changed
+
+
+def _sync_vanished(
+    db: sqlite_utils.Database, client: imapclient.IMAPClient, folder: FolderState, exists: int
+) -> int:
+    """Copies deleted on the server: compared only when the server holds fewer messages than we have stored."""
+    stored = db.execute(
+        "SELECT count(*) FROM messages WHERE folder_id = ? AND uidvalidity = ? AND deleted_on_server = 0",
+        [folder.id, folder.uidvalidity],
+    ).fetchone()[0]
+    if stored <= exists:
+        return 0
+    on_server: set[int] = set()
+    top = db.execute("SELECT last_uid FROM folders WHERE id = ?", [folder.id]).fetchone()[0]
+    for start in range(1, top + 1, SEARCH_RANGE):
+        on_server.update(imap_call(client.search, ["UID", f"{start}:{start + SEARCH_RANGE - 1}"]))
+    gone = [
+        row[0]
+        for row in db.execute(
+            "SELECT uid FROM messages WHERE folder_id = ? AND uidvalidity = ? AND deleted_on_server = 0",
+            [folder.id, folder.uidvalidity],
+        )
+        if row[0] not in on_server
+    ]
+    with transaction(db):
+        mark_deleted_on_server(db, folder, gone)
+    return len(gone)
+
+
+def open_session(account: Account, password: str) -> imapclient.IMAPClient:
+    """A logged-in client with CONDSTORE enabled where the server has it, so SELECT reports HIGHESTMODSEQ."""
+    client = connect(account, password)
+    if client.has_capability("CONDSTORE") and client.has_capability("ENABLE"):
+        imap_call(client.enable, "CONDSTORE")
+    return client
+
+
+def _logout(client: imapclient.IMAPClient) -> None:
+    try:
+        client.logout()
+    except (OSError, imaplib.IMAP4.error, IMAPClientError):
+        log.debug("logout after sync failed", exc_info=True)
+
+
+StateCallback = Callable[[str, dict[str, Any]], None]
+IDLE_SLICE_SECONDS = 1.0
+POLL_SECONDS = 60.0
+MAX_BACKOFF_SECONDS = 300.0
+
+
+def run_forever(
+    data_dir: Path, account: Account, password: str, stop: threading.Event, on_state: StateCallback
+) -> None:
+    """Keep the store in step with the mailbox until ``stop`` is set: IDLE on INBOX, a poll of Sent, and
+    reconnection with backoff. States: syncing, up_to_date, reconnecting, auth_failed."""
+    db = open_db(data_dir)
+    backoff = 5.0
+    while not stop.is_set():
+        try:
+            client = open_session(account, password)
+            try:
+                _follow(db, account, password, client, stop, on_state)
+            finally:
+                _logout(client)
+            backoff = 5.0
+        except AuthFailed as error:
+            set_last_error(db, account.id, str(error))
+            on_state("auth_failed", {"error": str(error)})
+            stop.wait(MAX_BACKOFF_SECONDS)
+        except MailError as error:
+            set_last_error(db, account.id, str(error))
+            on_state("reconnecting", {"error": str(error), "seconds": backoff})
+            stop.wait(backoff)
+            backoff = min(backoff * 2, MAX_BACKOFF_SECONDS)
+    db.conn.close()
+
+
+def _follow(
+    db: sqlite_utils.Database,
+    account: Account,
+    password: str,
+    client: imapclient.IMAPClient,
+    stop: threading.Event,
+    on_state: StateCallback,
+) -> None:
+    def report(progress: SyncProgress) -> None:
+        on_state("syncing", {"folder": progress.folder, "done": progress.done, "total": progress.total})
+
+    on_state("syncing", {})
+    sync_once(db, account, password, report, client=client)
+    _send_due(db, account, password)
+    keep_figures(db)
+    on_state("up_to_date", {})
+    can_idle = client.has_capability("IDLE")
+    while not stop.is_set():
+        imap_call(client.select_folder, "INBOX", readonly=True)
+        news = _wait_for_news(client, stop) if can_idle else stop.wait(POLL_SECONDS)
+        if stop.is_set():
+            return
+        sync_once(db, account, password, report if news else None, client=client)
+        _send_due(db, account, password)
+        keep_figures(db)  # the statistics view and exports then read stored figures only
+        on_state("up_to_date", {})
+
+
+def _send_due(db: sqlite_utils.Database, account: Account, password: str) -> None:
+    """Retry queued replies whose back-off has passed; their errors stay on their outbox rows, not on sync."""
+    from mail.send import flush
+
+    try:
+        flush(db, account, password, lock_wait=0)
+    except MailError as error:
+        log.info("outbox not flushed this round: %s", error)
+
+
+def _wait_for_news(client: imapclient.IMAPClient, stop: threading.Event) -> bool:
+    """IDLE on the selected INBOX until the server reports a change, the poll interval ends, or ``stop``."""
+    imap_call(client.idle)
+    deadline = time.monotonic() + POLL_SECONDS
+    news = False
+    try:
+        while not stop.is_set() and time.monotonic() < deadline and not news:
+            responses = imap_call(client.idle_check, timeout=IDLE_SLICE_SECONDS)
+            news = any(len(r) > 1 and r[1] in (b"EXISTS", b"EXPUNGE", b"FETCH") for r in responses)
+    finally:
+        imap_call(client.idle_done)
+    return news

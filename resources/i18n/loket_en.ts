@@ -1,0 +1,24 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>%Ln request</numerusform>
+            <numerusform>%Ln requests</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message numerus="yes">
+        <source>%Ln request(s), longest waiting %1</source>
+        <translation>
+            <numerusform>%Ln request, longest waiting %1</numerusform>
+            <numerusform>%Ln requests, longest waiting %1</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

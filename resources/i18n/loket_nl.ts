@@ -1,0 +1,1267 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl">
+<context>
+    <name></name>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 u</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 u</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 u %2 min</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>klaar</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>gepauzeerd</translation>
+    </message>
+    <message>
+        <source>−%1</source>
+        <translation>−%1</translation>
+    </message>
+    <message>
+        <source>No service standard applies to this request.</source>
+        <translation>Op dit verzoek is geen servicenorm van toepassing.</translation>
+    </message>
+    <message>
+        <source>first response</source>
+        <translation>eerste reactie</translation>
+    </message>
+    <message>
+        <source>resolution</source>
+        <translation>afhandeling</translation>
+    </message>
+    <message>
+        <source>Due %1 (%2)</source>
+        <translation>Uiterlijk %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Overdue by %1 of working time</source>
+        <translation>%1 werktijd te laat</translation>
+    </message>
+    <message>
+        <source>%1 of working time left</source>
+        <translation>Nog %1 werktijd</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Mediaan</translation>
+    </message>
+    <message>
+        <source>P90</source>
+        <translation>P90</translation>
+    </message>
+    <message>
+        <source>Standard “%1”: %2 h</source>
+        <translation>Norm „%1”: %2 u</translation>
+    </message>
+    <message>
+        <source>business hours</source>
+        <translation>werkuren</translation>
+    </message>
+    <message>
+        <source>Within standard (%)</source>
+        <translation>Binnen de norm (%)</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Verzoeken</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Beantwoord</translation>
+    </message>
+    <message>
+        <source>First response median (h)</source>
+        <translation>Eerste reactie, mediaan (u)</translation>
+    </message>
+    <message>
+        <source>First response P90 (h)</source>
+        <translation>Eerste reactie, P90 (u)</translation>
+    </message>
+    <message>
+        <source>Within standard</source>
+        <translation>Binnen de norm</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Afgehandeld</translation>
+    </message>
+    <message>
+        <source>Resolution median (h)</source>
+        <translation>Afhandeling, mediaan (u)</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Heropend</translation>
+    </message>
+    <message>
+        <source>Department we waited on</source>
+        <translation>Afdeling waarop we wachtten</translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation>(geen naam)</translation>
+    </message>
+    <message>
+        <source>Waits</source>
+        <translation>Wachttijden</translation>
+    </message>
+    <message>
+        <source>Median wait (h)</source>
+        <translation>Mediane wachttijd (u)</translation>
+    </message>
+    <message>
+        <source>P90 wait (h)</source>
+        <translation>Wachttijd P90 (u)</translation>
+    </message>
+    <message>
+        <source>Total (h)</source>
+        <translation>Totaal (u)</translation>
+    </message>
+    <message>
+        <source>Still waiting</source>
+        <translation>Wacht nog</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 messages</source>
+        <translation>%1: %2 van %3 berichten</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>nog %1</translation>
+    </message>
+    <message>
+        <source>%1: checking for new mail…</source>
+        <translation>%1: controleren op nieuwe mail…</translation>
+    </message>
+    <message>
+        <source>%1: connecting…</source>
+        <translation>%1: verbinden…</translation>
+    </message>
+    <message>
+        <source>%1: up to date</source>
+        <translation>%1: bijgewerkt</translation>
+    </message>
+    <message>
+        <source>%1: cannot reach the server, reconnecting in %2</source>
+        <translation>%1: server onbereikbaar, opnieuw verbinden over %2</translation>
+    </message>
+    <message>
+        <source>%1: no password stored</source>
+        <translation>%1: geen wachtwoord opgeslagen</translation>
+    </message>
+    <message>
+        <source>%1: wrong password</source>
+        <translation>%1: onjuist wachtwoord</translation>
+    </message>
+    <message>
+        <source>%1: sync stopped (%2)</source>
+        <translation>%1: synchronisatie gestopt (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not syncing</source>
+        <translation>%1: synchroniseert niet</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Edit mailbox</source>
+        <translation>Postvak bewerken</translation>
+    </message>
+    <message>
+        <source>Add a department mailbox</source>
+        <translation>Postvak van een afdeling toevoegen</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbinding &amp;controleren</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Verwijderen…</translation>
+    </message>
+    <message>
+        <source>unchanged (stored in the keyring)</source>
+        <translation>ongewijzigd (opgeslagen in de sleutelbos)</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None (this computer only)</source>
+        <translation>Geen (alleen deze computer)</translation>
+    </message>
+    <message>
+        <source>E-mail &amp;address:</source>
+        <translation>E-mail&amp;adres:</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Weergavenaam:</translation>
+    </message>
+    <message>
+        <source>Service desk</source>
+        <translation>Servicedesk</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>Account&amp;naam:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Wacht&amp;woord:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Gebruikersnaam:</translation>
+    </message>
+    <message>
+        <source>&amp;IMAP server:</source>
+        <translation>&amp;IMAP-server:</translation>
+    </message>
+    <message>
+        <source>IMAP p&amp;ort:</source>
+        <translation>IMAP-&amp;poort:</translation>
+    </message>
+    <message>
+        <source>IMAP &amp;security:</source>
+        <translation>IMAP-&amp;beveiliging:</translation>
+    </message>
+    <message>
+        <source>S&amp;MTP server:</source>
+        <translation>S&amp;MTP-server:</translation>
+    </message>
+    <message>
+        <source>SMTP po&amp;rt:</source>
+        <translation>SMTP-poo&amp;rt:</translation>
+    </message>
+    <message>
+        <source>SMTP s&amp;ecurity:</source>
+        <translation>SMTP-b&amp;eveiliging:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Tijdzone:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>Public &amp;holidays:</source>
+        <translation>&amp;Feestdagen:</translation>
+    </message>
+    <message>
+        <source>Servers guessed from the domain: check them with your mail provider.</source>
+        <translation>Servers afgeleid uit het domein: controleer ze bij uw mailprovider.</translation>
+    </message>
+    <message>
+        <source>Settings for %1.</source>
+        <translation>Instellingen voor %1.</translation>
+    </message>
+    <message>
+        <source>Enter the password to test the connection.</source>
+        <translation>Vul het wachtwoord in om de verbinding te controleren.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinden…</translation>
+    </message>
+    <message>
+        <source>Connected: the server accepted the login for receiving and sending.</source>
+        <translation>Verbonden: de server accepteert de aanmelding voor ontvangen en verzenden.</translation>
+    </message>
+    <message>
+        <source>Enter the mailbox&apos;s password: Loket keeps it in the system keyring.</source>
+        <translation>Vul het wachtwoord van het postvak in: Loket bewaart het in de sleutelbos van het systeem.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Opslaan…</translation>
+    </message>
+    <message>
+        <source>Remove mailbox</source>
+        <translation>Postvak verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove this mailbox and its requests from this computer? The mail stays on the server, and a later sync can bring it back.</source>
+        <translation>Dit postvak en de verzoeken ervan van deze computer verwijderen? De mail blijft op de server staan en een latere synchronisatie kan hem terughalen.</translation>
+    </message>
+    <message>
+        <source>The server refused the user name or password.</source>
+        <translation>De server weigerde de gebruikersnaam of het wachtwoord.</translation>
+    </message>
+    <message>
+        <source>The secure connection was refused: the certificate is not trusted or the security setting does not match the server.</source>
+        <translation>De beveiligde verbinding werd geweigerd: het certificaat wordt niet vertrouwd of de beveiligingsinstelling past niet bij de server.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: check the server name, the port and the network.</source>
+        <translation>De server is niet bereikbaar: controleer de servernaam, de poort en het netwerk.</translation>
+    </message>
+    <message>
+        <source>The system keyring did not store the password.</source>
+        <translation>De sleutelbos van het systeem heeft het wachtwoord niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>A setting cannot work:</source>
+        <translation>Een instelling kan niet werken:</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong:</source>
+        <translation>Er ging iets onverwachts mis:</translation>
+    </message>
+</context>
+<context>
+    <name>AccountMenu</name>
+    <message>
+        <source>&amp;Mailboxes</source>
+        <translation>&amp;Postvakken</translation>
+    </message>
+    <message>
+        <source>&amp;Add mailbox…</source>
+        <translation>Postvak &amp;toevoegen…</translation>
+    </message>
+    <message>
+        <source>Edit %1…</source>
+        <translation>%1 bewerken…</translation>
+    </message>
+</context>
+<context>
+    <name>ComposeDialog</name>
+    <message>
+        <source>Reply</source>
+        <translation>Antwoorden</translation>
+    </message>
+    <message>
+        <source>Reply to all</source>
+        <translation>Allen beantwoorden</translation>
+    </message>
+    <message>
+        <source>Forward to a colleague</source>
+        <translation>Doorsturen naar een collega</translation>
+    </message>
+    <message>
+        <source>colleague@department.example</source>
+        <translation>collega@afdeling.example</translation>
+    </message>
+    <message>
+        <source>Also send as HTML</source>
+        <translation>Ook als HTML verzenden</translation>
+    </message>
+    <message>
+        <source>Plain text always goes; some mail programs show an HTML copy more nicely</source>
+        <translation>Platte tekst gaat altijd mee; sommige mailprogramma’s tonen een HTML-kopie mooier</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Aan:</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>Cc:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Onderwerp:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Sjabloon:</translation>
+    </message>
+    <message>
+        <source>Status after sending:</source>
+        <translation>Status na verzenden:</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Drop files here to attach them</source>
+        <translation>Sleep bestanden hierheen om ze bij te voegen</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>Bijvoegen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Verzenden</translation>
+    </message>
+    <message>
+        <source>(no template)</source>
+        <translation>(geen sjabloon)</translation>
+    </message>
+    <message>
+        <source>Acknowledgement</source>
+        <translation>Ontvangstbevestiging</translation>
+    </message>
+    <message>
+        <source>Asking for more information</source>
+        <translation>Meer informatie vragen</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Afgehandeld</translation>
+    </message>
+    <message>
+        <source>Forwarded to a colleague</source>
+        <translation>Doorgestuurd naar een collega</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Bestanden bijvoegen</translation>
+    </message>
+    <message>
+        <source>Attachments: %1</source>
+        <translation>Bijlagen: %1</translation>
+    </message>
+    <message>
+        <source>large: many mail servers refuse messages of this size</source>
+        <translation>groot: veel mailservers weigeren berichten van deze omvang</translation>
+    </message>
+    <message>
+        <source>Name at least one recipient.</source>
+        <translation>Vul minstens één ontvanger in.</translation>
+    </message>
+    <message>
+        <source>Checking the request for anything newer…</source>
+        <translation>Controleren of er iets nieuws in het verzoek is…</translation>
+    </message>
+    <message>
+        <source>Large attachments</source>
+        <translation>Grote bijlagen</translation>
+    </message>
+    <message>
+        <source>The attachments add up to %1; many mail servers refuse messages this large. Send anyway?</source>
+        <translation>De bijlagen zijn samen %1; veel mailservers weigeren zulke grote berichten. Toch verzenden?</translation>
+    </message>
+    <message>
+        <source>Send anyway</source>
+        <translation>Toch verzenden</translation>
+    </message>
+    <message>
+        <source>Something newer arrived in this request: read it, then send.</source>
+        <translation>Er is iets nieuws binnengekomen in dit verzoek: lees het en verzend dan.</translation>
+    </message>
+    <message>
+        <source>Newer in this request:</source>
+        <translation>Nieuw in dit verzoek:</translation>
+    </message>
+    <message>
+        <source>reply from the desk</source>
+        <translation>antwoord van de servicedesk</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Verzenden…</translation>
+    </message>
+    <message>
+        <source>The server refused the reply: %1. It is kept in the outbox as failed.</source>
+        <translation>De server weigerde het antwoord: %1. Het blijft als mislukt in het postvak Uit.</translation>
+    </message>
+    <message>
+        <source>Sent, but not yet filed in Sent (%1); Loket finishes that on its next try.</source>
+        <translation>Verzonden, maar nog niet in Verzonden opgeslagen (%1); Loket doet dat bij de volgende poging.</translation>
+    </message>
+    <message>
+        <source>Not sent yet (%1). The reply waits in the outbox and is retried automatically.</source>
+        <translation>Nog niet verzonden (%1). Het antwoord wacht in het postvak Uit en wordt automatisch opnieuw geprobeerd.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Could not continue: %1</source>
+        <translation>Kon niet verder: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct and send again</source>
+        <translation>Verbeteren en opnieuw verzenden</translation>
+    </message>
+    <message>
+        <source>The server said: %1</source>
+        <translation>De server meldde: %1</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Aan:</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>Cc:</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Opnieuw verzenden</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Taal</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systeemtaal</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Loket uses the new language from its next start.</source>
+        <translation>Loket gebruikt de nieuwe taal vanaf de volgende start.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Loket</source>
+        <translation>Loket</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>Wachtrijen</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Verzoeken</translation>
+    </message>
+    <message>
+        <source>Search subject, text and requester (Ctrl+F)</source>
+        <translation>Zoek in onderwerp, tekst en aanvrager (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Nu &amp;synchroniseren</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>Be&amp;werken</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Zoeken</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>Zoekopdracht wissen</translation>
+    </message>
+    <message>
+        <source>&amp;Request</source>
+        <translation>&amp;Verzoek</translation>
+    </message>
+    <message>
+        <source>&amp;Reply…</source>
+        <translation>&amp;Beantwoorden…</translation>
+    </message>
+    <message>
+        <source>Reply to &amp;all…</source>
+        <translation>&amp;Allen beantwoorden…</translation>
+    </message>
+    <message>
+        <source>&amp;Forward to a colleague…</source>
+        <translation>&amp;Doorsturen naar een collega…</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antwoorden</translation>
+    </message>
+    <message>
+        <source>Assign to me</source>
+        <translation>Oppakken</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Afhandelen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Beel&amp;d</translation>
+    </message>
+    <message>
+        <source>Go to &amp;queues</source>
+        <translation>Naar &amp;wachtrijen</translation>
+    </message>
+    <message>
+        <source>Go to request &amp;list</source>
+        <translation>Naar verzoeken&amp;lijst</translation>
+    </message>
+    <message>
+        <source>Go to &amp;conversation</source>
+        <translation>Naar &amp;gesprek</translation>
+    </message>
+    <message>
+        <source>&amp;Requests</source>
+        <translation>&amp;Verzoeken</translation>
+    </message>
+    <message>
+        <source>S&amp;tatistics</source>
+        <translation>&amp;Statistieken</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Postvak Uit</translation>
+    </message>
+    <message>
+        <source>No mailbox account yet</source>
+        <translation>Nog geen postvak</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation>
+            <numerusform>%Ln verzoek</numerusform>
+            <numerusform>%Ln verzoeken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loket – demo mailbox</source>
+        <translation>Loket – demopostvak</translation>
+    </message>
+</context>
+<context>
+    <name>ManualRequestDialog</name>
+    <message>
+        <source>New request by hand</source>
+        <translation>Nieuw verzoek handmatig</translation>
+    </message>
+    <message>
+        <source>Requester &amp;e-mail:</source>
+        <translation>&amp;E-mail aanvrager:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Kanaal:</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Telefoongesprek</translation>
+    </message>
+    <message>
+        <source>Visit at the desk</source>
+        <translation>Bezoek aan de balie</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Onderwerp:</translation>
+    </message>
+    <message>
+        <source>What was asked</source>
+        <translation>Wat er gevraagd werd</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>No&amp;tities:</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>State</source>
+        <translation>Toestand</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Verzoek</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Aan</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <source>Tries</source>
+        <translation>Pogingen</translation>
+    </message>
+    <message>
+        <source>Next try</source>
+        <translation>Volgende poging</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Laatste fout</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Wacht op verzending</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Bezig met verzenden</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Verzonden</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Geweigerd</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message>
+        <source>Send now</source>
+        <translation>Nu verzenden</translation>
+    </message>
+    <message>
+        <source>Try every waiting reply now, without waiting for the next try</source>
+        <translation>Probeer alle wachtende antwoorden nu, zonder op de volgende poging te wachten</translation>
+    </message>
+    <message>
+        <source>Correct and send again…</source>
+        <translation>Verbeteren en opnieuw verzenden…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Verzenden…</translation>
+    </message>
+    <message>
+        <source>Name at least one recipient.</source>
+        <translation>Vul minstens één ontvanger in.</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to be sent.</source>
+        <translation>Er wacht niets op verzending.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message numerus="yes">
+        <source>%Ln request(s), longest waiting %1</source>
+        <translation>
+            <numerusform>%Ln verzoek, langst wachtend %1</numerusform>
+            <numerusform>%Ln verzoeken, langst wachtend %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RequestListModel</name>
+    <message>
+        <source>Timer</source>
+        <translation>Termijn</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Aanvrager</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Afdeling</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Behandelaar</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ontvangen</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(geen onderwerp)</translation>
+    </message>
+</context>
+<context>
+    <name>RequestView</name>
+    <message>
+        <source>No request selected</source>
+        <translation>Geen verzoek geselecteerd</translation>
+    </message>
+    <message>
+        <source>Request #%1</source>
+        <translation>Verzoek #%1</translation>
+    </message>
+    <message>
+        <source>assigned to %1</source>
+        <translation>toegewezen aan %1</translation>
+    </message>
+    <message>
+        <source>not assigned</source>
+        <translation>niet toegewezen</translation>
+    </message>
+    <message>
+        <source>priority %1</source>
+        <translation>prioriteit %1</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Aanvrager</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Servicedesk</translation>
+    </message>
+    <message>
+        <source>Colleague</source>
+        <translation>Collega</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Interne notitie</translation>
+    </message>
+    <message>
+        <source>Attachment:</source>
+        <translation>Bijlage:</translation>
+    </message>
+    <message>
+        <source>Remote images in this message are blocked.</source>
+        <translation>Externe afbeeldingen in dit bericht zijn geblokkeerd.</translation>
+    </message>
+    <message>
+        <source>Load remote images</source>
+        <translation>Externe afbeeldingen laden</translation>
+    </message>
+    <message>
+        <source>%1 requests in all</source>
+        <translation>%1 verzoeken in totaal</translation>
+    </message>
+    <message>
+        <source>median first response %1</source>
+        <translation>mediaan eerste reactie %1</translation>
+    </message>
+    <message>
+        <source>Also open</source>
+        <translation>Ook open</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Geschiedenis</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Bijlage opslaan</translation>
+    </message>
+</context>
+<context>
+    <name>StatsView</name>
+    <message>
+        <source>First response per week (business hours)</source>
+        <translation>Eerste reactie per week (werkuren)</translation>
+    </message>
+    <message>
+        <source>Share within standard per week</source>
+        <translation>Aandeel binnen de norm per week</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Afdeling</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Aanvrager</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Afdelingen</translation>
+    </message>
+    <message>
+        <source>Requesters</source>
+        <translation>Aanvragers</translation>
+    </message>
+    <message>
+        <source>We waited on</source>
+        <translation>Waarop we wachtten</translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation>Afgelopen 4 weken</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>Afgelopen 3 maanden</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Afgelopen 12 maanden</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Dit jaar</translation>
+    </message>
+    <message>
+        <source>Chosen dates</source>
+        <translation>Gekozen data</translation>
+    </message>
+    <message>
+        <source>Received </source>
+        <translation>Ontvangen </translation>
+    </message>
+    <message>
+        <source> from </source>
+        <translation> van </translation>
+    </message>
+    <message>
+        <source> to </source>
+        <translation> tot en met </translation>
+    </message>
+    <message>
+        <source>a row per request</source>
+        <translation>een rij per verzoek</translation>
+    </message>
+    <message>
+        <source>a row per requester</source>
+        <translation>een rij per aanvrager</translation>
+    </message>
+    <message>
+        <source>a row per department</source>
+        <translation>een rij per afdeling</translation>
+    </message>
+    <message>
+        <source>a row per colleague</source>
+        <translation>een rij per collega</translation>
+    </message>
+    <message>
+        <source>a row per month</source>
+        <translation>een rij per maand</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporteren…</translation>
+    </message>
+    <message>
+        <source>Save the figures of this period as an Excel workbook or CSV</source>
+        <translation>De cijfers van deze periode opslaan als Excel-werkmap of CSV</translation>
+    </message>
+    <message>
+        <source>The period starts after it ends: pick a later end date.</source>
+        <translation>De periode begint na het einde: kies een latere einddatum.</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Berekenen…</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed: %1</source>
+        <translation>De cijfers konden niet worden berekend: %1</translation>
+    </message>
+    <message>
+        <source>No requests were received in this period.</source>
+        <translation>In deze periode zijn geen verzoeken ontvangen.</translation>
+    </message>
+    <message>
+        <source>%1 requests, %2 answered; first response median %3 h, P90 %4 h (business hours); %5 within standard; %6 resolved; %7 reopened</source>
+        <translation>%1 verzoeken, %2 beantwoord; eerste reactie mediaan %3 u, P90 %4 u (werkuren); %5 binnen de norm; %6 afgehandeld; %7 heropend</translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation>Statistieken exporteren</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel-werkmap (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exporteren naar %1…</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2</source>
+        <translation>%1 rijen geschreven naar %2</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Het exporteren is mislukt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncControl</name>
+    <message>
+        <source>Enter password…</source>
+        <translation>Wachtwoord invullen…</translation>
+    </message>
+    <message>
+        <source>%1: connecting…</source>
+        <translation>%1: verbinden…</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>Wachtwoord voor %1:</translation>
+    </message>
+</context>
+<context>
+    <name>Triage</name>
+    <message>
+        <source>Set &amp;status</source>
+        <translation>&amp;Status instellen</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>&amp;Prioriteit</translation>
+    </message>
+    <message>
+        <source>Assign to &amp;me</source>
+        <translation>Aan &amp;mij toewijzen</translation>
+    </message>
+    <message>
+        <source>&amp;Assign to…</source>
+        <translation>&amp;Toewijzen aan…</translation>
+    </message>
+    <message>
+        <source>&amp;Category…</source>
+        <translation>&amp;Categorie…</translation>
+    </message>
+    <message>
+        <source>Add internal &amp;note…</source>
+        <translation>Interne &amp;notitie toevoegen…</translation>
+    </message>
+    <message>
+        <source>&amp;New request by hand…</source>
+        <translation>Nieuw verzoek &amp;handmatig…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge into request…</source>
+        <translation>Samen&amp;voegen met verzoek…</translation>
+    </message>
+    <message>
+        <source>S&amp;plit message off…</source>
+        <translation>Bericht afsp&amp;litsen…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Opnieuw &amp;uitvoeren</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source>set %1 of #%2 to %3</source>
+        <translation>%1 van #%2 op %3 zetten</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Toewijzen</translation>
+    </message>
+    <message>
+        <source>Colleague at the desk:</source>
+        <translation>Collega van de servicedesk:</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Categorie:</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>Interne notitie</translation>
+    </message>
+    <message>
+        <source>Note (never mailed to the requester):</source>
+        <translation>Notitie (wordt nooit naar de aanvrager gemaild):</translation>
+    </message>
+    <message>
+        <source>Add a mailbox account first.</source>
+        <translation>Voeg eerst een postvak toe.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Samenvoegen</translation>
+    </message>
+    <message>
+        <source>Merge request #%1 into request number:</source>
+        <translation>Verzoek #%1 samenvoegen met verzoeknummer:</translation>
+    </message>
+    <message>
+        <source>Move every message of #%1 into #%2? #%1 then leaves the lists.</source>
+        <translation>Alle berichten van #%1 naar #%2 verplaatsen? #%1 verdwijnt dan uit de lijsten.</translation>
+    </message>
+    <message>
+        <source>Merge requests</source>
+        <translation>Verzoeken samenvoegen</translation>
+    </message>
+    <message>
+        <source>Only a request with several messages can be split.</source>
+        <translation>Alleen een verzoek met meerdere berichten kan worden gesplitst.</translation>
+    </message>
+    <message>
+        <source>Split message off</source>
+        <translation>Bericht afsplitsen</translation>
+    </message>
+    <message>
+        <source>Message that starts a new request:</source>
+        <translation>Bericht waarmee een nieuw verzoek begint:</translation>
+    </message>
+</context>
+<context>
+    <name>priority</name>
+    <message>
+        <source>Low</source>
+        <translation>Laag</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normaal</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoog</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Spoed</translation>
+    </message>
+</context>
+<context>
+    <name>queues</name>
+    <message>
+        <source>All open</source>
+        <translation>Alle open</translation>
+    </message>
+    <message>
+        <source>Assigned to me</source>
+        <translation>Aan mij toegewezen</translation>
+    </message>
+    <message>
+        <source>Waiting on requester</source>
+        <translation>Wacht op aanvrager</translation>
+    </message>
+    <message>
+        <source>Waiting on colleague</source>
+        <translation>Wacht op collega</translation>
+    </message>
+    <message>
+        <source>Breaching soon</source>
+        <translation>Bijna over de termijn</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>Over de termijn</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Afgehandeld</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Afdelingen</translation>
+    </message>
+    <message>
+        <source>Requesters</source>
+        <translation>Aanvragers</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Wacht</translation>
+    </message>
+    <message>
+        <source>Colleague</source>
+        <translation>Collega</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Waiting on requester</source>
+        <translation>Wacht op aanvrager</translation>
+    </message>
+    <message>
+        <source>Waiting on colleague</source>
+        <translation>Wacht op collega</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Afgehandeld</translation>
+    </message>
+</context>
+</TS>

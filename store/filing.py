@@ -1,0 +1,466 @@
+"""Filing fetched mail into the store: one message row per server copy, each joined to the request it belongs to.
+
+The rules that decide *which* request are pure (``store.threading``); this module applies them to what the store
+already knows, in whatever order folders were synced: a reply stored before the message it answers is picked up
+when that message arrives, and a request opened by such a reply is merged into the one it belongs to.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlite_utils
+
+from store import lifecycle
+from store.accounts import Account
+from store.db import transaction
+from store.records import Address, ParsedMessage
+from store.standard_rules import apply_standards
+from store.threading import (
+    choose_request,
+    display_subject,
+    opens_request,
+    referenced_ids,
+    request_tag,
+    thread_index_root,
+)
+from store.timeutil import to_db
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedCopy:
+    """One message as fetched from one folder: the server's facts plus what the parser made of it."""
+
+    uid: int
+    internal_date: datetime
+    flags: tuple[str, ...]
+    size: int
+    raw_sha256: str
+    raw_compressed: bytes
+    parsed: ParsedMessage
+
+
+@dataclass(frozen=True, slots=True)
+class FolderState:
+    id: int
+    role: str  # inbox or sent
+    uidvalidity: int
+
+
+def file_batch(
+    db: sqlite_utils.Database, account: Account, folder: FolderState, copies: Sequence[FetchedCopy]
+) -> list[int]:
+    """File fetched copies in order, then give the requests they opened their standards all at once."""
+    opened: list[int] = []
+    with transaction(db):
+        rows = [file_copy(db, account, folder, copy, opened) for copy in copies]
+        apply_standards(db, opened)
+    return rows
+
+
+def file_copy(
+    db: sqlite_utils.Database,
+    account: Account,
+    folder: FolderState,
+    copy: FetchedCopy,
+    opened: list[int] | None = None,
+) -> int:
+    """Store one fetched copy and file it into its request; returns the message row id. Call inside a transaction.
+
+    A request it opens gets its standard now, or is added to ``opened`` for the caller to do in bulk.
+    """
+    parsed = copy.parsed
+    db.execute(
+        "INSERT OR IGNORE INTO raw (sha256, data) VALUES (?, ?)", [copy.raw_sha256, copy.raw_compressed]
+    )
+    outgoing = folder.role == "sent" or parsed.sender.address == account.address
+    direction = "out" if outgoing else "in"
+
+    pending = _pending_sent_copy(db, account, parsed.message_id) if outgoing else None
+    if pending is not None:
+        _attach_sent_copy(db, pending, folder, copy)
+        return pending
+
+    refs = referenced_ids(parsed.in_reply_to, parsed.references)
+    request_id = _find_request(db, account, parsed, refs)
+    is_new = request_id is None and opens_request(
+        direction, parsed.auto_kind, parsed.sender.address, [account.address]
+    )
+    if is_new:
+        request_id = _create_request(db, account, copy)
+    role = _role(db, request_id, direction, parsed.auto_kind, parsed.sender.address, is_new)
+    # The request is known before the row is written: updating a stored message rewrites its whole body.
+    message_row = _insert_message(db, account, folder, copy, direction, role, request_id)
+    if refs:
+        db.execute(
+            "INSERT INTO message_refs (message_id, ref) VALUES " + ", ".join(["(?, ?)"] * len(refs)),
+            [value for ref in refs for value in (message_row, ref)],
+        )
+    if request_id is not None:
+        if is_new:
+            _opened(db, request_id, message_row, copy.internal_date)
+            if opened is None:
+                apply_standards(db, [request_id])
+            else:
+                opened.append(request_id)
+        else:
+            recipients = [a.address for a in (*parsed.to, *parsed.cc)]
+            _record(
+                db,
+                request_id,
+                message_row,
+                direction,
+                role,
+                _when(direction, copy),
+                parsed.sender,
+                recipients,
+            )
+        if parsed.message_id:
+            _adopt_answers(db, account, request_id, parsed.message_id)
+    return message_row
+
+
+def update_flags(
+    db: sqlite_utils.Database, folder: FolderState, flags_by_uid: dict[int, tuple[str, ...]]
+) -> None:
+    db.conn.executemany(
+        "UPDATE messages SET flags_json = ? WHERE folder_id = ? AND uidvalidity = ? AND uid = ?",
+        [
+            (json.dumps(sorted(flags)), folder.id, folder.uidvalidity, uid)
+            for uid, flags in flags_by_uid.items()
+        ],
+    )
+
+
+def mark_deleted_on_server(db: sqlite_utils.Database, folder: FolderState, uids: Sequence[int]) -> None:
+    """The server no longer has these copies; the request and its history stay."""
+    db.conn.executemany(
+        "UPDATE messages SET deleted_on_server = 1 WHERE folder_id = ? AND uidvalidity = ? AND uid = ?",
+        [(folder.id, folder.uidvalidity, uid) for uid in uids],
+    )
+
+
+def _pending_sent_copy(db: sqlite_utils.Database, account: Account, message_id: str | None) -> int | None:
+    """A reply Loket sent itself and whose Sent copy is now synced back: the two are one message."""
+    if not message_id:
+        return None
+    row = db.execute(
+        "SELECT id FROM messages WHERE account_id = ? AND message_id = ? AND folder_id IS NULL AND direction = 'out'",
+        [account.id, message_id],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _attach_sent_copy(
+    db: sqlite_utils.Database, message_row: int, folder: FolderState, copy: FetchedCopy
+) -> None:
+    db.execute(
+        "UPDATE messages SET folder_id = ?, uidvalidity = ?, uid = ?, internal_date = ?, raw_sha256 = ?, size = ?, "
+        "flags_json = ? WHERE id = ?",
+        [
+            folder.id,
+            folder.uidvalidity,
+            copy.uid,
+            to_db(copy.internal_date),
+            copy.raw_sha256,
+            copy.size,
+            json.dumps(sorted(copy.flags)),
+            message_row,
+        ],
+    )
+
+
+def _insert_message(
+    db: sqlite_utils.Database,
+    account: Account,
+    folder: FolderState,
+    copy: FetchedCopy,
+    direction: str,
+    role: str,
+    request_id: int | None,
+) -> int:
+    parsed = copy.parsed
+    cursor = db.execute(
+        "INSERT INTO messages (account_id, folder_id, uidvalidity, uid, message_id, in_reply_to, references_json, "
+        "thread_index, subject, from_addr, from_name, to_json, cc_json, date, internal_date, direction, role, "
+        "text_body, html_body, snippet, auto_kind, raw_sha256, size, flags_json, parse_problems, request_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            account.id,
+            folder.id,
+            folder.uidvalidity,
+            copy.uid,
+            parsed.message_id,
+            parsed.in_reply_to,
+            json.dumps(list(parsed.references)),
+            parsed.thread_index,
+            parsed.subject,
+            parsed.sender.address,
+            parsed.sender.name,
+            json.dumps([[a.name, a.address] for a in parsed.to]),
+            json.dumps([[a.name, a.address] for a in parsed.cc]),
+            to_db(parsed.date) if parsed.date else None,
+            to_db(copy.internal_date),
+            direction,
+            role,
+            parsed.text_body,
+            parsed.html_body,
+            parsed.snippet,
+            parsed.auto_kind,
+            copy.raw_sha256,
+            copy.size,
+            json.dumps(sorted(copy.flags)),
+            "; ".join(parsed.problems) or None,
+            request_id,
+        ],
+    )
+    message_row = int(cursor.lastrowid or 0)
+    requester = f"{parsed.sender.name} {parsed.sender.address}".strip()
+    db.execute(
+        "INSERT INTO messages_fts (rowid, subject, body, requester) VALUES (?, ?, ?, ?)",
+        [message_row, parsed.subject, parsed.text_body, requester],
+    )
+    if parsed.attachments:
+        _store_attachments(db, message_row, copy)
+    return message_row
+
+
+def _store_attachments(db: sqlite_utils.Database, message_row: int, copy: FetchedCopy) -> None:
+    import hashlib
+
+    for attachment in copy.parsed.attachments:
+        digest = hashlib.sha256(attachment.data).hexdigest()
+        db.execute("INSERT OR IGNORE INTO blobs (sha256, data) VALUES (?, ?)", [digest, attachment.data])
+        db.execute(
+            "INSERT INTO attachments (message_id, filename, content_type, size, sha256, inline) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                message_row,
+                attachment.filename,
+                attachment.content_type,
+                len(attachment.data),
+                digest,
+                attachment.inline,
+            ],
+        )
+
+
+def _find_request(
+    db: sqlite_utils.Database, account: Account, parsed: ParsedMessage, refs: Sequence[str]
+) -> int | None:
+    by_reference = [_request_of_message_id(db, account, ref) for ref in refs]
+    if parsed.message_id:
+        # A second copy of the same message (delivered twice, or in two folders) joins the first copy's request.
+        by_reference.append(_request_of_message_id(db, account, parsed.message_id))
+    root = thread_index_root(parsed.thread_index)
+    by_thread_index = None
+    if root:
+        row = db.execute(
+            "SELECT id FROM requests WHERE account_id = ? AND thread_index = ? AND merged_into IS NULL "
+            "ORDER BY id LIMIT 1",
+            [account.id, root],
+        ).fetchone()
+        by_thread_index = row[0] if row else None
+    tag = request_tag(parsed.subject)
+    by_tag = None
+    if tag is not None:
+        row = db.execute(
+            "SELECT COALESCE(merged_into, id) FROM requests WHERE id = ? AND account_id = ?",
+            [tag, account.id],
+        ).fetchone()
+        by_tag = row[0] if row else None
+    return choose_request(by_reference, by_thread_index, by_tag)
+
+
+def _request_of_message_id(db: sqlite_utils.Database, account: Account, message_id: str) -> int | None:
+    row = db.execute(
+        "SELECT request_id FROM messages WHERE account_id = ? AND message_id = ? AND request_id IS NOT NULL "
+        "ORDER BY id LIMIT 1",
+        [account.id, message_id],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def _requester_id(db: sqlite_utils.Database, address: str, name: str) -> int:
+    domain = address.rpartition("@")[2]
+    db.execute(
+        "INSERT INTO requesters (address, name, department_id) "
+        "VALUES (?, ?, (SELECT department_id FROM department_domains WHERE domain = ?)) "
+        "ON CONFLICT (address) DO UPDATE SET name = excluded.name WHERE excluded.name != ''",
+        [address, name, domain],
+    )
+    return int(db.execute("SELECT id FROM requesters WHERE address = ?", [address]).fetchone()[0])
+
+
+def _create_request(db: sqlite_utils.Database, account: Account, copy: FetchedCopy) -> int:
+    parsed = copy.parsed
+    received = to_db(copy.internal_date)
+    cursor = db.execute(
+        "INSERT INTO requests (account_id, requester_id, subject, status, received_at, "
+        "thread_index, last_activity_at) VALUES (?, ?, ?, 'new', ?, ?, ?)",
+        [
+            account.id,
+            _requester_id(db, parsed.sender.address, parsed.sender.name),
+            display_subject(parsed.subject),
+            received,
+            thread_index_root(parsed.thread_index),
+            received,
+        ],
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _opened(db: sqlite_utils.Database, request_id: int, message_row: int, received: datetime) -> None:
+    db.execute("UPDATE requests SET first_message_id = ? WHERE id = ?", [message_row, request_id])
+    lifecycle.record_incoming(db, request_id, message_row, received, "requester")
+
+
+def _role(
+    db: sqlite_utils.Database,
+    request_id: int | None,
+    direction: str,
+    auto_kind: str,
+    sender: str,
+    opened: bool,
+) -> str:
+    """Who spoke: the desk, automatic mail, the request's requester, or a colleague (anyone else in the thread)."""
+    if auto_kind != "none":
+        return "auto"
+    if direction == "out":
+        return "desk"
+    if opened or request_id is None:
+        return "requester"
+    requester = db.execute(
+        "SELECT r.address FROM requests q JOIN requesters r ON r.id = q.requester_id WHERE q.id = ?",
+        [request_id],
+    ).fetchone()
+    return "requester" if requester and requester[0] == sender else "colleague"
+
+
+def _when(direction: str, copy: FetchedCopy) -> datetime:
+    """A desk message counts from its Date (when it was written); incoming mail from when the server got it."""
+    return copy.parsed.date if direction == "out" and copy.parsed.date else copy.internal_date
+
+
+def _record(
+    db: sqlite_utils.Database,
+    request_id: int,
+    message_row: int,
+    direction: str,
+    role: str,
+    at: datetime,
+    sender: Address,
+    recipients: list[str],
+) -> None:
+    """Tell the lifecycle that a message joined a request.
+
+    Desk mail that does not go to the requester is a forward to a colleague (sent from this desktop or another):
+    the request then waits on that colleague's department.
+    """
+    if direction == "out":
+        colleague = _colleague_addressed(db, request_id, recipients)
+        if colleague is None:
+            lifecycle.record_desk_reply(db, request_id, message_row, at, sender.name or sender.address)
+        else:
+            lifecycle.record_desk_reply(
+                db,
+                request_id,
+                message_row,
+                at,
+                sender.name or sender.address,
+                "waiting_colleague",
+                department=_department_of(db, colleague),
+            )
+    else:
+        lifecycle.record_incoming(db, request_id, message_row, at, role)
+
+
+def _colleague_addressed(db: sqlite_utils.Database, request_id: int, recipients: list[str]) -> str | None:
+    """The first recipient of a desk message that leaves the requester out, or None for a reply to them."""
+    if not recipients:
+        return None
+    row = db.execute(
+        "SELECT r.address FROM requests q JOIN requesters r ON r.id = q.requester_id WHERE q.id = ?",
+        [request_id],
+    ).fetchone()
+    if row is None or row[0] in recipients:
+        return None
+    return recipients[0]
+
+
+def _department_of(db: sqlite_utils.Database, address: str) -> str | None:
+    """The colleague's department from the directory, else their mail domain, so waits can still be grouped."""
+    row = db.execute(
+        "SELECT d.name FROM requesters r JOIN departments d ON d.id = r.department_id WHERE r.address = ? "
+        "UNION ALL SELECT d.name FROM department_domains m JOIN departments d ON d.id = m.department_id "
+        "WHERE m.domain = ? LIMIT 1",
+        [address, address.rpartition("@")[2]],
+    ).fetchone()
+    return row[0] if row else address.rpartition("@")[2] or None
+
+
+def _join(db: sqlite_utils.Database, request_id: int, message_row: int) -> None:
+    """File a message stored earlier, when the request it answers becomes known."""
+    direction, auto_kind, sender, name, date, internal_date, to_json, cc_json = db.execute(
+        "SELECT direction, auto_kind, from_addr, from_name, date, internal_date, to_json, cc_json "
+        "FROM messages WHERE id = ?",
+        [message_row],
+    ).fetchone()
+    recipients = [address for _name, address in (*json.loads(to_json), *json.loads(cc_json))]
+    role = _role(db, request_id, direction, auto_kind, sender, False)
+    db.execute("UPDATE messages SET request_id = ?, role = ? WHERE id = ?", [request_id, role, message_row])
+    stamp = date if direction == "out" and date else internal_date
+    _record(
+        db,
+        request_id,
+        message_row,
+        direction,
+        role,
+        datetime.fromisoformat(stamp),
+        Address(name, sender),
+        recipients,
+    )
+
+
+def _adopt_answers(db: sqlite_utils.Database, account: Account, request_id: int, message_id: str) -> None:
+    """File what was stored earlier as an answer to ``message_id`` but could not be placed then."""
+    rows = db.execute(
+        "SELECT m.id, m.request_id FROM message_refs r JOIN messages m ON m.id = r.message_id "
+        "WHERE r.ref = ? AND m.account_id = ? AND (m.request_id IS NULL OR m.request_id != ?) ORDER BY m.id",
+        [message_id, account.id, request_id],
+    ).fetchall()
+    for message_row, other_request in rows:
+        if other_request is None:
+            _join(db, request_id, message_row)
+        elif _opened_by(db, other_request, message_row):
+            _merge_into(db, account, other_request, request_id)
+
+
+def _opened_by(db: sqlite_utils.Database, request_id: int, message_row: int) -> bool:
+    row = db.execute("SELECT first_message_id FROM requests WHERE id = ?", [request_id]).fetchone()
+    return bool(row) and row[0] == message_row
+
+
+def _merge_into(db: sqlite_utils.Database, account: Account, source: int, target: int) -> None:
+    """A request that a reply opened before its original was known: its messages join the right request."""
+    log.info("merging request %s into %s: it answers a message of the latter", source, target)
+    messages = [
+        row[0]
+        for row in db.execute(
+            "SELECT id FROM messages WHERE request_id = ? ORDER BY COALESCE(internal_date, date), id",
+            [source],
+        )
+    ]
+    db.execute("UPDATE outbox SET request_id = ? WHERE request_id = ?", [target, source])
+    db.execute("UPDATE messages SET request_id = NULL WHERE request_id = ?", [source])
+    db.execute("UPDATE requests SET merged_into = ? WHERE merged_into = ?", [target, source])
+    db.execute("DELETE FROM events WHERE request_id = ?", [source])
+    db.execute("DELETE FROM requests WHERE id = ?", [source])
+    for message_row in messages:
+        _join(db, target, message_row)

@@ -1,0 +1,294 @@
+"""A request's life as an append-only log of events: status changes, replies, assignments, notes.
+
+Timers and statistics are derived from these events, so they can be recomputed for any period and definition;
+the columns on ``requests`` (status, first_response_at, resolved_at ...) are kept in step as an index of them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import sqlite_utils
+
+from store.db import transaction
+from store.standard_rules import apply_standard, refresh_due_dates
+from store.timeutil import from_db, to_db
+
+log = logging.getLogger(__name__)
+
+STATUSES = ("new", "open", "waiting", "waiting_colleague", "resolved")
+INCOMING_ROLES = {"requester": "received", "colleague": "colleague_answered", "auto": "auto_received"}
+
+
+class LifecycleError(ValueError):
+    """A transition that cannot be made; the message names the field."""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One row of the ``events`` table as plain values."""
+
+    at: datetime
+    kind: str
+    actor: str = ""
+    message_row_id: int | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A stretch of time a request spent in one status; ``end`` is None while it lasts."""
+
+    status: str
+    start: datetime
+    end: datetime | None
+    department: str | None = None
+
+
+def _request(db: sqlite_utils.Database, request_id: int) -> dict[str, Any]:
+    row = db.execute(
+        "SELECT status, received_at, first_response_at, last_activity_at FROM requests WHERE id = ?",
+        [request_id],
+    ).fetchone()
+    if row is None:
+        raise LifecycleError(f"request: there is no request {request_id}")
+    return dict(zip(("status", "received_at", "first_response_at", "last_activity_at"), row, strict=True))
+
+
+def _event(
+    db: sqlite_utils.Database,
+    request_id: int,
+    kind: str,
+    actor: str,
+    at: datetime,
+    message_row_id: int | None = None,
+    data: dict[str, Any] | None = None,
+) -> None:
+    db.execute(
+        "INSERT INTO events (request_id, at, kind, actor, message_id, data_json) VALUES (?, ?, ?, ?, ?, ?)",
+        [request_id, to_db(at), kind, actor, message_row_id, json.dumps(data or {}, ensure_ascii=False)],
+    )
+
+
+def _touch(db: sqlite_utils.Database, request_id: int, current: str | None, at: datetime) -> None:
+    stamp = to_db(at)
+    if current is None or stamp > current:
+        db.execute("UPDATE requests SET last_activity_at = ? WHERE id = ?", [stamp, request_id])
+
+
+def _change_status(
+    db: sqlite_utils.Database,
+    request_id: int,
+    old: str,
+    new: str,
+    actor: str,
+    at: datetime,
+    note: str | None = None,
+    department: str | None = None,
+) -> None:
+    """Write the status event and keep ``status``/``resolved_at`` in step (cleared on reopening)."""
+    data: dict[str, Any] = {"from": old, "to": new}
+    if department:
+        data["department"] = department
+    if note:
+        data["note"] = note
+    _event(db, request_id, "status", actor, at, data=data)
+    resolved_at = to_db(at) if new == "resolved" else None
+    db.execute("UPDATE requests SET status = ?, resolved_at = ? WHERE id = ?", [new, resolved_at, request_id])
+    if old == "waiting":
+        refresh_due_dates(db, request_id, at)  # the wait paused the timers: their due dates move out
+    log.info("request %s: %s -> %s by %s", request_id, old, new, actor or "?")
+
+
+def _later(db: sqlite_utils.Database, request_id: int, kinds: tuple[str, ...], at: datetime) -> bool:
+    """Whether an event of these kinds happened after ``at``, to the second: IMAP arrival times have whole
+    seconds, so a message that arrived in the same second as our reply counts as after it."""
+    marks = ", ".join("?" * len(kinds))
+    row = db.execute(
+        f"SELECT max(at) FROM events WHERE request_id = ? AND kind IN ({marks})", [request_id, *kinds]
+    ).fetchone()
+    return (row[0] or "")[:19] > to_db(at)[:19]
+
+
+def record_incoming(
+    db: sqlite_utils.Database, request_id: int, message_row_id: int, at: datetime, role: str
+) -> None:
+    """A message from outside the desk arrived in a request.
+
+    A requester's message reopens a waiting or resolved request; a colleague's answer ends our wait on their
+    department (back to open); automatic mail is recorded but never changes the status or the last activity.
+    """
+    kind = INCOMING_ROLES.get(role)
+    if kind is None:
+        raise LifecycleError(f"role: {role!r} is not one of {', '.join(INCOMING_ROLES)}")
+    with transaction(db):
+        row = _request(db, request_id)
+        _event(db, request_id, kind, role, at, message_row_id)
+        if role == "auto":
+            return
+        if _later(db, request_id, ("replied",), at):
+            # Filed after a later desk reply (folders synced out of order): that reply already set the status.
+            _touch(db, request_id, row["last_activity_at"], at)
+            return
+        if role == "requester" and row["status"] in ("waiting", "resolved"):
+            _change_status(db, request_id, row["status"], "open", "requester", at)
+        elif role == "colleague" and row["status"] == "waiting_colleague":
+            _change_status(db, request_id, row["status"], "open", "colleague", at)
+        _touch(db, request_id, row["last_activity_at"], at)
+
+
+def record_desk_reply(
+    db: sqlite_utils.Database,
+    request_id: int,
+    message_row_id: int | None,
+    at: datetime,
+    actor: str,
+    status_after: str | None = None,
+    *,
+    department: str | None = None,
+) -> None:
+    """The desk answered: the first answer later than the request's arrival stops the first-response timer.
+
+    A new or open request then waits on the requester unless ``status_after`` says otherwise; ``department``
+    is the colleague's department when ``status_after`` is ``waiting_colleague``.
+    """
+    if status_after is not None and status_after not in STATUSES:
+        raise LifecycleError(f"status: {status_after!r} is not one of {', '.join(STATUSES)}")
+    with transaction(db):
+        row = _request(db, request_id)
+        _event(db, request_id, "replied", actor, at, message_row_id)
+        stamp = to_db(at)
+        first = row["first_response_at"]
+        if stamp > row["received_at"] and (first is None or stamp < first):
+            db.execute("UPDATE requests SET first_response_at = ? WHERE id = ?", [stamp, request_id])
+        target = status_after
+        if target is None and row["status"] in ("new", "open"):
+            target = "waiting"
+        if _later(db, request_id, ("received", "colleague_answered"), at):
+            # Someone wrote after this reply (synced out of order): the request is theirs to answer again.
+            target = "open" if row["status"] in ("new", "open") else None
+        new_department = target == "waiting_colleague" and department is not None
+        if target is not None and (target != row["status"] or new_department):
+            _change_status(db, request_id, row["status"], target, actor, at, department=department)
+        _touch(db, request_id, row["last_activity_at"], at)
+
+
+def set_status(
+    db: sqlite_utils.Database,
+    request_id: int,
+    status: str,
+    actor: str,
+    at: datetime,
+    note: str | None = None,
+    *,
+    department: str | None = None,
+) -> None:
+    """Move a request to ``status`` by hand; ``department`` names the colleague's department we wait on.
+
+    Setting the status it already has (with the same department) records nothing.
+    """
+    if status not in STATUSES:
+        raise LifecycleError(f"status: {status!r} is not one of {', '.join(STATUSES)}")
+    if department is not None and status != "waiting_colleague":
+        raise LifecycleError("department: only a request waiting on a colleague has a department to wait on")
+    with transaction(db):
+        row = _request(db, request_id)
+        if row["status"] == status and (status != "waiting_colleague" or department is None):
+            if note:
+                _event(db, request_id, "note", actor, at, data={"text": note})
+            return
+        _change_status(db, request_id, row["status"], status, actor, at, note, department)
+        _touch(db, request_id, row["last_activity_at"], at)
+
+
+def _set_field(
+    db: sqlite_utils.Database, request_id: int, column: str, value: str | None, actor: str, at: datetime
+) -> None:
+    with transaction(db):
+        row = db.execute(f"SELECT {column} FROM requests WHERE id = ?", [request_id]).fetchone()
+        if row is None:
+            raise LifecycleError(f"request: there is no request {request_id}")
+        if row[0] == value:
+            return
+        _event(db, request_id, column, actor, at, data={"from": row[0], "to": value})
+        db.execute(f"UPDATE requests SET {column} = ? WHERE id = ?", [value, request_id])
+
+
+def set_assignee(
+    db: sqlite_utils.Database, request_id: int, assignee: str | None, actor: str, at: datetime
+) -> None:
+    """Give the request to a colleague at the desk (None: nobody)."""
+    _set_field(db, request_id, "assignee", (assignee or "").strip() or None, actor, at)
+
+
+def set_priority(db: sqlite_utils.Database, request_id: int, priority: str, actor: str, at: datetime) -> None:
+    """A new priority may bring another service standard (one per priority, say)."""
+    if not priority.strip():
+        raise LifecycleError("priority: an empty priority means nothing; use 'normal'")
+    with transaction(db):
+        _set_field(db, request_id, "priority", priority.strip(), actor, at)
+        apply_standard(db, request_id, at)
+
+
+def set_category(
+    db: sqlite_utils.Database, request_id: int, category: str | None, actor: str, at: datetime
+) -> None:
+    """A new category may bring another service standard."""
+    with transaction(db):
+        _set_field(db, request_id, "category", (category or "").strip() or None, actor, at)
+        apply_standard(db, request_id, at)
+
+
+def add_note(db: sqlite_utils.Database, request_id: int, text: str, actor: str, at: datetime) -> None:
+    """An internal note: never mailed, kept in the request's history."""
+    if not text.strip():
+        raise LifecycleError("note: an empty note is not recorded")
+    with transaction(db):
+        _request(db, request_id)
+        _event(db, request_id, "note", actor, at, data={"text": text})
+
+
+def load_events(db: sqlite_utils.Database, request_id: int) -> list[Event]:
+    """A request's events in the order they happened (ties in the order they were written)."""
+    rows = db.execute(
+        "SELECT at, kind, actor, message_id, data_json FROM events WHERE request_id = ? ORDER BY at, id",
+        [request_id],
+    )
+    return [_event_from_row(row) for row in rows]
+
+
+def _event_from_row(row: Sequence[Any]) -> Event:
+    at = from_db(row[0])
+    assert at is not None
+    return Event(at, row[1], row[2], row[3], json.loads(row[4] or "{}"))
+
+
+def status_periods(received_at: datetime, events: Iterable[Event], initial: str = "new") -> list[Period]:
+    """The statuses a request went through, from its arrival, out of its ``status`` events (pure)."""
+    periods: list[Period] = []
+    status, since, department = initial, received_at, None
+    for event in sorted((e for e in events if e.kind == "status"), key=lambda e: e.at):
+        new = event.data.get("to", status)
+        start = max(event.at, since)
+        periods.append(Period(status, since, start, department))
+        status, since, department = new, start, event.data.get("department")
+    periods.append(Period(status, since, None, department))
+    return [p for p in periods if p.end is None or p.end > p.start]
+
+
+def colleague_wait_seconds(periods: Iterable[Period], now: datetime) -> dict[str, float]:
+    """Real time spent waiting on each colleague's department ("" when none was named), up to ``now``."""
+    waits: dict[str, float] = {}
+    for period in periods:
+        if period.status != "waiting_colleague":
+            continue
+        end = period.end or now
+        if end > period.start:
+            key = period.department or ""
+            waits[key] = waits.get(key, 0.0) + (end - period.start).total_seconds()
+    return waits

@@ -1,0 +1,386 @@
+"""The schema in one place: numbered migrations applied on open, tracked by ``PRAGMA user_version``.
+
+Every change to the schema is a new entry at the end of ``MIGRATIONS``; an entry never changes once released, so a
+store written by any earlier version opens and upgrades in one transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+V1 = """
+CREATE TABLE calendars (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    tz TEXT NOT NULL,
+    hours_json TEXT NOT NULL,          -- {"0": [["09:00", "17:00"]], ...}; weekday 0 = Monday
+    holidays TEXT,                     -- "NL", "DE-BY", "IT" ... or NULL
+    closed_days_json TEXT NOT NULL DEFAULT '[]'
+);
+
+CREATE TABLE accounts (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    address TEXT NOT NULL,
+    display_name TEXT NOT NULL DEFAULT '',
+    imap_host TEXT NOT NULL,
+    imap_port INTEGER NOT NULL,
+    imap_security TEXT NOT NULL CHECK (imap_security IN ('ssl', 'starttls', 'none')),
+    smtp_host TEXT NOT NULL,
+    smtp_port INTEGER NOT NULL,
+    smtp_security TEXT NOT NULL CHECK (smtp_security IN ('ssl', 'starttls', 'none')),
+    username TEXT NOT NULL,
+    calendar_id INTEGER REFERENCES calendars(id),
+    signature TEXT NOT NULL DEFAULT '',
+    last_error TEXT,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE folders (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('inbox', 'sent')),
+    uidvalidity INTEGER,
+    uidnext INTEGER,
+    highestmodseq INTEGER,
+    last_uid INTEGER NOT NULL DEFAULT 0,   -- highest UID stored: the resume point after a cut
+    last_sync TEXT,
+    last_error TEXT,
+    UNIQUE (account_id, name)
+);
+
+CREATE TABLE raw (
+    sha256 TEXT PRIMARY KEY,
+    data BLOB NOT NULL                 -- zlib-compressed original bytes
+);
+
+CREATE TABLE departments (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE department_domains (
+    domain TEXT PRIMARY KEY,
+    department_id INTEGER NOT NULL REFERENCES departments(id) ON DELETE CASCADE
+);
+
+CREATE TABLE requesters (
+    id INTEGER PRIMARY KEY,
+    address TEXT NOT NULL UNIQUE,      -- normalised: lower-case, no display name
+    name TEXT NOT NULL DEFAULT '',
+    department_id INTEGER REFERENCES departments(id) ON DELETE SET NULL
+);
+
+CREATE TABLE standards (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER REFERENCES accounts(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    department TEXT,                   -- NULL = any
+    requester TEXT,
+    category TEXT,
+    priority TEXT,
+    first_response_min REAL NOT NULL CHECK (first_response_min > 0),
+    resolution_min REAL CHECK (resolution_min IS NULL OR resolution_min > 0),
+    warning_pct REAL NOT NULL DEFAULT 75 CHECK (warning_pct > 0 AND warning_pct < 100),
+    calendar_id INTEGER REFERENCES calendars(id),
+    UNIQUE (account_id, name)
+);
+
+CREATE TABLE requests (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    requester_id INTEGER REFERENCES requesters(id),
+    subject TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'new'
+        CHECK (status IN ('new', 'open', 'waiting', 'waiting_colleague', 'resolved')),
+    priority TEXT NOT NULL DEFAULT 'normal',
+    category TEXT,
+    assignee TEXT,
+    standard_id INTEGER REFERENCES standards(id) ON DELETE SET NULL,
+    channel TEXT NOT NULL DEFAULT 'email',   -- email, phone, desk
+    received_at TEXT NOT NULL,               -- INTERNALDATE of the opening message (UTC ISO)
+    first_message_id INTEGER,                -- messages.id that opened it
+    thread_index TEXT,                       -- Outlook Thread-Index root (base64 of the first 22 bytes)
+    first_response_at TEXT,
+    resolved_at TEXT,
+    last_activity_at TEXT NOT NULL,
+    first_response_due TEXT,
+    resolution_due TEXT,
+    merged_into INTEGER REFERENCES requests(id)
+);
+CREATE INDEX requests_status ON requests(status, received_at);
+CREATE INDEX requests_requester ON requests(requester_id, received_at);
+CREATE INDEX requests_received ON requests(received_at);
+CREATE INDEX requests_thread_index ON requests(thread_index);
+
+CREATE TABLE messages (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    folder_id INTEGER REFERENCES folders(id) ON DELETE SET NULL,  -- NULL: sent by Loket, Sent copy not yet synced
+    uidvalidity INTEGER,
+    uid INTEGER,
+    message_id TEXT,                   -- with angle brackets, as in the header
+    in_reply_to TEXT,
+    references_json TEXT NOT NULL DEFAULT '[]',
+    thread_index TEXT,
+    subject TEXT NOT NULL DEFAULT '',
+    from_addr TEXT NOT NULL DEFAULT '',
+    from_name TEXT NOT NULL DEFAULT '',
+    to_json TEXT NOT NULL DEFAULT '[]',
+    cc_json TEXT NOT NULL DEFAULT '[]',
+    date TEXT,                         -- Date header, UTC ISO
+    internal_date TEXT,                -- IMAP INTERNALDATE, UTC ISO
+    direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    role TEXT NOT NULL DEFAULT 'requester'
+        CHECK (role IN ('requester', 'desk', 'colleague', 'auto')),
+    text_body TEXT NOT NULL DEFAULT '',
+    html_body TEXT,                    -- sanitised
+    snippet TEXT NOT NULL DEFAULT '',
+    auto_kind TEXT NOT NULL DEFAULT 'none'
+        CHECK (auto_kind IN ('none', 'auto-reply', 'bounce', 'list', 'loop')),
+    raw_sha256 TEXT REFERENCES raw(sha256),
+    size INTEGER NOT NULL DEFAULT 0,
+    flags_json TEXT NOT NULL DEFAULT '[]',
+    parse_problems TEXT,               -- NULL when the parser had no complaint
+    deleted_on_server INTEGER NOT NULL DEFAULT 0,
+    request_id INTEGER REFERENCES requests(id) ON DELETE SET NULL,
+    UNIQUE (account_id, folder_id, uidvalidity, uid)
+);
+CREATE INDEX messages_message_id ON messages(account_id, message_id);
+CREATE INDEX messages_request ON messages(request_id, date);
+CREATE INDEX messages_sha ON messages(raw_sha256);
+
+CREATE TABLE blobs (
+    sha256 TEXT PRIMARY KEY,
+    data BLOB NOT NULL
+);
+
+CREATE TABLE attachments (
+    id INTEGER PRIMARY KEY,
+    message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+    filename TEXT NOT NULL,            -- sanitised: safe as a file name on every platform
+    content_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL REFERENCES blobs(sha256),
+    inline INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX attachments_message ON attachments(message_id);
+
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,
+    at TEXT NOT NULL,                  -- UTC ISO
+    kind TEXT NOT NULL,                -- received, replied, status, assignee, standard, note, merged, split ...
+    actor TEXT NOT NULL DEFAULT '',
+    message_id INTEGER REFERENCES messages(id) ON DELETE SET NULL,
+    data_json TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX events_request ON events(request_id, at);
+
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    request_id INTEGER REFERENCES requests(id) ON DELETE SET NULL,
+    message_id TEXT NOT NULL UNIQUE,   -- the Message-ID header we generated
+    answers_message_id INTEGER REFERENCES messages(id) ON DELETE SET NULL,  -- gets \\Answered
+    raw BLOB NOT NULL,
+    recipients_json TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'sending', 'sent', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    next_attempt_at TEXT,
+    status_after TEXT,
+    created_at TEXT NOT NULL,
+    sent_at TEXT
+);
+CREATE INDEX outbox_state ON outbox(state, next_attempt_at);
+
+CREATE TABLE templates (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    language TEXT NOT NULL,
+    subject TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL,
+    UNIQUE (name, language)
+);
+
+CREATE VIRTUAL TABLE messages_fts USING fts5(subject, body, requester, tokenize = 'unicode61 remove_diacritics 2');
+"""
+
+# Every Message-ID a message answers (In-Reply-To and References), so a reply that was stored before the message it
+# answers (another folder synced first) is found and filed when that message arrives.
+V2 = """
+CREATE TABLE message_refs (
+    message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+    ref TEXT NOT NULL
+);
+CREATE INDEX message_refs_ref ON message_refs(ref);
+CREATE INDEX message_refs_message ON message_refs(message_id);
+"""
+
+# When the SMTP server accepted an outbox row: a row found in ``sending`` after a crash then only needs its Sent copy,
+# so it is never handed to the server twice.
+V3 = """
+ALTER TABLE outbox ADD COLUMN smtp_accepted_at TEXT;
+"""
+
+# The desk's views list open requests by arrival and by requester, and resolved ones by arrival; these partial and
+# covering indexes keep those lists and the sidebar counts fast with 100,000 requests.
+V4 = """
+CREATE INDEX requests_open_received ON requests(received_at) WHERE status != 'resolved' AND merged_into IS NULL;
+CREATE INDEX requests_open_requester ON requests(requester_id, received_at)
+    WHERE status != 'resolved' AND merged_into IS NULL;
+CREATE INDEX requests_status_merged ON requests(status, merged_into, received_at);
+"""
+
+# Per-request response figures, derived from requests, messages and status events and kept so a year of statistics
+# reads in well under a second. Triggers drop a request's row whenever anything it was derived from changes; the
+# statistics recompute missing rows before reading, so the rows are never stale, only sometimes absent.
+V5 = """
+CREATE INDEX messages_request_role ON messages(request_id, role, date);
+CREATE TABLE request_figures (
+    request_id INTEGER PRIMARY KEY REFERENCES requests(id) ON DELETE CASCADE,
+    messages INTEGER NOT NULL,
+    first_response_at TEXT,
+    first_response_business_min REAL,
+    first_response_calendar_min REAL,
+    resolved_at TEXT,
+    resolution_business_min REAL,
+    within_standard INTEGER,           -- 1 yes, 0 no, NULL open or without standard
+    reopened INTEGER NOT NULL,
+    received_week TEXT NOT NULL,       -- Monday of the local week of received_at, YYYY-MM-DD
+    received_month TEXT NOT NULL,      -- local month of received_at, YYYY-MM
+    waits_json TEXT                    -- [[department, started_at, business_min or null], ...]; NULL: none
+);
+CREATE TRIGGER request_figures_event_insert AFTER INSERT ON events BEGIN
+    DELETE FROM request_figures WHERE request_id = NEW.request_id;
+END;
+CREATE TRIGGER request_figures_event_update AFTER UPDATE ON events BEGIN
+    DELETE FROM request_figures WHERE request_id IN (OLD.request_id, NEW.request_id);
+END;
+CREATE TRIGGER request_figures_event_delete AFTER DELETE ON events BEGIN
+    DELETE FROM request_figures WHERE request_id = OLD.request_id;
+END;
+CREATE TRIGGER request_figures_message_insert AFTER INSERT ON messages WHEN NEW.request_id IS NOT NULL BEGIN
+    DELETE FROM request_figures WHERE request_id = NEW.request_id;
+END;
+CREATE TRIGGER request_figures_message_update AFTER UPDATE OF request_id, role, date ON messages BEGIN
+    DELETE FROM request_figures WHERE request_id IN (OLD.request_id, NEW.request_id);
+END;
+CREATE TRIGGER request_figures_message_delete AFTER DELETE ON messages BEGIN
+    DELETE FROM request_figures WHERE request_id = OLD.request_id;
+END;
+CREATE TRIGGER request_figures_request_update
+AFTER UPDATE OF account_id, received_at, status, resolved_at, standard_id, first_message_id ON requests BEGIN
+    DELETE FROM request_figures WHERE request_id = NEW.id;
+END;
+CREATE TRIGGER request_figures_standard_update AFTER UPDATE ON standards BEGIN
+    DELETE FROM request_figures WHERE request_id IN (SELECT id FROM requests WHERE standard_id IN (OLD.id, NEW.id));
+END;
+CREATE TRIGGER request_figures_calendar_update AFTER UPDATE ON calendars BEGIN
+    DELETE FROM request_figures;
+END;
+CREATE TRIGGER request_figures_account_update AFTER UPDATE OF calendar_id ON accounts BEGIN
+    DELETE FROM request_figures WHERE request_id IN (SELECT id FROM requests WHERE account_id = NEW.id);
+END;
+"""
+
+# The statistics view reads a year of figures from ``request_figures`` alone, by account and arrival: the row carries
+# what it groups by, and changing any of those (or merging the request) drops it like any other source change.
+V6 = """
+ALTER TABLE request_figures ADD COLUMN account_id INTEGER;
+ALTER TABLE request_figures ADD COLUMN received_at TEXT;
+ALTER TABLE request_figures ADD COLUMN requester_id INTEGER;
+ALTER TABLE request_figures ADD COLUMN standard_id INTEGER;
+DELETE FROM request_figures;
+CREATE INDEX request_figures_received ON request_figures(account_id, received_at);
+DROP TRIGGER request_figures_request_update;
+CREATE TRIGGER request_figures_request_update
+AFTER UPDATE OF account_id, requester_id, received_at, status, resolved_at, standard_id, first_message_id, merged_into
+ON requests BEGIN
+    DELETE FROM request_figures WHERE request_id = NEW.id;
+END;
+"""
+
+# The desk's list opens on its open requests, most urgent timer first, and its sidebar counts those breached and
+# assigned to each colleague: indexes on the running timer (the expression ``store.queues`` sorts by) and on the
+# assignee of open requests answer these without reading every open request.
+V7 = """
+CREATE INDEX requests_open_timer ON requests((CASE WHEN status IN ('resolved', 'waiting') THEN NULL
+    ELSE CASE WHEN first_response_at IS NULL THEN first_response_due ELSE resolution_due END END))
+    WHERE status != 'resolved' AND merged_into IS NULL;
+CREATE INDEX requests_open_assignee ON requests(assignee, received_at)
+    WHERE status != 'resolved' AND merged_into IS NULL;
+"""
+
+# Search needs only which messages match, never the text back: a contentless index does not keep a second copy of
+# every body, which halves what ingest writes for it.
+V8 = """
+DROP TABLE messages_fts;
+CREATE VIRTUAL TABLE messages_fts USING fts5(
+    subject, body, requester, content = '', tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO messages_fts (rowid, subject, body, requester)
+    SELECT id, subject, text_body, trim(from_name || ' ' || from_addr) FROM messages;
+"""
+
+# The desk's list sorts open and resolved requests by subject or assignee (case-insensitively, as people read
+# them): with these indexes the first screen of such a sort is read in order instead of sorting every request.
+V9 = """
+CREATE INDEX requests_list_subject ON requests(status, merged_into, subject COLLATE NOCASE);
+CREATE INDEX requests_list_assignee ON requests(status, merged_into, assignee COLLATE NOCASE);
+CREATE INDEX requests_open_subject ON requests(subject COLLATE NOCASE)
+    WHERE status != 'resolved' AND merged_into IS NULL;
+CREATE INDEX requests_open_assignee_order ON requests(assignee COLLATE NOCASE)
+    WHERE status != 'resolved' AND merged_into IS NULL;
+"""
+
+# The status and assignee this desktop and the mailbox's keywords last agreed on (store.keywords), so each side's
+# changes since can be told apart.
+V10 = """
+ALTER TABLE requests ADD COLUMN keywords_agreed TEXT;
+"""
+
+# Exports write instants in the account's zone: ``request_figures`` keeps them that way, so a year of rows needs no
+# zone arithmetic when read. From here on its first_response_at and resolved_at hold ISO 8601 text with the account's
+# UTC offset, like received_local; the rows kept so far are dropped and recomputed on the next read.
+V11 = """
+ALTER TABLE request_figures ADD COLUMN received_local TEXT;
+DELETE FROM request_figures;
+"""
+
+# When each running timer starts to warn, in business time like the due instants it sits beside.
+V12 = """
+ALTER TABLE requests ADD COLUMN first_response_warn TEXT;
+ALTER TABLE requests ADD COLUMN resolution_warn TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the schema to the newest version; returns it. Each step runs in its own transaction."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return len(MIGRATIONS)
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements; ``executescript`` would commit on its own and break the transaction."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    return [s for s in statements if s]

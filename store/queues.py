@@ -1,0 +1,405 @@
+"""The queries behind the desk's views: queues with live counts, the sorted and filtered request list, full-text
+search, a request's conversation and the requester's card.
+
+Every list query returns ids or one page of plain rows, never a whole table: the window stays fast with 100,000
+requests because it sorts and filters in SQL and reads details only for the rows on screen.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlite_utils
+
+from store.timeutil import from_db, to_db
+
+# The due instant of whichever target runs: first response until answered, then resolution.
+TIMER_DUE = "(CASE WHEN r.first_response_at IS NULL THEN r.first_response_due ELSE r.resolution_due END)"
+# When the running timer's warning starts: the standard's share of its target in business time, stored beside the
+# due instants whenever they are recomputed (store.standard_rules).
+WARN_AT = "(CASE WHEN r.first_response_at IS NULL THEN r.first_response_warn ELSE r.resolution_warn END)"
+# The due instant of a running timer; NULL when resolved or waiting on the requester (a paused clock can be
+# neither breached nor breaching). The index ``requests_open_timer`` (migration V7) is on this expression.
+RUNNING_DUE = f"(CASE WHEN r.status IN ('resolved', 'waiting') THEN NULL ELSE {TIMER_DUE} END)"
+_OPEN = "r.status != 'resolved' AND r.merged_into IS NULL"
+
+SORT_COLUMNS: dict[str, str] = {
+    "requester": "coalesce(nullif(q.name, ''), q.address) COLLATE NOCASE",
+    "department": "d.name COLLATE NOCASE",
+    "subject": "r.subject COLLATE NOCASE",
+    "status": "r.status",
+    "assignee": "r.assignee COLLATE NOCASE",
+    "received": "r.received_at",
+    # Resolved requests and those waiting on their requester have no running timer: they sort after the rest.
+    "timer": RUNNING_DUE,
+}
+# Queues in which a column has one value for every row: sorting by it needs no sort at all.
+_CONSTANT_IN_QUEUE = {
+    ("resolved", "status"),
+    ("resolved", "timer"),
+    ("waiting", "status"),
+    ("waiting", "timer"),
+    ("waiting_colleague", "status"),
+}
+FIXED_QUEUES = ("open", "mine", "waiting", "waiting_colleague", "breaching", "breached", "resolved")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class QueueCount:
+    """One queue in the sidebar: ``key`` names it for ``RequestFilter`` (``open``, ``requester:12`` ...)."""
+
+    key: str
+    kind: str  # one of FIXED_QUEUES, "requester" or "department"
+    name: str  # the requester's or department's name; "" for fixed queues
+    count: int
+    oldest_received: datetime | None  # the longest wait in the queue
+
+
+@dataclass(frozen=True, slots=True)
+class RequestFilter:
+    """Which requests a list shows: a queue key, optionally narrowed by a search text."""
+
+    queue: str = "open"
+    search: str = ""
+    me: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RequestRow:
+    id: int
+    requester: str
+    requester_address: str
+    department: str
+    subject: str
+    status: str
+    priority: str
+    category: str | None
+    assignee: str | None
+    received_at: datetime
+    timer_due: datetime | None
+    warn_at: datetime | None
+    answered: bool
+    messages: int
+    calendar_id: int | None  # the calendar the timer counts in
+    target_min: float | None  # the running target in business minutes
+
+    def timer_state(self, now: datetime) -> str:
+        """``none`` (no standard), ``met``, ``paused`` (waiting on the requester), ``on_time``, ``warning``,
+        ``breached``."""
+        if self.timer_due is None:
+            return "none"
+        if self.status == "resolved":
+            return "met"
+        if self.status == "waiting":
+            return "paused"
+        if now >= self.timer_due:
+            return "breached"
+        if self.warn_at is not None and now >= self.warn_at:
+            return "warning"
+        return "on_time"
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentRow:
+    id: int
+    filename: str
+    content_type: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationItem:
+    """A message or an internal note, in the order they happened."""
+
+    kind: str  # "message" or "note"
+    id: int  # messages.id or events.id
+    at: datetime | None
+    role: str  # requester, desk, colleague, auto; "note" for notes
+    sender: str
+    sender_address: str
+    subject: str
+    text: str
+    html: str | None
+    attachments: tuple[AttachmentRow, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RequesterCard:
+    id: int
+    name: str
+    address: str
+    department: str
+    open_requests: tuple[tuple[int, str, str], ...]  # (id, subject, status), newest first
+    total_requests: int
+    recent: tuple[
+        tuple[int, str, str, datetime], ...
+    ]  # history: (id, subject, status, received), newest first
+    median_first_response_min: float | None
+
+
+def fts_query(text: str) -> str:
+    """User text as an FTS5 query: every word a quoted prefix term, all required; FTS syntax in the input is inert."""
+    return " ".join(f'"{word}"*' for word in _WORD.findall(text))
+
+
+def _where(flt: RequestFilter, now: datetime) -> tuple[str, list[Any]]:
+    """The WHERE clause of a filter; search spans every request, queues only their own."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    query = fts_query(flt.search)
+    if query:
+        clauses.append(
+            "r.id IN (SELECT m.request_id FROM messages m WHERE m.id IN "
+            "(SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?))"
+        )
+        params.append(query)
+        clauses.append("r.merged_into IS NULL")
+        return " AND ".join(clauses), params
+    kind, _, ident = flt.queue.partition(":")
+    now_text = to_db(now)
+    if kind == "open":
+        clauses.append(_OPEN)
+    elif kind == "mine":
+        clauses += [_OPEN, "r.assignee = ?"]
+        params.append(flt.me)
+    elif kind in ("waiting", "waiting_colleague"):
+        clauses += [_OPEN, "r.status = ?"]
+        params.append(kind)
+    elif kind == "breached":
+        clauses += [_OPEN, f"{RUNNING_DUE} < ?"]
+        params.append(now_text)
+    elif kind == "breaching":
+        clauses += [_OPEN, f"{RUNNING_DUE} >= ?", f"{WARN_AT} <= ?"]
+        params += [now_text, now_text]
+    elif kind == "resolved":
+        clauses.append("r.status = 'resolved' AND r.merged_into IS NULL")
+    elif kind == "requester":
+        clauses += [_OPEN, "r.requester_id = ?"]
+        params.append(int(ident))
+    elif kind == "department":
+        clauses += [_OPEN, "q.department_id = ?"]
+        params.append(int(ident))
+    else:
+        raise ValueError(f"unknown queue {flt.queue!r}")
+    return " AND ".join(clauses), params
+
+
+_FROM = (
+    "FROM requests r LEFT JOIN requesters q ON q.id = r.requester_id "
+    "LEFT JOIN departments d ON d.id = q.department_id LEFT JOIN standards s ON s.id = r.standard_id"
+)
+
+
+def request_ids(
+    db: sqlite_utils.Database,
+    flt: RequestFilter,
+    now: datetime,
+    sort: str = "received",
+    descending: bool = True,
+    limit: int | None = None,
+) -> list[int]:
+    """Every matching request id in display order (or the first ``limit``); ids are cheap, so the list knows its
+    length at once and reads row details a page at a time."""
+    if sort not in SORT_COLUMNS:
+        raise ValueError(f"cannot sort by {sort!r}")
+    where, params = _where(flt, now)
+    direction = "DESC" if descending else "ASC"
+    nulls = "NULLS LAST" if not descending else "NULLS FIRST"
+    order = f"{SORT_COLUMNS[sort]} {direction} {nulls}, r.id {direction}"
+    if not flt.search and (flt.queue, sort) in _CONSTANT_IN_QUEUE:
+        # Every row has the same key: any fixed order will do, and arrival order comes straight from an index.
+        order = f"r.received_at {direction}, r.id {direction}"
+    sql = f"SELECT r.id {_FROM} WHERE {where} ORDER BY {order}"
+    if limit is not None:
+        return [row[0] for row in db.execute(f"{sql} LIMIT {int(limit)}", params)]
+    # One text of all ids instead of a row each: a long list arrives without a Python step per row, which
+    # keeps the GUI thread from waiting for the interpreter lock while it paints.
+    joined = db.execute(f"SELECT group_concat(id) FROM ({sql})", params).fetchone()[0]
+    return [int(text) for text in joined.split(",")] if joined else []
+
+
+def request_rows(db: sqlite_utils.Database, ids: list[int]) -> list[RequestRow]:
+    """Details of the given requests, in the order of ``ids`` (one page of the list)."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    sql = (
+        "SELECT r.id, coalesce(nullif(q.name, ''), q.address, ''), coalesce(q.address, ''), coalesce(d.name, ''), "
+        f"r.subject, r.status, r.priority, r.category, r.assignee, r.received_at, {TIMER_DUE}, {WARN_AT}, "
+        "r.first_response_at IS NOT NULL, (SELECT count(*) FROM messages m WHERE m.request_id = r.id), "
+        "coalesce(s.calendar_id, (SELECT a.calendar_id FROM accounts a WHERE a.id = r.account_id)), "
+        "CASE WHEN r.first_response_at IS NULL THEN s.first_response_min ELSE s.resolution_min END "
+        f"{_FROM} WHERE r.id IN ({marks})"
+    )
+    by_id = {}
+    for row in db.execute(sql, ids):
+        by_id[row[0]] = RequestRow(
+            id=row[0],
+            requester=row[1],
+            requester_address=row[2],
+            department=row[3],
+            subject=row[4],
+            status=row[5],
+            priority=row[6],
+            category=row[7],
+            assignee=row[8],
+            received_at=_instant(row[9]),
+            timer_due=from_db(row[10]),
+            warn_at=from_db(row[11]),
+            answered=bool(row[12]),
+            messages=row[13],
+            calendar_id=row[14],
+            target_min=row[15],
+        )
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def queue_counts(
+    db: sqlite_utils.Database, now: datetime, me: str = "", requesters: bool = True
+) -> list[QueueCount]:
+    """The fixed queues, then one per department and (unless ``requesters`` is false) one per requester with open
+    requests, longest wait first."""
+    now_text = to_db(now)
+    # One small query per queue, each answered from an index (migrations V4 and V7) rather than a pass over every
+    # open request: the sidebar's counts are the first thing the window shows.
+    waiting = {
+        status: (count, oldest)
+        for status, count, oldest in db.execute(
+            "SELECT r.status, count(*), min(r.received_at) FROM requests r "
+            "WHERE r.status IN ('waiting', 'waiting_colleague') AND r.merged_into IS NULL GROUP BY r.status"
+        )
+    }
+    answers = {
+        "open": db.execute(
+            f"SELECT count(*), min(r.received_at) FROM requests r INDEXED BY requests_open_received WHERE {_OPEN}"
+        ).fetchone(),
+        "mine": db.execute(
+            f"SELECT count(*), min(r.received_at) FROM requests r WHERE {_OPEN} AND r.assignee = ?", [me]
+        ).fetchone(),
+        "waiting": waiting.get("waiting", (0, None)),
+        "waiting_colleague": waiting.get("waiting_colleague", (0, None)),
+        "breaching": db.execute(
+            f"SELECT count(*), min(r.received_at) FROM requests r "
+            f"WHERE {_OPEN} AND {RUNNING_DUE} >= ?1 AND {WARN_AT} <= ?1",
+            [now_text],
+        ).fetchone(),
+        "breached": db.execute(
+            f"SELECT count(*), min(r.received_at) FROM requests r WHERE {_OPEN} AND {RUNNING_DUE} < ?",
+            [now_text],
+        ).fetchone(),
+        "resolved": db.execute(
+            "SELECT count(*), NULL FROM requests r WHERE r.status = 'resolved' AND r.merged_into IS NULL"
+        ).fetchone(),
+    }
+    counts = [
+        QueueCount(key, key, "", int(answers[key][0] or 0), from_db(answers[key][1])) for key in FIXED_QUEUES
+    ]
+    for department_id, name, count, oldest in db.execute(
+        f"""SELECT d.id, d.name, count(*), min(r.received_at) FROM requests r INDEXED BY requests_open_requester
+            JOIN requesters q ON q.id = r.requester_id JOIN departments d ON d.id = q.department_id
+            WHERE {_OPEN} GROUP BY d.id ORDER BY d.name COLLATE NOCASE"""
+    ):
+        counts.append(QueueCount(f"department:{department_id}", "department", name, count, from_db(oldest)))
+    if not requesters:
+        return counts
+    for requester_id, name, count, oldest in db.execute(
+        f"""SELECT q.id, coalesce(nullif(q.name, ''), q.address), count(*), min(r.received_at)
+            FROM requests r INDEXED BY requests_open_requester JOIN requesters q ON q.id = r.requester_id
+            WHERE {_OPEN} GROUP BY q.id ORDER BY min(r.received_at), q.id"""
+    ):
+        counts.append(QueueCount(f"requester:{requester_id}", "requester", name, count, from_db(oldest)))
+    return counts
+
+
+def conversation(db: sqlite_utils.Database, request_id: int) -> list[ConversationItem]:
+    """Messages and internal notes of a request, oldest first."""
+    attachments: dict[int, list[AttachmentRow]] = {}
+    for message_id, attachment_id, filename, content_type, size in db.execute(
+        """SELECT a.message_id, a.id, a.filename, a.content_type, a.size FROM attachments a
+           JOIN messages m ON m.id = a.message_id WHERE m.request_id = ? AND a.inline = 0 ORDER BY a.id""",
+        [request_id],
+    ):
+        attachments.setdefault(message_id, []).append(
+            AttachmentRow(attachment_id, filename, content_type, size)
+        )
+    items = [
+        ConversationItem(
+            "message",
+            row[0],
+            from_db(row[1]),
+            row[2],
+            row[3] or row[4],
+            row[4],
+            row[5],
+            row[6],
+            row[7],
+            tuple(attachments.get(row[0], ())),
+        )
+        for row in db.execute(
+            """SELECT id, coalesce(date, internal_date), role, from_name, from_addr, subject, text_body, html_body
+               FROM messages WHERE request_id = ?""",
+            [request_id],
+        )
+    ]
+    for event_id, at, actor, data in db.execute(
+        "SELECT id, at, actor, data_json FROM events WHERE request_id = ? AND kind = 'note'", [request_id]
+    ):
+        text = str(json.loads(data or "{}").get("text", ""))
+        items.append(ConversationItem("note", event_id, from_db(at), "note", actor, "", "", text, None))
+    return sorted(items, key=lambda item: (item.at is None, item.at or datetime.min, item.kind, item.id))
+
+
+def request_requester(db: sqlite_utils.Database, request_id: int) -> int | None:
+    row = db.execute("SELECT requester_id FROM requests WHERE id = ?", [request_id]).fetchone()
+    return None if row is None else row[0]
+
+
+def requester_card(db: sqlite_utils.Database, requester_id: int, history: int = 8) -> RequesterCard | None:
+    """Who is asking: department, what else they are waiting for, their past requests and how fast we answered."""
+    row = db.execute(
+        """SELECT q.id, q.name, q.address, coalesce(d.name, '') FROM requesters q
+           LEFT JOIN departments d ON d.id = q.department_id WHERE q.id = ?""",
+        [requester_id],
+    ).fetchone()
+    if row is None:
+        return None
+    open_requests = tuple(
+        (r[0], r[1], r[2])
+        for r in db.execute(
+            f"SELECT r.id, r.subject, r.status FROM requests r WHERE r.requester_id = ? AND {_OPEN} "
+            "ORDER BY r.received_at DESC",
+            [requester_id],
+        )
+    )
+    total = db.execute("SELECT count(*) FROM requests WHERE requester_id = ?", [requester_id]).fetchone()[0]
+    recent = tuple(
+        (r[0], r[1], r[2], _instant(r[3]))
+        for r in db.execute(
+            "SELECT id, subject, status, received_at FROM requests WHERE requester_id = ? AND merged_into IS NULL "
+            "ORDER BY received_at DESC LIMIT ?",
+            [requester_id, history],
+        )
+    )
+    waits = [
+        minutes
+        for (minutes,) in db.execute(
+            """SELECT (julianday(first_response_at) - julianday(received_at)) * 1440 FROM requests
+               WHERE requester_id = ? AND first_response_at IS NOT NULL""",
+            [requester_id],
+        )
+        if minutes is not None and minutes >= 0
+    ]
+    median = statistics.median_low(waits) if waits else None
+    return RequesterCard(row[0], row[1], row[2], row[3], open_requests, total, recent, median)
+
+
+def _instant(text: str) -> datetime:
+    moment = from_db(text)
+    assert moment is not None
+    return moment

@@ -1,0 +1,469 @@
+"""Service standards as the desk agrees them: targets, which requests they cover, and the due dates they give.
+
+A standard applies to a request when each criterion it names (department, requester, category, priority) matches;
+of those, the most specific wins (requester > department > category > priority, added up), and a standard with no
+criterion is the account-wide default. Every change is checked first and refused with a sentence naming the field,
+so a bad value never reaches the table.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime, time
+from typing import Any
+
+import sqlite_utils
+
+from store.db import transaction
+from store.standards import (
+    Calendar,
+    CalendarError,
+    calendar_from_row,
+    dues_at_micros,
+    hours_to_json,
+    to_micros,
+)
+from store.timeutil import to_db, utcnow
+
+log = logging.getLogger(__name__)
+
+DEFAULT_WARNING_PCT = 75.0
+CRITERIA = ("requester", "department", "category", "priority")
+_WEIGHT = {"requester": 8, "department": 4, "category": 2, "priority": 1}
+
+
+class StandardError(ValueError):
+    """A standard that cannot work; the message names the field."""
+
+
+@dataclass(frozen=True, slots=True)
+class Standard:
+    id: int | None
+    account_id: int | None
+    name: str
+    first_response_min: float
+    resolution_min: float | None = None
+    warning_pct: float = DEFAULT_WARNING_PCT
+    department: str | None = None
+    requester: str | None = None
+    category: str | None = None
+    priority: str | None = None
+    calendar_id: int | None = None  # None: the calendar of the request's account
+
+    def specificity(self) -> int:
+        return sum(_WEIGHT[name] for name in CRITERIA if getattr(self, name) is not None)
+
+    def applies_to(self, facts: Mapping[str, str | None]) -> bool:
+        return all(getattr(self, name) is None or getattr(self, name) == facts.get(name) for name in CRITERIA)
+
+
+_COLUMNS = tuple(f.name for f in fields(Standard))
+
+
+def _standard(row: Sequence[Any]) -> Standard:
+    return Standard(*row)
+
+
+def _normal(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+def _check(db: sqlite_utils.Database, standard: Standard) -> Standard:
+    """The standard with criteria normalised, or ``StandardError`` naming the first bad field."""
+    if not standard.name.strip():
+        raise StandardError("name: a standard needs a name")
+    for field_name in ("first_response_min", "resolution_min"):
+        value = getattr(standard, field_name)
+        label = field_name.removesuffix("_min").replace("_", " ")
+        if value is None and field_name == "resolution_min":
+            continue
+        if not isinstance(value, int | float) or math.isnan(value) or math.isinf(value):
+            raise StandardError(f"{label}: {value!r} is not a number of minutes")
+        if value <= 0:
+            raise StandardError(f"{label}: the target must be more than zero minutes, not {value:g}")
+    if not 0 < standard.warning_pct < 100:
+        raise StandardError(f"warning: {standard.warning_pct:g}% must lie between 0 and 100 (exclusive)")
+    if (
+        standard.account_id is not None
+        and not db.execute("SELECT 1 FROM accounts WHERE id = ?", [standard.account_id]).fetchone()
+    ):
+        raise StandardError(f"account: there is no account {standard.account_id}")
+    if (
+        standard.calendar_id is not None
+        and not db.execute("SELECT 1 FROM calendars WHERE id = ?", [standard.calendar_id]).fetchone()
+    ):
+        raise StandardError(f"calendar: there is no calendar {standard.calendar_id}")
+    requester = _normal(standard.requester)
+    normal = replace(
+        standard,
+        name=standard.name.strip(),
+        requester=requester.lower() if requester else None,
+        department=_normal(standard.department),
+        category=_normal(standard.category),
+        priority=_normal(standard.priority),
+    )
+    clash = db.execute(
+        "SELECT id FROM standards WHERE name = ? AND account_id IS ? AND id IS NOT ?",
+        [normal.name, normal.account_id, normal.id],
+    ).fetchone()
+    if clash:
+        raise StandardError(f"name: a standard called {normal.name!r} exists already")
+    return normal
+
+
+def add_calendar(
+    db: sqlite_utils.Database,
+    name: str,
+    tz: str,
+    hours: Mapping[int, Sequence[tuple[time, time]]],
+    holidays: str | None = None,
+    closed_days: Iterable[date] = (),
+) -> int:
+    """Store a calendar after checking it (time zone, holiday region, hours); returns its id."""
+    try:
+        calendar = Calendar(tz, hours, holidays, list(closed_days))
+    except CalendarError as error:
+        raise StandardError(str(error)) from error
+    return _insert(
+        db,
+        "calendars",
+        {
+            "name": name,
+            "tz": calendar.tz,
+            "hours_json": hours_to_json(calendar.hours),
+            "holidays": calendar.holidays,
+            "closed_days_json": json.dumps(sorted(day.isoformat() for day in calendar.closed_days)),
+        },
+    )
+
+
+def _insert(db: sqlite_utils.Database, table: str, values: Mapping[str, Any]) -> int:
+    columns = ", ".join(values)
+    marks = ", ".join("?" * len(values))
+    cursor = db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(values.values()))
+    return int(cursor.lastrowid or 0)
+
+
+def load_calendar(db: sqlite_utils.Database, calendar_id: int) -> Calendar:
+    row = db.execute(
+        "SELECT tz, hours_json, holidays, closed_days_json FROM calendars WHERE id = ?", [calendar_id]
+    ).fetchone()
+    if row is None:
+        raise StandardError(f"calendar: there is no calendar {calendar_id}")
+    return calendar_from_row(*row)
+
+
+def list_standards(db: sqlite_utils.Database, account_id: int | None = None) -> list[Standard]:
+    """Standards of one account (and those for every account), or all of them."""
+    sql = f"SELECT {', '.join(_COLUMNS)} FROM standards"
+    if account_id is None:
+        return [_standard(r) for r in db.execute(sql + " ORDER BY account_id, name")]
+    rows = db.execute(sql + " WHERE account_id = ? OR account_id IS NULL ORDER BY name", [account_id])
+    return [_standard(r) for r in rows]
+
+
+def get_standard(db: sqlite_utils.Database, standard_id: int) -> Standard | None:
+    row = db.execute(f"SELECT {', '.join(_COLUMNS)} FROM standards WHERE id = ?", [standard_id]).fetchone()
+    return None if row is None else _standard(row)
+
+
+def find_standard(db: sqlite_utils.Database, name: str, account_id: int | None) -> Standard:
+    row = db.execute(
+        f"SELECT {', '.join(_COLUMNS)} FROM standards WHERE name = ? AND (account_id IS ? OR account_id IS NULL) "
+        "ORDER BY account_id IS NULL",
+        [name, account_id],
+    ).fetchone()
+    if row is None:
+        raise StandardError(f"name: there is no standard called {name!r}")
+    return _standard(row)
+
+
+def add_standard(db: sqlite_utils.Database, standard: Standard, now: datetime | None = None) -> Standard:
+    """Store a new standard and put it on the open requests it now covers best."""
+    with transaction(db):
+        checked = _check(db, replace(standard, id=None))
+        values = {name: getattr(checked, name) for name in _COLUMNS if name != "id"}
+        new_id = _insert(db, "standards", values)
+        reassign_standards(db, checked.account_id, now)
+    stored = get_standard(db, new_id)
+    assert stored is not None
+    log.info("standard %r added", stored.name)
+    return stored
+
+
+def edit_standard(
+    db: sqlite_utils.Database, standard_id: int, changes: Mapping[str, Any], now: datetime | None = None
+) -> Standard:
+    """Change a standard; the open requests are re-matched and their due dates recomputed, all at once."""
+    unknown = set(changes) - set(_COLUMNS) - {"id"}
+    if unknown:
+        raise StandardError(f"{sorted(unknown)[0]}: not a field of a standard")
+    with transaction(db):
+        current = get_standard(db, standard_id)
+        if current is None:
+            raise StandardError(f"standard: there is no standard {standard_id}")
+        checked = _check(db, replace(current, **changes))
+        values = {name: getattr(checked, name) for name in _COLUMNS if name != "id"}
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        db.execute(f"UPDATE standards SET {assignments} WHERE id = ?", [*values.values(), standard_id])
+        if any(changes.get(name, getattr(current, name)) != getattr(current, name) for name in CRITERIA):
+            reassign_standards(db, None, now)  # it may cover other requests now
+        recompute_due_dates(db, standard_id, now)
+    log.info("standard %r changed: %s", checked.name, ", ".join(sorted(changes)))
+    return checked
+
+
+def remove_standard(db: sqlite_utils.Database, standard_id: int, now: datetime | None = None) -> None:
+    """Delete a standard; its open requests fall back to the next best standard (or none)."""
+    with transaction(db):
+        if get_standard(db, standard_id) is None:
+            raise StandardError(f"standard: there is no standard {standard_id}")
+        db.execute("DELETE FROM standards WHERE id = ?", [standard_id])
+        reassign_standards(db, None, now)
+
+
+_FACTS_SQL = """
+SELECT q.id, q.account_id, q.standard_id, lower(r.address), d.name, q.category, q.priority
+FROM requests q
+LEFT JOIN requesters r ON r.id = q.requester_id
+LEFT JOIN departments d ON d.id = r.department_id
+"""
+
+
+def _best(
+    candidates: Iterable[Standard], account_id: int, facts: Mapping[str, str | None]
+) -> Standard | None:
+    fitting = [
+        s for s in candidates if (s.account_id is None or s.account_id == account_id) and s.applies_to(facts)
+    ]
+    if not fitting:
+        return None
+    return max(fitting, key=lambda s: (s.specificity(), s.account_id is not None, -(s.id or 0)))
+
+
+def _facts(row: Sequence[Any]) -> dict[str, str | None]:
+    return {"requester": row[3], "department": row[4], "category": row[5], "priority": row[6]}
+
+
+def standard_for_request(db: sqlite_utils.Database, request_id: int) -> Standard | None:
+    """The standard that fits the request best by its requester, department, category and priority."""
+    row = db.execute(_FACTS_SQL + " WHERE q.id = ?", [request_id]).fetchone()
+    if row is None:
+        raise StandardError(f"request: there is no request {request_id}")
+    return _best(list_standards(db, row[1]), row[1], _facts(row))
+
+
+def _record_change(
+    db: sqlite_utils.Database, request_id: int, old: int | None, new: Standard | None, at: datetime
+) -> None:
+    db.execute(
+        "INSERT INTO events (request_id, at, kind, actor, data_json) VALUES (?, ?, 'standard', 'loket', ?)",
+        [
+            request_id,
+            to_db(at),
+            json.dumps({"from": old, "to": new.id if new else None, "name": new.name if new else None}),
+        ],
+    )
+    db.execute("UPDATE requests SET standard_id = ? WHERE id = ?", [new.id if new else None, request_id])
+
+
+def apply_standard(
+    db: sqlite_utils.Database, request_id: int, now: datetime | None = None
+) -> Standard | None:
+    """Put the best-fitting standard on a request (an event when it changes) and set its due dates."""
+    chosen = apply_standards(db, [request_id], now)
+    if request_id not in chosen:
+        raise StandardError(f"request: there is no request {request_id}")
+    return chosen[request_id]
+
+
+def apply_standards(
+    db: sqlite_utils.Database, request_ids: Sequence[int], now: datetime | None = None
+) -> dict[int, Standard | None]:
+    """``apply_standard`` for many requests at once, as ingest does for the requests one batch opened:
+    one look at the standards and one due-date pass instead of one per request."""
+    if not request_ids:
+        return {}
+    ids = json.dumps(list(request_ids))
+    chosen: dict[int, Standard | None] = {}
+    with transaction(db):
+        rows = db.execute(_FACTS_SQL + " WHERE q.id IN (SELECT value FROM json_each(?))", [ids]).fetchall()
+        standards = list_standards(db)
+        at = now or utcnow()
+        for row in rows:
+            best = chosen[row[0]] = _best(standards, row[1], _facts(row))
+            if (best.id if best else None) != row[2]:
+                _record_change(db, row[0], row[2], best, at)
+        _recompute(db, "q.id IN (SELECT value FROM json_each(?))", [ids], now)
+    return chosen
+
+
+def reassign_standards(
+    db: sqlite_utils.Database, account_id: int | None = None, now: datetime | None = None
+) -> int:
+    """Re-match every open request (of one account, or all) after the standards changed; returns how many moved."""
+    at = now or utcnow()
+    standards = list_standards(db)
+    moved = []
+    with transaction(db):
+        sql = _FACTS_SQL + " WHERE q.status != 'resolved'" + (" AND q.account_id = ?" if account_id else "")
+        for row in db.execute(sql, [account_id] if account_id else []).fetchall():
+            best = _best(standards, row[1], _facts(row))
+            if (best.id if best else None) != row[2]:
+                _record_change(db, row[0], row[2], best, at)
+                moved.append(row[0])
+        for start in range(0, len(moved), 500):
+            chunk = moved[start : start + 500]
+            _recompute(db, f"q.id IN ({', '.join('?' * len(chunk))})", chunk, now)
+    if moved:
+        log.info("%d open requests moved to another standard", len(moved))
+    return len(moved)
+
+
+def refresh_due_dates(db: sqlite_utils.Database, request_id: int, now: datetime | None = None) -> None:
+    """Recompute one open request's due dates, e.g. after a wait on the requester ended and pushed them out."""
+    with transaction(db):
+        _recompute(db, "q.id = ?", [request_id], now)
+
+
+def recompute_due_dates(
+    db: sqlite_utils.Database, standard_id: int | None = None, now: datetime | None = None
+) -> int:
+    """Recompute first-response and resolution due dates of the open requests (of one standard, or all) in one
+    transaction; returns how many rows were updated."""
+    with transaction(db):
+        if standard_id is None:
+            return _recompute(db, "1", [], now)
+        return _recompute(db, "q.standard_id = ?", [standard_id], now)
+
+
+_WAITING_SQL = """
+SELECT e.request_id, e.at, json_extract(e.data_json, '$.to')
+FROM events e JOIN requests q ON q.id = e.request_id
+WHERE e.kind = 'status' AND q.status != 'resolved' AND ({where})
+  AND (json_extract(e.data_json, '$.to') = 'waiting' OR json_extract(e.data_json, '$.from') = 'waiting')
+ORDER BY e.request_id, e.at, e.id
+"""
+
+
+def _waiting_pauses(db: sqlite_utils.Database, where: str, params: list[Any], now_us: int) -> dict[int, list]:
+    """Times each open request waited on its requester (UTC µs), an ongoing wait ending ``now``."""
+    pauses: dict[int, list[tuple[int, int]]] = {}
+    open_since: dict[int, int] = {}
+    for request_id, at, to in db.execute(_WAITING_SQL.format(where=where), params):
+        instant = _text_us(at)
+        if to == "waiting":
+            open_since.setdefault(request_id, instant)
+        elif request_id in open_since:
+            pauses.setdefault(request_id, []).append((open_since.pop(request_id), instant))
+    for request_id, since in open_since.items():
+        pauses.setdefault(request_id, []).append((since, max(since, now_us)))
+    return pauses
+
+
+# UTC microseconds as the store's ISO text (what ``store.timeutil.to_db`` writes), formatted by SQLite: formatting
+# 200,000 instants in Python would take longer than computing them.
+_SQL_TEXT = (
+    "(strftime('%Y-%m-%dT%H:%M:%S', ?{n} / 1000000, 'unixepoch') "
+    "|| CASE WHEN ?{n} % 1000000 = 0 THEN '' ELSE printf('.%06d', ?{n} % 1000000) END || '+00:00')"
+)
+
+
+# The store's UTC text read back as microseconds by SQLite, for the same reason; NULL for any other spelling,
+# which Python then reads.
+_SQL_MICROS = (
+    "(CASE WHEN {column} LIKE '____-__-__T__:__:__%+00:00' "
+    "THEN CAST(strftime('%s', substr({column}, 1, 19)) AS INTEGER) * 1000000 + "
+    "CASE WHEN substr({column}, 20, 1) = '.' THEN CAST(substr({column}, 21, 6) AS INTEGER) ELSE 0 END END)"
+)
+
+
+def _text_us(text: str) -> int:
+    return to_micros(datetime.fromisoformat(text))
+
+
+def _recompute(db: sqlite_utils.Database, where: str, params: list[Any], now: datetime | None) -> int:
+    """Due dates from each request's arrival, standard, calendar and waiting pauses; the caller holds the
+    transaction. Works in integer microseconds end to end, since it runs over every open request at once."""
+    now_us = to_micros(now or utcnow())
+    rows = db.execute(
+        f"SELECT q.id, q.received_at, {_SQL_MICROS.format(column='q.received_at')}, s.first_response_min, "
+        "s.resolution_min, coalesce(s.calendar_id, a.calendar_id), s.warning_pct "
+        "FROM requests q JOIN accounts a ON a.id = q.account_id LEFT JOIN standards s ON s.id = q.standard_id "
+        f"WHERE q.status != 'resolved' AND ({where}) ORDER BY q.id",
+        params,
+    ).fetchall()
+    pauses = _waiting_pauses(db, where, params, now_us)
+    calendars: dict[int, Calendar] = {}
+    no_pause: list[tuple[int, int]] = []
+    updates: list[tuple[int | None, ...]] = []
+    for request_id, received, received_us, first_min, resolution_min, calendar_id, warning_pct in rows:
+        if first_min is None or calendar_id is None:
+            updates.append((None, None, None, None, request_id))
+            continue
+        calendar = calendars.get(calendar_id)
+        if calendar is None:
+            calendar = calendars[calendar_id] = load_calendar(db, calendar_id)
+        start = _text_us(received) if received_us is None else received_us
+        paused = pauses.get(request_id, no_pause)
+        share = warning_pct / 100
+        # The warning is the standard's share of each target in business time, not of the wall-clock span.
+        targets = [first_min * share, first_min]
+        if resolution_min is not None:
+            targets += [resolution_min * share, resolution_min]
+        dues: list[int | None] = list(dues_at_micros(start, sorted(targets), calendar, paused))
+        by_target = dict(zip(sorted(targets), dues, strict=True))
+        first_warn, first_due = by_target[targets[0]], by_target[targets[1]]
+        resolution_warn = by_target[targets[2]] if resolution_min is not None else None
+        resolution_due = by_target[targets[3]] if resolution_min is not None else None
+        updates.append((first_due, resolution_due, first_warn, resolution_warn, request_id))
+    db.conn.executemany(
+        f"UPDATE requests SET first_response_due = {_SQL_TEXT.format(n=1)}, "
+        f"resolution_due = {_SQL_TEXT.format(n=2)}, first_response_warn = {_SQL_TEXT.format(n=3)}, "
+        f"resolution_warn = {_SQL_TEXT.format(n=4)} WHERE id = ?5",
+        updates,
+    )
+    return len(updates)
+
+
+_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _weekday(text: str) -> int:
+    key = text.strip().lower()[:3]
+    if key not in _DAY_NAMES:
+        raise StandardError(f"opening hours: {text!r} is not a weekday (mon … sun)")
+    return _DAY_NAMES.index(key)
+
+
+def parse_hours_text(text: str) -> dict[int, list[tuple[time, time]]]:
+    """Opening hours as people type them: ``mon-fri 09:00-17:00; sat 09:00-12:00``, split days with commas
+    (``mon-fri 08:30-12:00,13:00-17:00``), ``24:00`` for midnight, or ``24/7``."""
+    if text.strip() == "24/7":
+        return {day: [(time(0), time(0))] for day in range(7)}
+    hours: dict[int, list[tuple[time, time]]] = {}
+    for part in filter(None, (piece.strip() for piece in text.split(";"))):
+        days_text, _, spans_text = part.partition(" ")
+        first, _, last = days_text.partition("-")
+        start_day, end_day = _weekday(first), _weekday(last or first)
+        if end_day < start_day:
+            raise StandardError(f"opening hours: {days_text!r} runs backwards; write e.g. mon-fri")
+        spans = []
+        for span in filter(None, (piece.strip() for piece in spans_text.split(","))):
+            begin, _, end = span.partition("-")
+            try:
+                spans.append(
+                    (time.fromisoformat(begin), time(0) if end == "24:00" else time.fromisoformat(end))
+                )
+            except ValueError as error:
+                raise StandardError(f"opening hours: {span!r} is not a span like 09:00-17:00") from error
+        if not spans:
+            raise StandardError(f"opening hours: {part!r} names days but no hours, like mon-fri 09:00-17:00")
+        for day in range(start_day, end_day + 1):
+            hours.setdefault(day, []).extend(spans)
+    return hours

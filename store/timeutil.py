@@ -1,0 +1,20 @@
+"""Instants in the store are UTC ISO 8601 text: sortable in SQL, readable in a shell, exact to the microsecond."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+
+def to_db(moment: datetime) -> str:
+    """An aware datetime as the store's UTC text; naive datetimes are refused since their zone is a guess."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("naive datetime refused: the store keeps instants, not wall-clock times")
+    return moment.astimezone(UTC).isoformat()
+
+
+def from_db(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)

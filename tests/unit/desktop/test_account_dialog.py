@@ -1,0 +1,227 @@
+"""The mailbox dialog: servers filled in from the address, a connection test off the GUI thread that says what is
+wrong, and saving, editing and removing with the password in the keyring only."""
+
+from __future__ import annotations
+
+import socket
+import time
+from pathlib import Path
+
+import keyring
+import pytest
+from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from desktop.account_dialog import AccountDialog
+from mail.credentials import get_password
+from mail.demo import DemoServers
+from store.account_settings import settings_of
+from store.accounts import get_account, list_accounts
+from store.db import open_db
+
+WAIT_MS = 20_000
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture(scope="module")
+def demo():
+    with DemoServers() as servers:
+        yield servers
+
+
+@pytest.fixture
+def test_keyring(tmp_path, monkeypatch):
+    monkeypatch.setenv("LOKET_TEST_KEYRING", str(tmp_path / "keyring.json"))
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[2]))
+    from file_keyring import FileKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(FileKeyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+def _dialog(qtbot, data_dir: Path, **kwargs) -> AccountDialog:
+    dialog = AccountDialog(data_dir, default_timezone="Europe/Amsterdam", **kwargs)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _fill_for(dialog: AccountDialog, demo: DemoServers, password: str) -> None:
+    dialog.form.set_values(
+        {
+            "address": demo.address,
+            "display_name": "Servicedesk",
+            "name": "desk",
+            "username": demo.user,
+            "password": password,
+            "imap_host": demo.host,
+            "imap_port": demo.imap_port,
+            "imap_security": "none",
+            "smtp_host": demo.host,
+            "smtp_port": demo.smtp_port,
+            "smtp_security": "none",
+        }
+    )
+
+
+def _status(dialog: AccountDialog) -> str:
+    return dialog.status_label.text()
+
+
+def test_typing_a_known_address_fills_in_servers_zone_and_holidays(qtbot, tmp_path, artifacts):
+    dialog = _dialog(qtbot, tmp_path)
+    qtbot.keyClicks(dialog.form.field("address"), "helpdesk@ziggo.nl")
+    values = dialog.form.values()
+    assert (values["imap_host"], values["imap_port"], values["imap_security"]) == (
+        "imap.ziggo.nl",
+        993,
+        "ssl",
+    )
+    assert (values["smtp_host"], values["smtp_port"], values["smtp_security"]) == (
+        "smtp.ziggo.nl",
+        587,
+        "starttls",
+    )
+    assert values["username"] == "helpdesk@ziggo.nl"
+    assert (values["timezone"], values["holidays"]) == ("Europe/Amsterdam", "NL")
+    assert "Ziggo" in dialog.provider_label.text()
+    dialog.grab().save(str(artifacts / "account_dialog_add.png"))
+
+
+def test_servers_the_user_typed_are_not_overwritten_by_the_address(qtbot, tmp_path):
+    dialog = _dialog(qtbot, tmp_path)
+    qtbot.keyClicks(dialog.form.field("address"), "desk@gmx.de")
+    host = dialog.form.field("imap_host")
+    host.clear()
+    qtbot.keyClicks(host, "mail.firma.de")
+    qtbot.keyClicks(dialog.form.field("address"), "x")
+    assert dialog.form.values()["imap_host"] == "mail.firma.de"
+
+
+def test_connection_test_succeeds_against_a_real_server(qtbot, tmp_path, demo):
+    dialog = _dialog(qtbot, tmp_path)
+    _fill_for(dialog, demo, demo.password)
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _status(dialog).startswith("Connected"), timeout=WAIT_MS)
+    assert dialog.test_button.isEnabled()
+
+
+def test_connection_test_says_the_password_was_refused(qtbot, tmp_path, demo, artifacts):
+    dialog = _dialog(qtbot, tmp_path)
+    _fill_for(dialog, demo, "wrong")
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "refused the user name or password" in _status(dialog), timeout=WAIT_MS)
+    dialog.grab().save(str(artifacts / "account_dialog_wrong_password.png"))
+
+
+def test_connection_test_says_the_host_is_unreachable_and_the_window_stays_responsive(qtbot, tmp_path, demo):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    dialog = _dialog(qtbot, tmp_path)
+    _fill_for(dialog, demo, demo.password)
+    dialog.form.set_values({"imap_port": closed_port})
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    assert not dialog.test_button.isEnabled()  # the test runs in the pool; the click returned at once
+    qtbot.waitUntil(lambda: "cannot be reached" in _status(dialog), timeout=WAIT_MS)
+
+
+def test_saving_stores_the_account_and_puts_the_password_in_the_keyring_only(
+    qtbot, tmp_path, demo, test_keyring
+):
+    dialog = _dialog(qtbot, tmp_path)
+    _fill_for(dialog, demo, demo.password)
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    db = open_db(tmp_path)
+    account = get_account(db, "desk")
+    assert account.imap_port == demo.imap_port
+    assert get_password(account) == demo.password
+    assert demo.password.encode() not in (tmp_path / "loket.sqlite").read_bytes()
+
+
+def test_an_invalid_setting_is_named_and_nothing_is_saved(qtbot, tmp_path, demo, test_keyring):
+    dialog = _dialog(qtbot, tmp_path)
+    _fill_for(dialog, demo, demo.password)
+    dialog.form.set_values({"imap_host": "mail.example.com"})  # 'none' security off loopback
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: "A setting cannot work" in _status(dialog), timeout=WAIT_MS)
+    assert list_accounts(open_db(tmp_path)) == []
+
+
+def test_editing_changes_the_port_and_keeps_the_password(qtbot, tmp_path, demo, test_keyring, artifacts):
+    first = _dialog(qtbot, tmp_path)
+    _fill_for(first, demo, demo.password)
+    with qtbot.waitSignal(first.saved, timeout=WAIT_MS) as saved:
+        first.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    account_id = saved.args[0]
+    db = open_db(tmp_path)
+    existing = settings_of(db, get_account(db, "desk"))
+    dialog = _dialog(qtbot, tmp_path, existing=(account_id, existing))
+    assert dialog.form.values()["imap_port"] == demo.imap_port
+    dialog.grab().save(str(artifacts / "account_dialog_edit.png"))
+    dialog.form.set_values({"smtp_port": 2525, "holidays": "DE-BY"})
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    account = get_account(db, "desk")
+    assert account.smtp_port == 2525
+    assert settings_of(db, account).holidays == "DE-BY"
+    assert get_password(account) == demo.password
+
+
+def test_removing_asks_first_then_drops_account_and_password(
+    qtbot, tmp_path, demo, test_keyring, monkeypatch
+):
+    first = _dialog(qtbot, tmp_path)
+    _fill_for(first, demo, demo.password)
+    with qtbot.waitSignal(first.saved, timeout=WAIT_MS) as saved:
+        first.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    db = open_db(tmp_path)
+    account = get_account(db, "desk")
+    dialog = _dialog(qtbot, tmp_path, existing=(saved.args[0], settings_of(db, account)))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert dialog.remove_button is not None
+    with qtbot.waitSignal(dialog.removed, timeout=WAIT_MS):
+        dialog.remove_button.click()
+    assert list_accounts(db) == []
+    assert keyring.get_password("loket", f"{account.username}@{account.imap_host}") is None
+
+
+def test_connection_test_says_the_secure_connection_was_refused(qtbot, tmp_path, demo):
+    dialog = _dialog(qtbot, tmp_path)
+    _fill_for(dialog, demo, demo.password)
+    dialog.form.set_values({"imap_security": "ssl"})  # the demo server speaks plain IMAP
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "secure connection was refused" in _status(dialog), timeout=WAIT_MS)
+
+
+def test_a_server_that_never_answers_leaves_the_dialog_responsive_and_closable(
+    qtbot, tmp_path, demo, monkeypatch
+):
+    monkeypatch.setattr("desktop.account_dialog.TEST_TIMEOUT_SECONDS", 1.5)
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)  # the kernel accepts the connection; nobody ever says a word
+        dialog = _dialog(qtbot, tmp_path)
+        _fill_for(dialog, demo, demo.password)
+        dialog.form.set_values({"imap_port": silent.getsockname()[1]})
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+        started = time.monotonic()
+        timer = QTimer(dialog)
+        timer.setSingleShot(True)
+        with qtbot.waitSignal(timer.timeout, timeout=1000):
+            timer.start(10)
+        # The login hangs for 1.5 s: a GUI thread blocked by it could not turn the 10 ms timer in a second.
+        assert time.monotonic() - started < 1.0
+        qtbot.waitUntil(lambda: "cannot be reached" in _status(dialog), timeout=WAIT_MS)
+        second = _dialog(qtbot, tmp_path)
+        _fill_for(second, demo, demo.password)
+        second.form.set_values({"imap_port": silent.getsockname()[1]})
+        qtbot.mouseClick(second.test_button, Qt.MouseButton.LeftButton)
+        second.close()
+        second.deleteLater()
+        QThreadPool.globalInstance().waitForDone(
+            10_000
+        )  # the late answer finds no dialog, and nothing breaks

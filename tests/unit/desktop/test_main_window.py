@@ -1,0 +1,213 @@
+"""The main window on a seeded store: queues, list, request view, search, triage with undo; each screen is saved
+in ``tests/artifacts`` to be looked at."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from seed import ME
+
+from desktop.app import create_app
+from desktop.main_window import MainWindow
+from desktop.request_model import COLUMNS
+from store.db import open_db
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def window(qtbot, seeded_dir):
+    data_dir, _ = seeded_dir
+    create_app()
+    main = MainWindow(data_dir, me=ME)
+    qtbot.addWidget(main)
+    main.resize(1400, 860)
+    with qtbot.waitSignal(main.first_page_painted, timeout=10_000):
+        main.show()
+    yield main
+    main.close()
+
+
+def _events(data_dir, request_id, kind):
+    db = open_db(data_dir)
+    try:
+        return [
+            json.loads(row[0])
+            for row in db.execute(
+                "SELECT data_json FROM events WHERE request_id = ? AND kind = ? ORDER BY id",
+                [request_id, kind],
+            )
+        ]
+    finally:
+        db.conn.close()
+
+
+def test_window_opens_on_all_open_requests_most_urgent_first(window, artifacts):
+    model = window.requests
+    assert window.queue_model.loaded and model.total() > 0
+    assert window.queue_model.index_of("open").data(window.queue_model.CountRole) == model.total()
+    assert window.request_view.request_id() == model.request_id(0)
+    states = [model.data(model.index(row, 0), model.StateRole) for row in range(model.rowCount())]
+    assert states[0] == "breached"
+    window.grab().save(str(artifacts / "main_window.png"))
+
+
+def test_choosing_a_requester_queue_lists_only_their_open_requests(qtbot, window, artifacts):
+    group = window.queue_model.index_of_group("requester")
+    qtbot.waitUntil(lambda: window.queue_model.rowCount(group) > 0)  # requesters come after the first paint
+    window.queue_view.expand(group)
+    index = window.queue_model.index(0, 0, group)
+    with qtbot.waitSignal(window.requests.loaded):
+        window.queue_view.setCurrentIndex(index)
+    names = {window.requests.data(window.requests.index(r, COLUMNS.index("requester")))
+             for r in range(window.requests.rowCount())}  # fmt: skip
+    assert names == {index.data()}
+    qtbot.waitUntil(lambda: window.request_view.request_id() == window.requests.request_id(0))
+    window.grab().save(str(artifacts / "requester_queue.png"))
+
+
+def test_search_is_debounced_and_finds_by_prefix(qtbot, window, artifacts):
+    with qtbot.waitSignal(window.requests.loaded, timeout=3000):
+        qtbot.keyClicks(window.search, "druck")
+    subjects = {window.requests.data(window.requests.index(r, COLUMNS.index("subject")))
+                for r in range(window.requests.rowCount())}  # fmt: skip
+    assert subjects and all("druck" in s.lower() for s in subjects)
+    assert not window.queue_view.selectionModel().hasSelection()
+    qtbot.waitUntil(lambda: window.request_view.request_id() == window.requests.request_id(0))
+    window.grab().save(str(artifacts / "search.png"))
+    with qtbot.waitSignal(window.requests.loaded, timeout=3000):
+        window.search.clear()
+    assert window.queue_view.currentIndex().data(window.queue_model.KeyRole) == "open"
+
+
+def test_status_change_is_an_event_and_undo_writes_the_old_status_back(qtbot, window, seeded_dir):
+    data_dir, _ = seeded_dir
+    request_id = window.request_view.request_id()
+    before = window.db.execute("SELECT status FROM requests WHERE id = ?", [request_id]).fetchone()[0]
+    target = "resolved" if before != "resolved" else "open"
+    with qtbot.waitSignal(window.triage.changed, timeout=5000):
+        window.triage.set_field("status", target)
+    assert _events(data_dir, request_id, "status")[-1]["to"] == target
+    assert window.triage.undo.text().replace("&", "").startswith("Undo set status")
+    with qtbot.waitSignal(window.triage.changed, timeout=5000):
+        window.triage.undo.trigger()
+    assert _events(data_dir, request_id, "status")[-1] == {"from": target, "to": before}
+
+
+def test_remote_images_stay_blocked_until_allowed_for_that_message(qtbot, window, seeded_dir, artifacts):
+    db = window.db
+    request_id = db.execute(
+        "SELECT request_id FROM messages WHERE html_body LIKE '%https://%' AND request_id IN "
+        "(SELECT id FROM requests WHERE status != 'resolved') LIMIT 1"
+    ).fetchone()[0]
+    message_id = db.execute(
+        "SELECT id FROM messages WHERE request_id = ? AND html_body IS NOT NULL", [request_id]
+    ).fetchone()[0]
+    with qtbot.waitSignal(window.request_view.loaded, timeout=5000):
+        window.request_view.show_request(request_id)
+    html = window.request_view.conversation.toHtml()
+    assert "tracker.example" not in html and "Load remote images" in html
+    window.request_view.grab().save(str(artifacts / "request_view_blocked_images.png"))
+    window.request_view.conversation.action.emit("images", message_id)
+    assert "tracker.example" in window.request_view.conversation.toHtml()
+
+
+def test_every_triage_action_has_a_shortcut_shown_in_the_menus(window):
+    triage = window.triage
+    for action in [*triage.status_menu.actions(), triage.assign_me, triage.assign, triage.category, triage.note,
+                   triage.manual, triage.merge, triage.split, triage.undo, *window.reply_actions]:  # fmt: skip
+        assert not action.shortcut().isEmpty(), action.text()
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["&File", "&Edit", "&Request", "&View", "&Mailboxes"]
+    keys = [a.shortcut().toString() for a in window.findChildren(QAction) if not a.shortcut().isEmpty()]
+    assert len(keys) == len(set(keys)), "two actions share a shortcut"
+
+
+def test_keyboard_moves_between_panes(qtbot, window):
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.hasFocus() or window.focusWidget() is window.search
+
+
+def test_reply_opens_the_compose_window_for_the_selected_request(qtbot, window, artifacts):
+    from desktop.compose import ComposeDialog
+
+    window.reply_actions[0].trigger()
+    dialog = next(d for d in window.findChildren(ComposeDialog))
+    with qtbot.waitSignal(dialog.ready, timeout=5000):
+        pass  # the draft is read on a store thread: nothing arrives before the event loop runs
+    assert dialog.isVisible()
+    dialog.grab().save(str(artifacts / "reply_from_window.png"))
+    dialog.close()
+
+
+def test_statistics_open_as_a_page_of_the_window(qtbot, window, artifacts):
+    from desktop.stats_view import StatsView
+
+    window.show_stats.trigger()
+    assert window.pages.currentIndex() == 1
+    stats = window.findChild(StatsView)
+    qtbot.waitUntil(lambda: stats.overview is not None, timeout=10_000)
+    window.grab().save(str(artifacts / "statistics_page.png"))
+    window.show_requests.trigger()
+    assert window.pages.currentIndex() == 0
+
+
+def test_new_request_by_hand_dialog_asks_who_what_and_how(qtbot, window, artifacts):
+    from desktop.triage import ManualRequestDialog
+
+    dialog = ManualRequestDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.grab().save(str(artifacts / "new_request_by_hand.png"))
+    assert dialog.channel.count() == 2
+
+
+def test_a_request_entered_by_hand_is_created_selected_and_noted(qtbot, window, monkeypatch):
+    from desktop.triage import ManualRequestDialog
+
+    def filled(dialog: ManualRequestDialog) -> int:
+        dialog.form.set_values(
+            {"requester_address": "kees.bos@facilitair.horizon-group.example", "requester_name": "Kees Bos",
+             "subject": "Lekkage in de kelder"}
+        )  # fmt: skip
+        dialog.channel.setCurrentIndex(1)
+        dialog.text.setPlainText("Kwam langs aan de balie.")
+        return ManualRequestDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ManualRequestDialog, "exec", filled)
+    with qtbot.waitSignal(window.triage.created, timeout=5000) as created:
+        window.triage.manual.trigger()
+    request_id = created.args[0]
+    row = window.db.execute(
+        "SELECT channel, subject, status FROM requests WHERE id = ?", [request_id]
+    ).fetchone()
+    assert row == ("desk", "Lekkage in de kelder", "new")
+    qtbot.waitUntil(lambda: window.request_view.request_id() == request_id, timeout=5000)
+    assert "Kwam langs aan de balie." in window.request_view.conversation.toPlainText()
+
+
+def test_attachments_are_written_under_a_safe_name(window, tmp_path):
+    from desktop.request_view import safe_filename, write_attachment
+
+    assert safe_filename("../../etc/passwd") == "passwd"
+    assert safe_filename("C:\\Windows\\evil.exe") == "evil.exe"
+    assert safe_filename('a<b>:"c|?*.pdf') == "a_b_c_.pdf"
+    assert safe_filename("...") == "attachment"
+    attachment_id = window.db.execute("SELECT min(id) FROM attachments").fetchone()[0]
+    target = write_attachment(window.db, attachment_id, tmp_path / safe_filename("foto 1.pdf"))
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_view_outbox_opens_the_outbox_in_a_window_of_its_own(qtbot, window, artifacts):
+    window.show_outbox.trigger()
+    outbox = window._outbox
+    qtbot.waitUntil(lambda: outbox is not None and outbox.isVisible())
+    assert outbox.isWindow()
+    assert "Ctrl+Alt+3" in window.show_outbox.shortcut().toString()
+    outbox.grab().save(str(artifacts / "outbox_from_menu.png"))
+    window.show_outbox.trigger()
+    assert window._outbox is outbox  # one outbox window, raised again

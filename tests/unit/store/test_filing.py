@@ -1,0 +1,229 @@
+import base64
+import hashlib
+import itertools
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from store.db import open_memory_db, transaction
+from store.filing import FetchedCopy, FolderState, file_copy
+from store.records import Address, ParsedMessage
+from tests.accounts import loopback_account
+
+DESK = "facilities@example.org"
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+_uids = itertools.count(1)
+
+
+def message(
+    sender: str,
+    subject: str = "Stoel kapot",
+    message_id: str | None = None,
+    in_reply_to: str | None = None,
+    references: tuple[str, ...] = (),
+    minutes: int = 0,
+    auto_kind: str = "none",
+    thread_index: str | None = None,
+    name: str = "",
+    to: str | None = None,
+) -> ParsedMessage:
+    """A message as the parser would hand it over; the desk's mail goes to Jan unless ``to`` says otherwise."""
+    to = to or ("jan@example.org" if sender == DESK else DESK)
+    return ParsedMessage(
+        message_id=message_id,
+        in_reply_to=in_reply_to,
+        references=references,
+        thread_index=thread_index,
+        subject=subject,
+        sender=Address(name, sender),
+        to=(Address("", to),),
+        cc=(),
+        date=T0 + timedelta(minutes=minutes),
+        text_body="body",
+        html_body=None,
+        snippet="body",
+        auto_kind=auto_kind,
+    )
+
+
+@pytest.fixture
+def store():
+    db = open_memory_db()
+    account = loopback_account(db, "facilities", DESK)
+    inbox = FolderState(
+        db["folders"].insert({"account_id": account.id, "name": "INBOX", "role": "inbox"}).last_pk, "inbox", 1
+    )
+    sent = FolderState(
+        db["folders"].insert({"account_id": account.id, "name": "Sent", "role": "sent"}).last_pk, "sent", 1
+    )
+
+    def file(parsed: ParsedMessage, folder: FolderState = inbox) -> int:
+        raw = repr(parsed).encode()
+        copy = FetchedCopy(
+            next(_uids), parsed.date, (), len(raw), hashlib.sha256(raw).hexdigest(), raw, parsed
+        )
+        with transaction(db):
+            row = file_copy(db, account, folder, copy)
+        return db.execute("SELECT request_id FROM messages WHERE id = ?", [row]).fetchone()[0]
+
+    file.db = db
+    file.sent = sent
+    file.account = account
+    return file
+
+
+def request(db, request_id):
+    return db["requests"].get(request_id)
+
+
+def test_a_new_message_opens_a_request_for_its_requester(store):
+    request_id = store(message("jan@example.org", message_id="<a@x>", name="Jan de Vries"))
+    row = request(store.db, request_id)
+    assert row["status"] == "new"
+    assert row["subject"] == "Stoel kapot"
+    requester = store.db["requesters"].get(row["requester_id"])
+    assert (requester["address"], requester["name"]) == ("jan@example.org", "Jan de Vries")
+
+
+def test_the_same_subject_without_reply_headers_is_a_new_request(store):
+    first = store(message("jan@example.org", message_id="<a@x>"))
+    again = store(message("jan@example.org", message_id="<b@x>", minutes=60 * 24 * 21))
+    assert first != again
+
+
+def test_a_reply_joins_by_in_reply_to_and_a_desk_reply_is_the_first_response(store):
+    opened = store(message("jan@example.org", message_id="<a@x>"))
+    answer = store(message(DESK, "Re: Stoel kapot", "<d@desk>", "<a@x>", ("<a@x>",), minutes=30), store.sent)
+    assert answer == opened
+    row = request(store.db, opened)
+    assert row["first_response_at"] is not None
+    assert row["status"] == "waiting"
+    follow_up = store(
+        message("jan@example.org", "AW: Stoel kapot", "<e@x>", "<d@desk>", ("<a@x>", "<d@desk>"), 90)
+    )
+    assert follow_up == opened
+    assert request(store.db, opened)["status"] == "open"
+
+
+def test_an_outlook_reply_naming_only_the_desk_reply_joins_whichever_folder_came_first(store):
+    opened = store(message("jan@example.org", message_id="<a@x>"))
+    # The requester's answer names only the desk's reply, which is in Sent and not synced yet.
+    early = store(message("jan@example.org", "RE: Stoel kapot", "<e@x>", "<d@desk>", ("<d@desk>",), 90))
+    assert early != opened
+    store(message(DESK, "Re: Stoel kapot", "<d@desk>", "<a@x>", ("<a@x>",), minutes=30), store.sent)
+    rows = store.db.execute("SELECT DISTINCT request_id FROM messages").fetchall()
+    assert rows == [(opened,)]
+    assert store.db["requests"].count == 1
+
+
+def test_a_desk_reply_synced_before_its_original_is_filed_when_the_original_arrives(store):
+    orphan = store(
+        message(DESK, "Re: Heizung", "<d@desk>", "<a@x>", ("<a@x>",), minutes=30, to="anna@example.de"),
+        store.sent,
+    )
+    assert orphan is None
+    opened = store(message("anna@example.de", "Heizung", "<a@x>"))
+    assert (
+        store.db.execute("SELECT request_id FROM messages WHERE message_id = '<d@desk>'").fetchone()[0]
+        == opened
+    )
+    assert request(store.db, opened)["first_response_at"] is not None
+
+
+def test_automatic_mail_never_opens_a_request_but_joins_the_one_it_answers(store):
+    assert store(message("jan@example.org", "Out of Office: x", "<o@x>", auto_kind="auto-reply")) is None
+    opened = store(message("piet@example.org", message_id="<a@x>"))
+    store(
+        message(DESK, "Re: Stoel kapot", "<d@desk>", "<a@x>", ("<a@x>",), minutes=30, to="piet@example.org"),
+        store.sent,
+    )
+    bounce = store(
+        message("mailer-daemon@example.org", "Undeliverable", "<b@x>", "<d@desk>", auto_kind="bounce")
+    )
+    assert bounce == opened
+    assert request(store.db, opened)["status"] == "waiting"
+
+
+def test_a_request_tag_in_the_subject_joins_that_request(store):
+    opened = store(message("jan@example.org", message_id="<a@x>"))
+    tagged = store(message("jan@example.org", f"Nog iets [#{opened}]", "<z@x>", minutes=10))
+    assert tagged == opened
+
+
+def test_outlook_thread_index_joins_the_conversation(store):
+    root = bytes(range(22))
+    opened = store(
+        message("jan@example.org", message_id="<a@x>", thread_index=base64.b64encode(root).decode())
+    )
+    reply_index = base64.b64encode(root + b"\x00\x01\x02\x03\x04").decode()
+    assert store(message("jan@example.org", "Stoel", "<c@x>", thread_index=reply_index, minutes=5)) == opened
+
+
+def test_a_colleague_in_cc_answering_joins_as_colleague(store):
+    opened = store(message("jan@example.org", message_id="<a@x>"))
+    joined = store(message("chef@example.org", "Re: Stoel kapot", "<c@x>", "<a@x>", ("<a@x>",), minutes=5))
+    assert joined == opened
+    role = store.db.execute("SELECT role FROM messages WHERE message_id = '<c@x>'").fetchone()[0]
+    assert role == "colleague"
+
+
+def test_the_sent_copy_of_a_reply_loket_sent_is_the_same_message(store):
+    opened = store(message("jan@example.org", message_id="<a@x>"))
+    store.db["messages"].insert(
+        {
+            "account_id": store.account.id,
+            "message_id": "<r@desk>",
+            "direction": "out",
+            "role": "desk",
+            "request_id": opened,
+            "subject": "Re: Stoel kapot",
+        }
+    )
+    store(message(DESK, "Re: Stoel kapot", "<r@desk>", "<a@x>", ("<a@x>",), minutes=5), store.sent)
+    assert store.db.execute("SELECT count(*) FROM messages WHERE message_id = '<r@desk>'").fetchone()[0] == 1
+    assert (
+        store.db.execute("SELECT folder_id FROM messages WHERE message_id = '<r@desk>'").fetchone()[0]
+        == store.sent.id
+    )
+
+
+def test_a_second_copy_of_the_same_message_is_kept_and_joins_the_same_request(store):
+    first = store(message("jan@example.org", message_id="<a@x>"))
+    second = store(message("jan@example.org", message_id="<a@x>"))
+    assert first == second
+    assert store.db.execute("SELECT count(*) FROM messages").fetchone()[0] == 2
+
+
+def test_a_desk_forward_to_a_colleague_waits_on_their_department_until_they_answer(store):
+    opened = store(message("jan@example.org", message_id="<a@x>"))
+    forward = message(
+        DESK, "Fwd: Stoel kapot", "<f@desk>", "<a@x>", ("<a@x>",), 30, to="inkoop@purchasing.example.org"
+    )
+    assert store(forward, store.sent) == opened
+    assert request(store.db, opened)["status"] == "waiting_colleague"
+    event = store.db.execute(
+        "SELECT data_json FROM events WHERE request_id = ? AND kind = 'status' ORDER BY id DESC", [opened]
+    ).fetchone()[0]
+    assert "purchasing.example.org" in event
+    answer = message(
+        "inkoop@purchasing.example.org",
+        "RE: Fwd: Stoel kapot",
+        "<c@p>",
+        "<f@desk>",
+        ("<a@x>", "<f@desk>"),
+        90,
+    )
+    assert store(answer) == opened
+    assert request(store.db, opened)["status"] == "open"
+    assert (
+        store.db.execute("SELECT role FROM messages WHERE message_id = '<c@p>'").fetchone()[0] == "colleague"
+    )
+
+
+def test_a_requester_answer_filed_before_the_earlier_desk_reply_still_leaves_the_request_open(store):
+    opened = store(message("jan@example.org", message_id="<a@x>"))
+    store(message("jan@example.org", "Re: Stoel kapot", "<e@x>", "<a@x>", ("<a@x>",), minutes=90))
+    store(message(DESK, "Re: Stoel kapot", "<d@desk>", "<a@x>", ("<a@x>",), minutes=30), store.sent)
+    row = request(store.db, opened)
+    assert row["status"] == "open"
+    assert row["first_response_at"] is not None
