@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import sqlite_utils
@@ -77,12 +77,15 @@ class Calendars:
         self._calendars: dict[int, Calendar] = {}
         if db is None:
             return
-        # Imported here, on the store thread that first reads calendars: the holiday tables take a while to load.
+        # Imported here, on the store thread that first reads calendars.
+        from store.holiday_table import load_holidays
         from store.standards import CalendarError, calendar_from_row
 
-        for cid, tz, hours, holidays, closed in db.execute(
-            "SELECT id, tz, hours_json, holidays, closed_days_json FROM calendars"
-        ):
+        rows = list(db.execute("SELECT id, tz, hours_json, holidays, closed_days_json FROM calendars"))
+        this_year = datetime.now(UTC).year
+        # Timers count from received requests to their due dates: last year to next year covers nearly all.
+        load_holidays(db, (row[3] for row in rows if row[3]), range(this_year - 1, this_year + 2))
+        for cid, tz, hours, holidays, closed in rows:
             try:
                 self._calendars[cid] = calendar_from_row(tz, hours, holidays, closed)
             except CalendarError:

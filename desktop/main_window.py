@@ -79,7 +79,8 @@ class MainWindow(QMainWindow):
         self.requests = RequestListModel(
             self.db, self.reader, self.me, self, calendar_reader=self.calendar_reader
         )
-        # Both queries start now and run while the widgets are built.
+        # Both queries start now and run while the widgets are built; the whole list waits for the first paint.
+        self.requests.hold_full_list(True)
         self.requests.set_filter(RequestFilter("open", me=self.me))
         self.refresh_counts()
         self.setWindowTitle(self.tr("Loket"))
@@ -256,10 +257,11 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addMenu(LanguageMenu(self))
 
-        # Built once the event loop runs: the GUI thread is idle then, waiting for the first page from the store.
-        QTimer.singleShot(0, self._add_account_menu)
-
     def _add_account_menu(self) -> None:
+        """Built once the first page is painted (or when a first mailbox is asked for): its dialog's modules and
+        holiday names take the interpreter for a while, which the first paint needs more."""
+        if hasattr(self, "account_menu"):
+            return
         from desktop.account_menu import AccountMenu
 
         self.account_menu = AccountMenu(self.data_dir, _local_zone_name(), parent=self)
@@ -388,7 +390,9 @@ class MainWindow(QMainWindow):
         self._painted = True
         self.repaint()
         self.first_page_painted.emit()
+        self.requests.hold_full_list(False)
         self.refresh_counts()  # now with the requesters, which the first screen does not show
+        QTimer.singleShot(0, self._add_account_menu)
 
     def _request_loaded(self, _request_id: int) -> None:
         self.triage.set_enabled(True)
@@ -476,6 +480,7 @@ class MainWindow(QMainWindow):
 
     def ask_for_first_account(self) -> None:
         """The first start: which mailbox does this desk read?"""
+        self._add_account_menu()
         QTimer.singleShot(0, lambda: self.account_menu.open_dialog(None))
 
     def sync_running(self) -> bool:

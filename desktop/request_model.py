@@ -74,6 +74,8 @@ class RequestListModel(QAbstractTableModel):
         self.loading = False
         self.complete = False
         self._generation = 0
+        self._full_list_held = False
+        self._held_full_list: Callable[[], None] | None = None
 
     # -- what to show ------------------------------------------------------------------------------------------
     def set_filter(self, flt: RequestFilter) -> None:
@@ -124,7 +126,19 @@ class RequestListModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self.set_ids(ids, now, complete=len(ids) < PAGE)
-        if not self.complete:
+        if self.complete:
+            return
+        if self._full_list_held:
+            self._held_full_list = rest
+        else:
+            rest()
+
+    def hold_full_list(self, hold: bool) -> None:
+        """While held, only the first page is read: the window's first screen has the store's threads and the
+        interpreter to itself. Releasing reads the whole list of the latest filter and order."""
+        self._full_list_held = hold
+        if not hold and self._held_full_list is not None:
+            rest, self._held_full_list = self._held_full_list, None
             rest()
 
     def _all_ids(self, generation: int, ids: list[int], now: datetime) -> None:

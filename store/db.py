@@ -33,7 +33,13 @@ def open_db(data_dir: Path | str) -> sqlite_utils.Database:
     conn.execute("PRAGMA cache_size = -16384")  # 16 MiB per connection: the hot indexes, not the bodies
     conn.execute("PRAGMA temp_store = MEMORY")
     migrate(conn)
-    return sqlite_utils.Database(conn)
+    return _database(conn)
+
+
+def _database(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """No sqlite-utils plugins: whatever else is installed must not change the store, and looking for plugins
+    reads the metadata of every installed package (a thirtieth of a second before the window's first query)."""
+    return sqlite_utils.Database(conn, execute_plugins=False)
 
 
 def open_memory_db() -> sqlite_utils.Database:
@@ -41,7 +47,7 @@ def open_memory_db() -> sqlite_utils.Database:
     conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
     migrate(conn)
-    return sqlite_utils.Database(conn)
+    return _database(conn)
 
 
 @contextmanager

@@ -356,7 +356,26 @@ ALTER TABLE requests ADD COLUMN first_response_warn TEXT;
 ALTER TABLE requests ADD COLUMN resolution_warn TEXT;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12)
+# Public holidays as the ``holidays`` package computed them (store.holiday_table), one row per region and year:
+# reading them back is what lets a window show business-time timers without loading the package first.
+V13 = """
+CREATE TABLE public_holidays (
+    region TEXT NOT NULL,           -- NL, DE-BY, IT ...
+    year INTEGER NOT NULL,
+    source TEXT NOT NULL,           -- the holidays package's version that computed them
+    days_json TEXT NOT NULL,        -- {"2026-04-27": "Koningsdag", ...}
+    PRIMARY KEY (region, year)
+);
+"""
+
+# The list sorted by requester or department reads requesters and departments in name order (store.queues).
+V14 = """
+CREATE INDEX requesters_sort ON requesters(coalesce(nullif(name, ''), address) COLLATE NOCASE);
+CREATE INDEX requesters_department ON requesters(department_id);
+CREATE INDEX departments_sort ON departments(name COLLATE NOCASE);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14)
 
 
 def migrate(conn: sqlite3.Connection) -> int:

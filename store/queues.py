@@ -28,8 +28,9 @@ WARN_AT = "(CASE WHEN r.first_response_at IS NULL THEN r.first_response_warn ELS
 RUNNING_DUE = f"(CASE WHEN r.status IN ('resolved', 'waiting') THEN NULL ELSE {TIMER_DUE} END)"
 _OPEN = "r.status != 'resolved' AND r.merged_into IS NULL"
 
+_REQUESTER_KEY = "coalesce(nullif(q.name, ''), q.address) COLLATE NOCASE"
 SORT_COLUMNS: dict[str, str] = {
-    "requester": "coalesce(nullif(q.name, ''), q.address) COLLATE NOCASE",
+    "requester": _REQUESTER_KEY,
     "department": "d.name COLLATE NOCASE",
     "subject": "r.subject COLLATE NOCASE",
     "status": "r.status",
@@ -211,7 +212,16 @@ def request_ids(
     where, params = _where(flt, now)
     direction = "DESC" if descending else "ASC"
     nulls = "NULLS LAST" if not descending else "NULLS FIRST"
-    order = f"{SORT_COLUMNS[sort]} {direction} {nulls}, r.id {direction}"
+    if sort in _BY_ANOTHER_TABLE:
+        # Requests of one requester (department) stay together, in arrival order: a total order that the first
+        # page's index walk below and this sort of every row agree on.
+        ties = _BY_ANOTHER_TABLE[sort]
+        order = ", ".join([f"{SORT_COLUMNS[sort]} {direction} {nulls}", *(f"{t} {direction}" for t in ties)])
+        if limit is not None and not flt.search:
+            sql, arms = _first_page_by_another_table(sort, where, direction, nulls)
+            return [row[0] for row in db.execute(f"{sql} LIMIT {int(limit)}", params * arms)]
+    else:
+        order = f"{SORT_COLUMNS[sort]} {direction} {nulls}, r.id {direction}"
     if not flt.search and (flt.queue, sort) in _CONSTANT_IN_QUEUE:
         # Every row has the same key: any fixed order will do, and arrival order comes straight from an index.
         order = f"r.received_at {direction}, r.id {direction}"
@@ -222,6 +232,52 @@ def request_ids(
     # keeps the GUI thread from waiting for the interpreter lock while it paints.
     joined = db.execute(f"SELECT group_concat(id) FROM ({sql})", params).fetchone()[0]
     return [int(text) for text in joined.split(",")] if joined else []
+
+
+# Sorts by a column of another table, and what breaks their ties.
+_BY_ANOTHER_TABLE = {
+    "requester": ("q.id", "r.received_at", "r.id"),
+    "department": ("d.id", "q.id", "r.received_at", "r.id"),
+}
+
+
+def _first_page_by_another_table(sort: str, where: str, direction: str, nulls: str) -> tuple[str, int]:
+    """The list in requester (department) order read from the requesters' (departments') name index, each one's
+    requests from the requester index: the first page costs a few index steps instead of a join and a sort of
+    every matching request, which is what a whole-list sort would take (a tenth of a second at 100,000 requests).
+
+    Those without a requester (department) have no place in that index: they are separate arms of a UNION ALL,
+    which SQLite merges in order. CROSS JOIN fixes the loop order, so the plan does not hang on table statistics.
+    Returns the query and the number of arms, each of which takes the filter's parameters.
+    """
+    index = "requests_open_requester" if _OPEN in where else "requests_requester"
+    requests = f"requests r INDEXED BY {index}"
+    columns = "r.id AS id, {key} AS k, {department} AS dg, {requester} AS g, r.received_at AS t"
+    no_requester = (
+        f"SELECT {columns.format(key='NULL', department='NULL', requester='NULL')} "
+        f"FROM {requests} LEFT JOIN requesters q ON q.id = r.requester_id "
+        f"WHERE r.requester_id IS NULL AND {where}"
+    )
+    if sort == "requester":
+        arms = [
+            f"SELECT {columns.format(key=_REQUESTER_KEY, department='NULL', requester='q.id')} "
+            f"FROM requesters q INDEXED BY requesters_sort CROSS JOIN {requests} ON r.requester_id = q.id "
+            f"WHERE {where}",
+            no_requester,
+        ]
+    else:
+        arms = [
+            f"SELECT {columns.format(key='d.name COLLATE NOCASE', department='d.id', requester='q.id')} "
+            "FROM departments d INDEXED BY departments_sort "
+            "CROSS JOIN requesters q INDEXED BY requesters_department ON q.department_id = d.id "
+            f"CROSS JOIN {requests} ON r.requester_id = q.id WHERE {where}",
+            f"SELECT {columns.format(key='NULL', department='NULL', requester='q.id')} "
+            "FROM requesters q INDEXED BY requesters_department "
+            f"CROSS JOIN {requests} ON r.requester_id = q.id WHERE q.department_id IS NULL AND {where}",
+            no_requester,
+        ]
+    order = f"k {direction} {nulls}, dg {direction}, g {direction}, t {direction}, id {direction}"
+    return f"SELECT id FROM ({' UNION ALL '.join(arms)} ORDER BY {order})", len(arms)
 
 
 def request_rows(db: sqlite_utils.Database, ids: list[int]) -> list[RequestRow]:

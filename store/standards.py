@@ -17,8 +17,6 @@ from functools import lru_cache
 from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import holidays as holidays_package
-
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONDAY_TO_FRIDAY_9_TO_17: Mapping[int, Sequence[tuple[time, time]]] = {
     day: ((time(9), time(17)),) for day in range(5)
@@ -41,24 +39,51 @@ class CalendarError(ValueError):
     """A calendar setting that cannot work; the message names the field."""
 
 
-@lru_cache(maxsize=256)
-def _holiday_names(code: str, year: int) -> Mapping[date, str]:
-    """The public holidays of one year, cached: the ``holidays`` package recomputes them on every lookup."""
-    country, _, subdivision = code.partition("-")
-    return dict(holidays_package.country_holidays(country, subdiv=subdivision or None, years=year))
+# Public holidays by (region, year), filled by the ``holidays`` package or from the store (store.holiday_table):
+# the package takes a fifth of a second to load a country's rules, and it recomputes them on every lookup.
+_HOLIDAYS: dict[tuple[str, int], Mapping[date, str]] = {}
+_KNOWN_REGIONS: set[str] = set()
+
+
+def public_holidays(code: str, year: int) -> Mapping[date, str]:
+    """The public holidays of a region (``NL``, ``DE-BY``) in one year, by date."""
+    names = _HOLIDAYS.get((code, year))
+    if names is None:
+        import holidays as holidays_package
+
+        country, _, subdivision = code.partition("-")
+        names = dict(holidays_package.country_holidays(country, subdiv=subdivision or None, years=year))
+        _HOLIDAYS[code, year] = names
+        _KNOWN_REGIONS.add(code)
+    return names
+
+
+def remember_holidays(code: str, year: int, names: Mapping[date, str]) -> None:
+    """Holidays read back from the store: the region counts as checked and the year needs no computing."""
+    _HOLIDAYS[code, year] = dict(names)
+    _KNOWN_REGIONS.add(code)
+
+
+def known_holidays(code: str, year: int) -> bool:
+    return (code, year) in _HOLIDAYS
 
 
 def check_holiday_code(code: str) -> str:
     """A holiday region such as ``NL``, ``DE-BY`` or ``IT``, normalised; refused with a sentence."""
     normal = code.strip().upper()
+    if normal in _KNOWN_REGIONS:
+        return normal  # its holidays were computed (or stored) before: the package knows it
     country, _, subdivision = normal.partition("-")
     try:
+        import holidays as holidays_package
+
         holidays_package.country_holidays(country, subdiv=subdivision or None, years=2000)
     except NotImplementedError as error:
         what = "subdivision" if subdivision else "country"
         raise CalendarError(
             f"holidays: {code!r} is not a known holiday {what} (write NL, DE-BY, IT ...)"
         ) from error
+    _KNOWN_REGIONS.add(normal)
     return normal
 
 
@@ -224,7 +249,7 @@ class Calendar:
         if self.holidays:
             names = self._closed.get(day.year)
             if names is None:
-                names = self._closed[day.year] = _holiday_names(self.holidays, day.year)
+                names = self._closed[day.year] = public_holidays(self.holidays, day.year)
             name = names.get(day)
             if name:
                 return f"public holiday {name}"

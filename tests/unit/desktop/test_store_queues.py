@@ -61,6 +61,38 @@ def test_list_is_sorted_in_sql_by_any_column(db, column, descending):
     assert present == sorted(present, reverse=descending)
 
 
+@pytest.fixture(scope="module")
+def odd_store():
+    """Requesters with no department, requests with no requester, and names that tie but for their case."""
+    store = open_memory_db()
+    seed(store, 120, now=NOW, open_share=0.5)
+    store.execute("UPDATE requesters SET department_id = NULL WHERE id % 4 = 0")
+    store.execute("UPDATE requesters SET name = upper(name) WHERE id % 5 = 0")
+    store.execute("UPDATE requesters SET name = 'giulia rossi' WHERE id % 7 = 0")
+    store.execute("UPDATE requests SET requester_id = NULL WHERE id % 9 = 0")
+    return store
+
+
+@pytest.mark.parametrize("column", ["requester", "department"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_first_page_by_requester_or_department_is_the_start_of_the_whole_list(odd_store, column, descending):
+    """The first page is read by walking name indexes, the whole list by a sort: they must agree row for row."""
+    keys = ["open", "mine", "waiting", "waiting_colleague", "breaching", "breached", "resolved"]
+    keys += [c.key for c in queues.queue_counts(odd_store, NOW, ME) if c.kind in ("department", "requester")]
+    for key in keys:
+        flt = RequestFilter(key, me=ME)
+        whole = queues.request_ids(odd_store, flt, NOW, column, descending)
+        for limit in (1, 7, 200):
+            assert (
+                queues.request_ids(odd_store, flt, NOW, column, descending, limit=limit) == whole[:limit]
+            ), key
+    ascending = queues.request_ids(odd_store, RequestFilter("open"), NOW, column, descending=False)
+    rows = queues.request_rows(odd_store, ascending)
+    names = [(r.requester if column == "requester" else r.department).lower() for r in rows]
+    named = [name for name in names if name]
+    assert named == sorted(named) and names[len(named) :] == [""] * (len(names) - len(named))
+
+
 def test_breached_and_breaching_queues_hold_what_their_timers_say(db):
     for key, state in (("breached", "breached"), ("breaching", "warning")):
         rows = queues.request_rows(db, queues.request_ids(db, RequestFilter(key), NOW))
