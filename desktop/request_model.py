@@ -8,7 +8,7 @@ column is recomputed for the rows on screen by one ``QTimer`` per view (see ``ti
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -107,8 +107,9 @@ class RequestListModel(QAbstractTableModel):
         self.loading = True
         self.complete = False
 
-        def first(db: sqlite_utils.Database) -> list[int]:
-            return request_ids(db, flt, now, column, descending, limit=PAGE)
+        def first(db: sqlite_utils.Database) -> tuple[list[int], list[RequestRow]]:
+            ids = request_ids(db, flt, now, column, descending, limit=PAGE)
+            return ids, request_rows(db, ids[:DETAILS])  # the first screen's details, read here too
 
         def every(db: sqlite_utils.Database) -> list[int]:
             return request_ids(db, flt, now, column, descending)
@@ -117,15 +118,17 @@ class RequestListModel(QAbstractTableModel):
             self._reader.submit("request-ids", every, lambda ids: self._all_ids(generation, ids, now))
 
         self._reader.submit(
-            "request-ids-first", first, lambda ids: self._first_page(generation, ids, now, rest)
+            "request-ids-first", first, lambda page: self._first_page(generation, *page, now, rest)
         )
 
-    def _first_page(self, generation: int, ids: list[int], now: datetime, rest: Callable[[], None]) -> None:
+    def _first_page(
+        self, generation: int, ids: list[int], rows: list[RequestRow], now: datetime, rest: Callable[[], None]
+    ) -> None:
         """Show the first page, then ask for the rest: that query queues behind whatever showing the page asked
         of the store thread (the selected request's conversation), so the screen fills first."""
         if generation != self._generation:
             return
-        self.set_ids(ids, now, complete=len(ids) < PAGE)
+        self.set_ids(ids, now, complete=len(ids) < PAGE, rows=rows)
         if self.complete:
             return
         if self._full_list_held:
@@ -151,11 +154,19 @@ class RequestListModel(QAbstractTableModel):
         self.complete = True
         self.completed.emit()
 
-    def set_ids(self, ids: list[int], now: datetime | None = None, complete: bool = True) -> None:
+    def set_ids(
+        self,
+        ids: list[int],
+        now: datetime | None = None,
+        complete: bool = True,
+        rows: Sequence[RequestRow] = (),
+    ) -> None:
+        """Show these requests; ``rows`` are details already read of some of them."""
         self.beginResetModel()
         self._ids = ids
         self._fetched = min(len(ids), PAGE)
         self._rows.clear()
+        self._rows.update((row.id, row) for row in rows)
         self._readings.clear()
         self._text_cache.clear()
         self.now = now or datetime.now(UTC)
