@@ -93,6 +93,14 @@ def test_first_page_by_requester_or_department_is_the_start_of_the_whole_list(od
     assert named == sorted(named) and names[len(named) :] == [""] * (len(names) - len(named))
 
 
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_search_in_arrival_order_pages_like_its_whole_list(odd_store, descending):
+    for text in ("druck", "giulia ross", "xyzzy"):
+        flt = RequestFilter(search=text)
+        whole = queues.request_ids(odd_store, flt, NOW, "received", descending)
+        assert queues.request_ids(odd_store, flt, NOW, "received", descending, limit=5) == whole[:5]
+
+
 def test_breached_and_breaching_queues_hold_what_their_timers_say(db):
     for key, state in (("breached", "breached"), ("breaching", "warning")):
         rows = queues.request_rows(db, queues.request_ids(db, RequestFilter(key), NOW))
