@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -23,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import Task
 from desktop.forms import Form
 from desktop.holiday_names import show_holiday_names
+from desktop.work_dialog import WorkDialog
 from mail.errors import AuthFailed, MailError, NoPassword, ServerUnavailable, TlsRefused
 from mail.providers import country_defaults, settings_for
 from store.account_settings import AccountSettings
@@ -89,7 +88,7 @@ def delete_account(data_dir: Path, account_id: int) -> None:
         db.conn.close()
 
 
-class AccountDialog(QDialog):
+class AccountDialog(WorkDialog):
     """Add a mailbox (``existing`` None) or edit one; ``saved(id)`` / ``removed(id)`` after the store changed."""
 
     saved = Signal(int)
@@ -103,18 +102,14 @@ class AccountDialog(QDialog):
         pool: QThreadPool | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(pool, parent)
         self._data_dir = data_dir
         self._account_id = existing[0] if existing else None
-        self._pool = pool
         self._autofilled: dict[str, Any] = {}
-        self._tasks: set[Task] = set()
         self.setWindowTitle(self.tr("Edit mailbox") if existing else self.tr("Add a department mailbox"))
         self.form = self._build_form()
         self.provider_label = QLabel(self)
         self.provider_label.setWordWrap(True)
-        self.status_label = QLabel(self)
-        self.status_label.setWordWrap(True)
         self.status_label.setObjectName("accountStatus")
         self.test_button = QPushButton(self.tr("&Test connection"), self)
         self.test_button.clicked.connect(self._test)
@@ -216,49 +211,29 @@ class AccountDialog(QDialog):
             holidays=values["holidays"] or None,
         )
 
-    def _run(self, work: Any, done: Any) -> None:
-        """Run ``work`` in the pool; ``done`` must be a method of this dialog, so that a dialog closed while a
-        server still takes its time is simply disconnected instead of being called after its deletion."""
-        task = Task(work)
-        self._tasks.add(task)
-        # The buttons come back before the outcome is said, so whoever reads the outcome finds the dialog ready.
-        task.done.connect(self._finished)
-        task.failed.connect(self._finished)
-        task.done.connect(done)
-        task.failed.connect(self._failed)
-        self._set_busy(True)
-        task.start(self._pool)
-
-    def _finished(self, _outcome: object) -> None:
-        self._tasks = {task for task in self._tasks if task.running}
-        self._set_busy(bool(self._tasks))
-
-    def _set_busy(self, busy: bool) -> None:
-        self.test_button.setEnabled(not busy)
-        self.buttons.setEnabled(not busy)
+    def busy_widgets(self) -> tuple[QWidget, ...]:
+        return (self.test_button, self.buttons)
 
     @Slot()
     def _test(self) -> None:
         settings, password = self.settings(), self.form.values()["password"]
         if not password and self._account_id is None:
-            self._say(self.tr("Enter the password to test the connection."), ok=False)
+            self.say(self.tr("Enter the password to test the connection."), ok=False)
             return
-        self._say(self.tr("Connecting…"), ok=None)
-        self._run(lambda: check_connection(settings, password or _stored_password(settings)), self._connected)
+        self.say(self.tr("Connecting…"), ok=None)
+        self.run(lambda: check_connection(settings, password or _stored_password(settings)), self._connected)
 
     def _connected(self, _result: object) -> None:
-        self._say(self.tr("Connected: the server accepted the login for receiving and sending."))
+        self.say(self.tr("Connected: the server accepted the login for receiving and sending."))
 
     @Slot()
     def _save(self) -> None:
         settings, password = self.settings(), self.form.values()["password"]
         if self._account_id is None and not password:
-            self._say(
-                self.tr("Enter the mailbox's password: Loket keeps it in the system keyring."), ok=False
-            )
+            self.say(self.tr("Enter the mailbox's password: Loket keeps it in the system keyring."), ok=False)
             return
-        self._say(self.tr("Saving…"), ok=None)
-        self._run(lambda: save_account(self._data_dir, self._account_id, settings, password), self._saved)
+        self.say(self.tr("Saving…"), ok=None)
+        self.run(lambda: save_account(self._data_dir, self._account_id, settings, password), self._saved)
 
     def _saved(self, account_id: int) -> None:
         self.saved.emit(account_id)
@@ -278,15 +253,15 @@ class AccountDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         account_id = self._account_id
-        self._run(lambda: delete_account(self._data_dir, account_id), self._removed)
+        self.run(lambda: delete_account(self._data_dir, account_id), self._removed)
 
     def _removed(self, _result: object) -> None:
         assert self._account_id is not None
         self.removed.emit(self._account_id)
         self.accept()
 
-    def _failed(self, error: BaseException) -> None:
-        self._say(self.describe(error), ok=False)
+    def failed(self, error: BaseException) -> None:
+        self.say(self.describe(error), ok=False)
 
     def describe(self, error: BaseException) -> str:
         """One sentence for a person: what is wrong, then the server's own words."""
@@ -309,11 +284,6 @@ class AccountDialog(QDialog):
             log.error("account dialog: unexpected failure", exc_info=error)
             sentence = self.tr("Something unexpected went wrong:")
         return f"{sentence}\n{error}"
-
-    def _say(self, text: str, ok: bool | None = True) -> None:
-        colour = {True: "#1b7a32", False: "#b3261e", None: "palette(text)"}[ok]
-        self.status_label.setStyleSheet(f"color: {colour}")
-        self.status_label.setText(text)
 
 
 def _stored_password(settings: AccountSettings) -> str:

@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
             self.tr("&Sync now"), QKeySequence(QKeySequence.StandardKey.Refresh), self.sync.restart_all
         )
         file_menu.addAction(sync_now)
+        file_menu.addAction(self._action(self.tr("Service s&tandards…"), None, self._edit_standards))
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("&Quit"), QKeySequence(QKeySequence.StandardKey.Quit), self.close)
@@ -268,6 +269,14 @@ class MainWindow(QMainWindow):
         self.account_menu.changed.connect(self._account_changed)
         self.account_menu.removed.connect(self.sync.stop)
         self.menuBar().addMenu(self.account_menu)
+
+    def _edit_standards(self) -> None:
+        from desktop.standards_dialog import StandardsDialog
+
+        dialog = StandardsDialog(self.data_dir, parent=self)
+        dialog.changed.connect(self.refresh)  # due dates moved: timers, counts and the list follow
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _action(self, text: str, keys: QKeySequence | None, slot: object) -> QAction:
         action = QAction(text, self)

@@ -582,6 +582,10 @@
         <translation>Jetzt &amp;synchronisieren</translation>
     </message>
     <message>
+        <source>Service s&amp;tandards…</source>
+        <translation>Service-S&amp;tandards…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -908,6 +912,133 @@
     <message>
         <source>Save attachment</source>
         <translation>Anhang speichern</translation>
+    </message>
+</context>
+<context>
+    <name>StandardsDialog</name>
+    <message>
+        <source>Service standards</source>
+        <translation>Servicestandards</translation>
+    </message>
+    <message>
+        <source>&amp;New standard</source>
+        <translation>Neuer S&amp;tandard</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>Ent&amp;fernen…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>N&amp;ame</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>e.g. Facilities, first answer</source>
+        <translation>z. B. Haustechnik, erste Antwort</translation>
+    </message>
+    <message>
+        <source>&amp;First answer within</source>
+        <translation>&amp;Erste Antwort innerhalb</translation>
+    </message>
+    <message>
+        <source>e.g. 4h, 90m, 1d</source>
+        <translation>z. B. 4h, 90m, 1d</translation>
+    </message>
+    <message>
+        <source>Resol&amp;ved within</source>
+        <translation>&amp;Gelöst innerhalb</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 3d (working days)</source>
+        <translation>optional, z. B. 3d (Arbeitstage)</translation>
+    </message>
+    <message>
+        <source>&amp;Warn at</source>
+        <translation>&amp;Warnen bei</translation>
+    </message>
+    <message>
+        <source>&amp;Mailbox</source>
+        <translation>&amp;Postfach</translation>
+    </message>
+    <message>
+        <source>every mailbox</source>
+        <translation>jedes Postfach</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>&amp;Abteilung</translation>
+    </message>
+    <message>
+        <source>any department</source>
+        <translation>jede Abteilung</translation>
+    </message>
+    <message>
+        <source>Re&amp;quester</source>
+        <translation>Anf&amp;ragesteller</translation>
+    </message>
+    <message>
+        <source>any requester (or one address)</source>
+        <translation>jeder Anfragesteller (oder eine Adresse)</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Kategorie</translation>
+    </message>
+    <message>
+        <source>any category</source>
+        <translation>jede Kategorie</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>Pri&amp;orität</translation>
+    </message>
+    <message>
+        <source>any priority</source>
+        <translation>jede Priorität</translation>
+    </message>
+    <message>
+        <source>every request</source>
+        <translation>jede Anfrage</translation>
+    </message>
+    <message>
+        <source>Targets count in working time of: %1</source>
+        <translation>Ziele zählen in der Arbeitszeit von: %1</translation>
+    </message>
+    <message>
+        <source>Targets count in working time of the mailbox&apos;s calendar.</source>
+        <translation>Ziele zählen in der Arbeitszeit des Kalenders des Postfachs.</translation>
+    </message>
+    <message>
+        <source>Saving and recomputing due dates…</source>
+        <translation>Speichern und Fristen neu berechnen…</translation>
+    </message>
+    <message>
+        <source>Saved: due dates of open requests are recomputed.</source>
+        <translation>Gespeichert: Die Fristen offener Anfragen sind neu berechnet.</translation>
+    </message>
+    <message>
+        <source>Remove standard</source>
+        <translation>Standard entfernen</translation>
+    </message>
+    <message>
+        <source>Remove this standard? Its open requests fall back to the next standard that fits.</source>
+        <translation>Diesen Standard entfernen? Seine offenen Anfragen fallen auf den nächsten passenden Standard zurück.</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Entfernt.</translation>
+    </message>
+    <message>
+        <source>The standard was not changed:</source>
+        <translation>Der Standard wurde nicht geändert:</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong:</source>
+        <translation>Etwas Unerwartetes ist schiefgegangen:</translation>
     </message>
 </context>
 <context>

@@ -582,6 +582,10 @@
         <translation>&amp;Sincronizza ora</translation>
     </message>
     <message>
+        <source>Service s&amp;tandards…</source>
+        <translation>S&amp;tandard di servizio…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
@@ -908,6 +912,133 @@
     <message>
         <source>Save attachment</source>
         <translation>Salva allegato</translation>
+    </message>
+</context>
+<context>
+    <name>StandardsDialog</name>
+    <message>
+        <source>Service standards</source>
+        <translation>Standard di servizio</translation>
+    </message>
+    <message>
+        <source>&amp;New standard</source>
+        <translation>N&amp;uovo standard</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>Ri&amp;muovi…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Sal&amp;va</translation>
+    </message>
+    <message>
+        <source>N&amp;ame</source>
+        <translation>&amp;Nome</translation>
+    </message>
+    <message>
+        <source>e.g. Facilities, first answer</source>
+        <translation>es. Servizi generali, prima risposta</translation>
+    </message>
+    <message>
+        <source>&amp;First answer within</source>
+        <translation>&amp;Prima risposta entro</translation>
+    </message>
+    <message>
+        <source>e.g. 4h, 90m, 1d</source>
+        <translation>es. 4h, 90m, 1d</translation>
+    </message>
+    <message>
+        <source>Resol&amp;ved within</source>
+        <translation>Ri&amp;solta entro</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 3d (working days)</source>
+        <translation>facoltativo, es. 3d (giorni lavorativi)</translation>
+    </message>
+    <message>
+        <source>&amp;Warn at</source>
+        <translation>&amp;Avvisa al</translation>
+    </message>
+    <message>
+        <source>&amp;Mailbox</source>
+        <translation>&amp;Casella di posta</translation>
+    </message>
+    <message>
+        <source>every mailbox</source>
+        <translation>ogni casella di posta</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>&amp;Reparto</translation>
+    </message>
+    <message>
+        <source>any department</source>
+        <translation>qualsiasi reparto</translation>
+    </message>
+    <message>
+        <source>Re&amp;quester</source>
+        <translation>Ri&amp;chiedente</translation>
+    </message>
+    <message>
+        <source>any requester (or one address)</source>
+        <translation>qualsiasi richiedente (o un indirizzo)</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>Ca&amp;tegoria</translation>
+    </message>
+    <message>
+        <source>any category</source>
+        <translation>qualsiasi categoria</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>Priori&amp;tà</translation>
+    </message>
+    <message>
+        <source>any priority</source>
+        <translation>qualsiasi priorità</translation>
+    </message>
+    <message>
+        <source>every request</source>
+        <translation>ogni richiesta</translation>
+    </message>
+    <message>
+        <source>Targets count in working time of: %1</source>
+        <translation>Gli obiettivi contano nell&apos;orario di lavoro di: %1</translation>
+    </message>
+    <message>
+        <source>Targets count in working time of the mailbox&apos;s calendar.</source>
+        <translation>Gli obiettivi contano nell&apos;orario di lavoro del calendario della casella di posta.</translation>
+    </message>
+    <message>
+        <source>Saving and recomputing due dates…</source>
+        <translation>Salvataggio e ricalcolo delle scadenze…</translation>
+    </message>
+    <message>
+        <source>Saved: due dates of open requests are recomputed.</source>
+        <translation>Salvato: le scadenze delle richieste aperte sono ricalcolate.</translation>
+    </message>
+    <message>
+        <source>Remove standard</source>
+        <translation>Rimuovi standard</translation>
+    </message>
+    <message>
+        <source>Remove this standard? Its open requests fall back to the next standard that fits.</source>
+        <translation>Rimuovere questo standard? Le sue richieste aperte passano al prossimo standard adatto.</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Rimosso.</translation>
+    </message>
+    <message>
+        <source>The standard was not changed:</source>
+        <translation>Lo standard non è stato modificato:</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong:</source>
+        <translation>Si è verificato un errore imprevisto:</translation>
     </message>
 </context>
 <context>

@@ -582,6 +582,10 @@
         <translation>Nu &amp;synchroniseren</translation>
     </message>
     <message>
+        <source>Service s&amp;tandards…</source>
+        <translation>Service&amp;normen…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
@@ -908,6 +912,133 @@
     <message>
         <source>Save attachment</source>
         <translation>Bijlage opslaan</translation>
+    </message>
+</context>
+<context>
+    <name>StandardsDialog</name>
+    <message>
+        <source>Service standards</source>
+        <translation>Servicenormen</translation>
+    </message>
+    <message>
+        <source>&amp;New standard</source>
+        <translation>Nieuwe &amp;norm</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Verwijderen…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Op&amp;slaan</translation>
+    </message>
+    <message>
+        <source>N&amp;ame</source>
+        <translation>&amp;Naam</translation>
+    </message>
+    <message>
+        <source>e.g. Facilities, first answer</source>
+        <translation>bijv. Facilitair, eerste antwoord</translation>
+    </message>
+    <message>
+        <source>&amp;First answer within</source>
+        <translation>&amp;Eerste antwoord binnen</translation>
+    </message>
+    <message>
+        <source>e.g. 4h, 90m, 1d</source>
+        <translation>bijv. 4h, 90m, 1d</translation>
+    </message>
+    <message>
+        <source>Resol&amp;ved within</source>
+        <translation>&amp;Opgelost binnen</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 3d (working days)</source>
+        <translation>optioneel, bijv. 3d (werkdagen)</translation>
+    </message>
+    <message>
+        <source>&amp;Warn at</source>
+        <translation>&amp;Waarschuwen bij</translation>
+    </message>
+    <message>
+        <source>&amp;Mailbox</source>
+        <translation>&amp;Postvak</translation>
+    </message>
+    <message>
+        <source>every mailbox</source>
+        <translation>elk postvak</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>&amp;Afdeling</translation>
+    </message>
+    <message>
+        <source>any department</source>
+        <translation>elke afdeling</translation>
+    </message>
+    <message>
+        <source>Re&amp;quester</source>
+        <translation>Aan&amp;vrager</translation>
+    </message>
+    <message>
+        <source>any requester (or one address)</source>
+        <translation>elke aanvrager (of één adres)</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Categorie</translation>
+    </message>
+    <message>
+        <source>any category</source>
+        <translation>elke categorie</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>&amp;Prioriteit</translation>
+    </message>
+    <message>
+        <source>any priority</source>
+        <translation>elke prioriteit</translation>
+    </message>
+    <message>
+        <source>every request</source>
+        <translation>elk verzoek</translation>
+    </message>
+    <message>
+        <source>Targets count in working time of: %1</source>
+        <translation>Normen tellen in werktijd van: %1</translation>
+    </message>
+    <message>
+        <source>Targets count in working time of the mailbox&apos;s calendar.</source>
+        <translation>Normen tellen in de werktijd van de kalender van het postvak.</translation>
+    </message>
+    <message>
+        <source>Saving and recomputing due dates…</source>
+        <translation>Opslaan en deadlines opnieuw berekenen…</translation>
+    </message>
+    <message>
+        <source>Saved: due dates of open requests are recomputed.</source>
+        <translation>Opgeslagen: de deadlines van open verzoeken zijn opnieuw berekend.</translation>
+    </message>
+    <message>
+        <source>Remove standard</source>
+        <translation>Norm verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove this standard? Its open requests fall back to the next standard that fits.</source>
+        <translation>Deze norm verwijderen? De open verzoeken vallen terug op de volgende norm die past.</translation>
+    </message>
+    <message>
+        <source>Removed.</source>
+        <translation>Verwijderd.</translation>
+    </message>
+    <message>
+        <source>The standard was not changed:</source>
+        <translation>De norm is niet gewijzigd:</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong:</source>
+        <translation>Er ging iets onverwachts mis:</translation>
     </message>
 </context>
 <context>

@@ -134,6 +134,7 @@ def in_language(qtbot) -> Iterator[object]:
 def test_window_shows_no_english_in_the_language(qtbot, seeded_dir, artifacts, in_language, language):
     from desktop.account_dialog import AccountDialog
     from desktop.compose import ComposeDialog
+    from desktop.standards_dialog import StandardsDialog
     from desktop.stats_view import StatsView
     from desktop.triage import ManualRequestDialog
 
@@ -180,4 +181,13 @@ def test_window_shows_no_english_in_the_language(qtbot, seeded_dir, artifacts, i
     assert untranslated(dialog, language) == []
     dialog.grab().save(str(artifacts / f"account_dialog_{language}.png"))
     dialog.close()
+
+    standards = StandardsDialog(data_dir, parent=window)
+    qtbot.addWidget(standards)
+    with qtbot.waitSignal(standards.loaded, timeout=10_000):
+        standards.show()
+    standards.list.setCurrentRow(0)
+    assert untranslated(standards, language) == []
+    standards.grab().save(str(artifacts / f"standards_dialog_{language}.png"))
+    standards.close()
     window.close()
