@@ -1,12 +1,14 @@
 """Incremental IMAP ingest: new mail since the last UID, changed flags, vanished copies, a changed UIDVALIDITY.
 
-Fetching, parsing and filing overlap: this thread fetches batches of ``BODY.PEEK[]`` (never ``\\Seen``, never a flag
-change on the server), worker processes parse them, and this thread files each batch in one transaction together
-with the folder's resume point, so a cut connection or a killed process resumes with no gap and no duplicate.
+Fetching, parsing and filing overlap: on a large run, worker processes each open their own read-only session on the
+folder, fetch batches of ``BODY.PEEK[]`` (never ``\\Seen``, never a flag change on the server) and parse them, while
+this thread files each batch, in UID order, in one transaction together with the folder's resume point, so a cut
+connection or a killed process resumes with no gap and no duplicate.
 """
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import hashlib
 import imaplib
@@ -18,7 +20,7 @@ import threading
 import time
 import zlib
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -29,7 +31,7 @@ import imapclient
 import sqlite_utils
 from imapclient.exceptions import IMAPClientError
 
-from mail.errors import AuthFailed, MailError
+from mail.errors import AuthFailed, MailError, ProtocolError
 from mail.imap import connect, find_sent_folder, imap_call
 from mail.keywords import sync_team_state
 from mail.parse import parse_message
@@ -96,8 +98,53 @@ def prepare(raw: bytes) -> tuple[ParsedMessage, str, bytes]:
     return parse_message(raw), hashlib.sha256(raw).hexdigest(), zlib.compress(raw, 1)
 
 
-def _prepare_batch(raws: Sequence[bytes]) -> list[tuple[ParsedMessage, str, bytes]]:
-    prepared = [prepare(raw) for raw in raws]
+def _prepared(raw: _RawCopy) -> FetchedCopy:
+    parsed, digest, compressed = prepare(raw.raw)
+    return FetchedCopy(raw.uid, raw.internal_date, raw.flags, raw.size, digest, compressed, parsed)
+
+
+@dataclass(frozen=True, slots=True)
+class _FolderSession:
+    """What a worker process needs to open its own session on the folder being synced: fetching (and the parsing
+    of IMAP answers that comes with it) is then off the thread that files."""
+
+    account: Account
+    password: str
+    folder: str
+    uidvalidity: int
+
+
+_worker_session: tuple[_FolderSession, imapclient.IMAPClient] | None = None
+
+
+def _worker_client(session: _FolderSession) -> imapclient.IMAPClient:
+    """This worker's session on the folder, opened on its first batch and kept for the rest of the run."""
+    global _worker_session
+    if _worker_session is not None and _worker_session[0] == session:
+        return _worker_session[1]
+    client = connect(session.account, session.password)
+    status = imap_call(client.select_folder, session.folder, readonly=True)
+    if int(status[b"UIDVALIDITY"]) != session.uidvalidity:
+        _logout(client)
+        raise ProtocolError(
+            f"{session.folder} changed its UIDVALIDITY during the sync; the next pass re-reads it"
+        )
+    _worker_session = (session, client)
+    atexit.register(_logout, client)
+    return client
+
+
+def _fetch_and_prepare(session: _FolderSession, uids: list[int]) -> list[FetchedCopy]:
+    """One batch fetched and parsed in a worker process."""
+    global _worker_session
+    client = _worker_client(session)
+    try:
+        raws = _fetch_batch(client, uids)
+    except MailError:
+        _worker_session = None  # a cut session is opened afresh if this worker gets another batch
+        raise
+    prepared = [_prepared(raw) for raw in raws]
+    del raws
     _release_freed_memory()
     return prepared
 
@@ -115,7 +162,7 @@ def sync_once(
     try:
         session = session or open_session(account, password)
         for name, role in watched_folders(session):
-            sync_folder(db, account, session, name, role, result, progress)
+            sync_folder(db, account, password, session, name, role, result, progress)
         if result.inbox is not None:
             result.team_changes_taken, result.team_changes_pushed = sync_team_state(
                 db, session, account.id, result.inbox, result.inbox_touched
@@ -141,6 +188,7 @@ def watched_folders(client: imapclient.IMAPClient) -> list[tuple[str, str]]:
 def sync_folder(
     db: sqlite_utils.Database,
     account: Account,
+    password: str,
     client: imapclient.IMAPClient,
     name: str,
     role: str,
@@ -166,7 +214,10 @@ def sync_folder(
     if remap_from is not None or stored_uidnext is None or uidnext is None or uidnext != stored_uidnext:
         new_uids = _uids_after(client, last_uid, uidnext)
         if new_uids:
-            result.new_messages += _ingest(db, account, client, folder, name, new_uids, remap_from, progress)
+            session = _FolderSession(account, password, name, uidvalidity)
+            result.new_messages += _ingest(
+                db, account, client, session, folder, new_uids, remap_from, progress
+            )
             touched.update(new_uids)
     if remap_from is not None:
         _retire_old_copies(db, folder_id, remap_from)
@@ -213,25 +264,23 @@ def _ingest(
     db: sqlite_utils.Database,
     account: Account,
     client: imapclient.IMAPClient,
+    session: _FolderSession,
     folder: FolderState,
-    name: str,
     uids: list[int],
     remap_from: int | None,
     progress: Progress | None,
 ) -> int:
     done = 0
+    name = session.folder
     if progress:
         progress(SyncProgress(name, 0, len(uids)))
-    for batch in _prepared_batches(client, uids):
-        copies = [
-            FetchedCopy(raw.uid, raw.internal_date, raw.flags, raw.size, digest, compressed, parsed)
-            for raw, (parsed, digest, compressed) in batch
-        ]
+    for batch in _prepared_batches(client, session, uids):
+        copies = batch  # less those a UIDVALIDITY change finds stored already
         with transaction(db):
             if remap_from is not None:
                 copies = [copy for copy in copies if not _remap(db, folder, remap_from, copy)]
             file_batch(db, account, folder, copies)
-            db.execute("UPDATE folders SET last_uid = ? WHERE id = ?", [batch[-1][0].uid, folder.id])
+            db.execute("UPDATE folders SET last_uid = ? WHERE id = ?", [batch[-1].uid, folder.id])
         done += len(batch)
         _release_freed_memory()
         if progress:
@@ -247,53 +296,51 @@ def _release_freed_memory() -> None:
 
 
 def _prepared_batches(
-    client: imapclient.IMAPClient, uids: list[int]
-) -> Iterator[list[tuple[_RawCopy, tuple[ParsedMessage, str, bytes]]]]:
-    """Fetched batches with their parse results, in UID order; large runs parse in worker processes meanwhile."""
+    client: imapclient.IMAPClient, session: _FolderSession, uids: list[int]
+) -> Iterator[list[FetchedCopy]]:
+    """Fetched and parsed batches, in UID order. A short run is fetched and parsed here; a long one by worker
+    processes with sessions of their own, while this thread files the batches before."""
+    chunks = [uids[start : start + BATCH_SIZE] for start in range(0, len(uids), BATCH_SIZE)]
     if len(uids) < PARALLEL_THRESHOLD:
-        for raw_batch in _fetch_batches(client, uids):
-            yield [(raw, prepare(raw.raw)) for raw in raw_batch]
+        for chunk in chunks:
+            if raws := _fetch_batch(client, chunk):
+                yield [_prepared(raw) for raw in raws]
         return
-    # Fetching stays on this thread: a second Python thread parsing IMAP answers would fight the filing for the
-    # GIL at every SQLite call. The workers parse one batch while this thread files the one before.
     workers = max(1, min(2, multiprocessing.cpu_count()))
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        pending: deque[tuple[list[_RawCopy], Future[list[tuple[ParsedMessage, str, bytes]]]]] = deque()
+        pending: deque[Future[list[FetchedCopy]]] = deque()
         try:
-            for raw_batch in _fetch_batches(client, uids):
-                pending.append((raw_batch, pool.submit(_prepare_batch, [raw.raw for raw in raw_batch])))
-                if len(pending) > workers:
-                    done_batch, future = pending.popleft()
-                    yield list(zip(done_batch, future.result(), strict=True))
+            for chunk in chunks:
+                pending.append(pool.submit(_fetch_and_prepare, session, chunk))
+                if len(pending) > workers and (copies := pending.popleft().result()):
+                    yield copies
             while pending:
-                done_batch, future = pending.popleft()
-                yield list(zip(done_batch, future.result(), strict=True))
+                if copies := pending.popleft().result():
+                    yield copies
         finally:
-            for _batch, future in pending:
+            for future in pending:
                 future.cancel()
 
 
-def _fetch_batches(client: imapclient.IMAPClient, uids: list[int]) -> Iterator[list[_RawCopy]]:
-    for start in range(0, len(uids), BATCH_SIZE):
-        chunk = uids[start : start + BATCH_SIZE]
-        response = imap_call(client.fetch, chunk, FETCH_ITEMS)
-        batch = []
-        for uid in chunk:
-            data = response.get(uid)
-            if data is None or b"BODY[]" not in data:
-                continue  # expunged between SEARCH and FETCH
-            raw = data[b"BODY[]"] or b""
-            batch.append(
-                _RawCopy(
-                    uid,
-                    raw,
-                    _internal_date(data.get(b"INTERNALDATE")),
-                    _flags(data),
-                    int(data.get(b"RFC822.SIZE", len(raw))),
-                )
+def _fetch_batch(client: imapclient.IMAPClient, uids: list[int]) -> list[_RawCopy]:
+    """The copies of these UIDs still on the server, in UID order."""
+    response = imap_call(client.fetch, uids, FETCH_ITEMS)
+    batch = []
+    for uid in uids:
+        data = response.get(uid)
+        if data is None or b"BODY[]" not in data:
+            continue  # expunged between SEARCH and FETCH
+        raw = data[b"BODY[]"] or b""
+        batch.append(
+            _RawCopy(
+                uid,
+                raw,
+                _internal_date(data.get(b"INTERNALDATE")),
+                _flags(data),
+                int(data.get(b"RFC822.SIZE", len(raw))),
             )
-        if batch:
-            yield batch
+        )
+    return batch
 
 
 def _internal_date(value: Any) -> datetime:

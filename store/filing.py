@@ -18,6 +18,7 @@ import sqlite_utils
 from store import lifecycle
 from store.accounts import Account
 from store.db import transaction
+from store.figures_cache import forget_figures, forgetting_at_end
 from store.records import Address, ParsedMessage
 from store.standard_rules import apply_standards
 from store.threading import (
@@ -58,7 +59,7 @@ def file_batch(
 ) -> list[int]:
     """File fetched copies in order, then give the requests they opened their standards all at once."""
     opened: list[int] = []
-    with transaction(db):
+    with transaction(db), forgetting_at_end(db):
         rows = [file_copy(db, account, folder, copy, opened) for copy in copies]
         apply_standards(db, opened)
     return rows
@@ -221,6 +222,7 @@ def _insert_message(
         ],
     )
     message_row = int(cursor.lastrowid or 0)
+    forget_figures(db, request_id)
     requester = f"{parsed.sender.name} {parsed.sender.address}".strip()
     db.execute(
         "INSERT INTO messages_fts (rowid, subject, body, requester) VALUES (?, ?, ?, ?)",

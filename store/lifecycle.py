@@ -16,6 +16,7 @@ from typing import Any
 import sqlite_utils
 
 from store.db import transaction
+from store.figures_cache import forget_figures
 from store.standard_rules import apply_standard, refresh_due_dates
 from store.timeutil import from_db, to_db
 
@@ -73,6 +74,7 @@ def _event(
         "INSERT INTO events (request_id, at, kind, actor, message_id, data_json) VALUES (?, ?, ?, ?, ?, ?)",
         [request_id, to_db(at), kind, actor, message_row_id, json.dumps(data or {}, ensure_ascii=False)],
     )
+    forget_figures(db, request_id)
 
 
 def _touch(db: sqlite_utils.Database, request_id: int, current: str | None, at: datetime) -> None:

@@ -18,6 +18,7 @@ import sqlite_utils
 
 from store import lifecycle
 from store.db import transaction
+from store.figures_cache import forget_figures
 from store.records import Address, AttachmentData
 from store.timeutil import to_db
 
@@ -137,6 +138,7 @@ def queue_reply(
             ],
         )
         message_row = int(cursor.lastrowid or 0)
+        forget_figures(db, outgoing.request_id)
         _index(db, message_row, outgoing)
         cursor = db.execute(
             "INSERT INTO outbox (account_id, request_id, message_id, answers_message_id, raw, recipients_json, "

@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from store.db import transaction
+from store.figures_cache import forget_figures
 from store.standards import (
     Calendar,
     CalendarError,
@@ -269,6 +270,7 @@ def _record_change(
             json.dumps({"from": old, "to": new.id if new else None, "name": new.name if new else None}),
         ],
     )
+    forget_figures(db, request_id)
     db.execute("UPDATE requests SET standard_id = ? WHERE id = ?", [new.id if new else None, request_id])
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import sqlite_utils
 
 from store.db import transaction
+from store.figures_cache import forget_figures
 from store.timeutil import to_db
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ def _event(
         "INSERT INTO events (request_id, at, kind, actor, data_json) VALUES (?, ?, ?, ?, ?)",
         [request_id, to_db(at), kind, actor, json.dumps(data, ensure_ascii=False)],
     )
+    forget_figures(db, request_id)
 
 
 def _requester(db: sqlite_utils.Database, address: str, name: str) -> int:

@@ -219,9 +219,10 @@ def test_kill_during_first_sync_then_resume_leaves_no_gap_and_no_duplicate(dovec
     assert count(db2, "SELECT count(*) FROM requests") == 1500
 
 
-def test_a_connection_cut_mid_fetch_is_reported_and_the_next_sync_completes(dovecot, desk):
+@pytest.mark.parametrize("messages", [900, 2600], ids=["fetched-here", "fetched-by-workers"])
+def test_a_connection_cut_mid_fetch_is_reported_and_the_next_sync_completes(dovecot, desk, messages):
     db, account, box = desk
-    _seed_many(dovecot, box, 900)
+    _seed_many(dovecot, box, messages)
     from mail import sync as sync_module
 
     batches = 0
@@ -235,10 +236,15 @@ def test_a_connection_cut_mid_fetch_is_reported_and_the_next_sync_completes(dove
 
     with pytest.raises(ServerUnavailable):
         sync_module.sync_once(db, account, box.password, cut_after_first)
-    assert 0 < count(db, "SELECT count(*) FROM messages") < 900
+    assert 0 < count(db, "SELECT count(*) FROM messages") < messages
     sync_once(db, account, box.password)
-    assert count(db, "SELECT count(*) FROM messages") == 900
-    assert count(db, "SELECT count(DISTINCT uid) FROM messages") == 900
+    assert count(db, "SELECT count(*) FROM messages") == messages
+    assert count(db, "SELECT count(DISTINCT uid) FROM messages") == messages
+    client = dovecot.client(box)
+    client.select_folder("INBOX", readonly=True)
+    flags = client.get_flags(client.search(["ALL"]))
+    client.logout()
+    assert len(flags) == messages and all(b"\\Seen" not in f for f in flags.values())
 
 
 def _loket(tmp_path, *args, stdin=None):

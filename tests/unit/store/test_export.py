@@ -332,6 +332,22 @@ def test_keep_figures_computes_only_what_is_missing(store) -> None:
     assert keep_figures(db) == 1
 
 
+def test_kept_figures_of_a_request_go_when_an_event_joins_it_outside_filing(store) -> None:
+    from store.lifecycle import add_note
+    from store.stats_records import keep_figures
+
+    db, _account, request_id = store
+    assert keep_figures(db) == 2
+    add_note(
+        db, request_id, "Called back, waiting for the part", "anna", datetime(2026, 3, 4, 10, 0, tzinfo=UTC)
+    )
+    assert (
+        db.execute("SELECT count(*) FROM request_figures WHERE request_id = ?", [request_id]).fetchone()[0]
+        == 0
+    )
+    assert keep_figures(db) == 1
+
+
 def test_every_column_has_a_definition_in_every_language_and_unknown_languages_fall_back_to_english() -> None:
     from store.export import columns
     from store.export_definitions import DEFINITIONS, definitions
