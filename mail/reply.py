@@ -7,7 +7,6 @@ the same status change and the same outbox row.
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +16,7 @@ import sqlite_utils
 from mail.compose import Draft, Mode, Original, build_message
 from store import outbox
 from store.accounts import Account, account_timezone
+from store.raw_bytes import unpack
 from store.records import Address, AttachmentData
 from store.timeutil import from_db
 
@@ -100,7 +100,7 @@ def load_original(db: sqlite_utils.Database, message_row: int) -> Original:
         references=tuple(json.loads(refs or "[]")),
         to=_addresses(to),
         cc=_addresses(cc),
-        raw=zlib.decompress(raw) if raw else None,
+        raw=unpack(raw) if raw else None,
     )
 
 

@@ -18,7 +18,6 @@ import multiprocessing
 import sys
 import threading
 import time
-import zlib
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -38,6 +37,7 @@ from mail.parse import parse_message
 from store.accounts import Account, set_last_error
 from store.db import open_db, transaction
 from store.filing import FetchedCopy, FolderState, file_batch, mark_deleted_on_server, update_flags
+from store.raw_bytes import pack
 from store.records import ParsedMessage
 from store.stats_records import keep_figures
 from store.timeutil import to_db, utcnow
@@ -95,7 +95,7 @@ class _RawCopy:
 
 def prepare(raw: bytes) -> tuple[ParsedMessage, str, bytes]:
     """The CPU-heavy part of ingest, run in worker processes: parse, hash, compress."""
-    return parse_message(raw), hashlib.sha256(raw).hexdigest(), zlib.compress(raw, 1)
+    return parse_message(raw), hashlib.sha256(raw).hexdigest(), pack(raw)
 
 
 def _prepared(raw: _RawCopy) -> FetchedCopy:

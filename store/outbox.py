@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -19,6 +18,7 @@ import sqlite_utils
 from store import lifecycle
 from store.db import transaction
 from store.figures_cache import forget_figures
+from store.raw_bytes import pack
 from store.records import Address, AttachmentData
 from store.timeutil import to_db
 
@@ -112,9 +112,7 @@ def queue_reply(
     """
     with transaction(db):
         raw_sha = hashlib.sha256(outgoing.raw).hexdigest()
-        db.execute(
-            "INSERT OR IGNORE INTO raw (sha256, data) VALUES (?, ?)", [raw_sha, zlib.compress(outgoing.raw)]
-        )
+        db.execute("INSERT OR IGNORE INTO raw (sha256, data) VALUES (?, ?)", [raw_sha, pack(outgoing.raw)])
         cursor = db.execute(
             "INSERT INTO messages (account_id, folder_id, message_id, in_reply_to, references_json, subject, "
             "from_addr, from_name, to_json, cc_json, date, direction, role, text_body, snippet, raw_sha256, size, "
