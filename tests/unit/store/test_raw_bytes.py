@@ -22,5 +22,7 @@ def test_rows_compressed_with_zlib_before_are_still_read(raw: bytes) -> None:
 
 
 def test_a_mail_shrinks() -> None:
-    mail = b"Subject: Kapotte printer\r\n\r\n" + b"De printer op de tweede verdieping doet het niet.\r\n" * 200
+    mail = (
+        b"Subject: Kapotte printer\r\n\r\n" + b"De printer op de tweede verdieping doet het niet.\r\n" * 200
+    )
     assert len(pack(mail)) < len(mail) / 10
