@@ -61,7 +61,7 @@ def _request(db: sqlite_utils.Database, request_id: int) -> dict[str, Any]:
     return dict(zip(("status", "received_at", "first_response_at", "last_activity_at"), row, strict=True))
 
 
-def _event(
+def record_event(
     db: sqlite_utils.Database,
     request_id: int,
     kind: str,
@@ -99,7 +99,7 @@ def _change_status(
         data["department"] = department
     if note:
         data["note"] = note
-    _event(db, request_id, "status", actor, at, data=data)
+    record_event(db, request_id, "status", actor, at, data=data)
     resolved_at = to_db(at) if new == "resolved" else None
     db.execute("UPDATE requests SET status = ?, resolved_at = ? WHERE id = ?", [new, resolved_at, request_id])
     if old == "waiting":
@@ -130,7 +130,7 @@ def record_incoming(
         raise LifecycleError(f"role: {role!r} is not one of {', '.join(INCOMING_ROLES)}")
     with transaction(db):
         row = _request(db, request_id)
-        _event(db, request_id, kind, role, at, message_row_id)
+        record_event(db, request_id, kind, role, at, message_row_id)
         if role == "auto":
             return
         if _later(db, request_id, ("replied",), at):
@@ -163,7 +163,7 @@ def record_desk_reply(
         raise LifecycleError(f"status: {status_after!r} is not one of {', '.join(STATUSES)}")
     with transaction(db):
         row = _request(db, request_id)
-        _event(db, request_id, "replied", actor, at, message_row_id)
+        record_event(db, request_id, "replied", actor, at, message_row_id)
         stamp = to_db(at)
         first = row["first_response_at"]
         if stamp > row["received_at"] and (first is None or stamp < first):
@@ -202,7 +202,7 @@ def set_status(
         row = _request(db, request_id)
         if row["status"] == status and (status != "waiting_colleague" or department is None):
             if note:
-                _event(db, request_id, "note", actor, at, data={"text": note})
+                record_event(db, request_id, "note", actor, at, data={"text": note})
             return
         _change_status(db, request_id, row["status"], status, actor, at, note, department)
         _touch(db, request_id, row["last_activity_at"], at)
@@ -217,7 +217,7 @@ def _set_field(
             raise LifecycleError(f"request: there is no request {request_id}")
         if row[0] == value:
             return
-        _event(db, request_id, column, actor, at, data={"from": row[0], "to": value})
+        record_event(db, request_id, column, actor, at, data={"from": row[0], "to": value})
         db.execute(f"UPDATE requests SET {column} = ? WHERE id = ?", [value, request_id])
 
 
@@ -252,7 +252,7 @@ def add_note(db: sqlite_utils.Database, request_id: int, text: str, actor: str, 
         raise LifecycleError("note: an empty note is not recorded")
     with transaction(db):
         _request(db, request_id)
-        _event(db, request_id, "note", actor, at, data={"text": text})
+        record_event(db, request_id, "note", actor, at, data={"text": text})
 
 
 def load_events(db: sqlite_utils.Database, request_id: int) -> list[Event]:

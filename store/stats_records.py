@@ -19,11 +19,10 @@ from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
-from store.calendars import calendar_from_row
 from store.db import transaction
 from store.directory import department_join
 from store.lifecycle import Event, status_periods
-from store.standards import Calendar, business_minutes_between
+from store.standards import Calendar, business_minutes_between, calendar_from_row
 from store.stats import FigureRow, RequestRecord, Standard, Timer, flatten, request_figures
 from store.timeutil import to_db
 

@@ -6,15 +6,13 @@ Each is one transaction and leaves events on every request it touches, so the hi
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import datetime
-from typing import Any
 
 import sqlite_utils
 
 from store.db import transaction
-from store.figures_cache import forget_figures
+from store.lifecycle import record_event
 from store.timeutil import to_db
 
 log = logging.getLogger(__name__)
@@ -23,16 +21,6 @@ CHANNELS = ("phone", "desk")
 
 class TriageError(ValueError):
     """A triage action that cannot be done; the message says why in a sentence."""
-
-
-def _event(
-    db: sqlite_utils.Database, request_id: int, kind: str, actor: str, at: datetime, **data: Any
-) -> None:
-    db.execute(
-        "INSERT INTO events (request_id, at, kind, actor, data_json) VALUES (?, ?, ?, ?, ?)",
-        [request_id, to_db(at), kind, actor, json.dumps(data, ensure_ascii=False)],
-    )
-    forget_figures(db, request_id)
 
 
 def _requester(db: sqlite_utils.Database, address: str, name: str) -> int:
@@ -80,9 +68,9 @@ def create_manual(
             [account_id, requester_id, subject.strip(), channel, stamp, stamp],
         )
         request_id = int(cursor.lastrowid or 0)
-        _event(db, request_id, "received", actor, at, channel=channel)
+        record_event(db, request_id, "received", actor, at, data={"channel": channel})
         if text.strip():
-            _event(db, request_id, "note", actor, at, text=text.strip())
+            record_event(db, request_id, "note", actor, at, data={"text": text.strip()})
         _apply_standard(db, request_id)
     log.info("request %s entered by hand (%s) by %s", request_id, channel, actor)
     return request_id
@@ -111,8 +99,8 @@ def merge(db: sqlite_utils.Database, source: int, target: int, actor: str, at: d
             "last_activity_at = ? WHERE id = ?",
             [source, to_db(at), target],
         )
-        _event(db, source, "merged", actor, at, into=target, messages=moved)
-        _event(db, target, "merged", actor, at, source=source, messages=moved)
+        record_event(db, source, "merged", actor, at, data={"into": target, "messages": moved})
+        record_event(db, target, "merged", actor, at, data={"source": source, "messages": moved})
     log.info("request %s merged into %s by %s", source, target, actor)
 
 
@@ -141,9 +129,11 @@ def split(db: sqlite_utils.Database, message_row: int, actor: str, at: datetime)
         )
         request_id = int(cursor.lastrowid or 0)
         db.execute("UPDATE messages SET request_id = ? WHERE id = ?", [request_id, message_row])
-        _event(db, request_id, "split", actor, at, source=old_request, message=message_row)
+        record_event(db, request_id, "split", actor, at, data={"source": old_request, "message": message_row})
         if old_request is not None:
-            _event(db, old_request, "split", actor, at, into=request_id, message=message_row)
+            record_event(
+                db, old_request, "split", actor, at, data={"into": request_id, "message": message_row}
+            )
         _apply_standard(db, request_id)
     log.info("message %s split off into request %s by %s", message_row, request_id, actor)
     return request_id
