@@ -76,9 +76,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._updating_counts = False
         self.queue_model = QueueModel(self)
-        self.requests = RequestListModel(
-            self.db, self.reader, self.me, self, calendar_reader=self.calendar_reader
-        )
+        self.requests = RequestListModel(self.reader, self.me, self, calendar_reader=self.calendar_reader)
         # Both queries start now and run while the widgets are built; the whole list waits for the first paint.
         self.requests.hold_full_list(True)
         self.requests.set_filter(RequestFilter("open", me=self.me))

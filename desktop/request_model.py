@@ -1,6 +1,9 @@
 """The request list: a table model over the store that knows every matching id and reads row details a page at a
 time, as the view scrolls (``canFetchMore``/``fetchMore``).
 
+Every read runs on the store thread: the first page's details come with its ids, later pages are asked for when the
+view first wants one of their rows, which stays blank until they arrive (a few milliseconds).
+
 Sorting and filtering happen in SQL on the reading thread; the model only swaps in the new id order. The timer
 column is recomputed for the rows on screen by one ``QTimer`` per view (see ``tick``), never one per row.
 """
@@ -49,7 +52,6 @@ class RequestListModel(QAbstractTableModel):
 
     def __init__(
         self,
-        db: sqlite_utils.Database,
         reader: Reader,
         me: str = "",
         parent: Any = None,
@@ -57,7 +59,6 @@ class RequestListModel(QAbstractTableModel):
     ) -> None:
         """``calendar_reader`` reads the calendars (slow: holiday tables) while ``reader`` fetches the ids."""
         super().__init__(parent)
-        self._db = db
         self._reader = reader
         self._calendars: Calendars | None = None
         (calendar_reader or reader).submit("calendars", Calendars, self._set_calendars)
@@ -66,6 +67,7 @@ class RequestListModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._fetched = 0
         self._rows: OrderedDict[int, RequestRow] = OrderedDict()
+        self._asked: set[int] = set()  # first rows of the pages whose details are being read
         self._readings: dict[int, TimerReading] = {}
         self._text_cache: dict[int, tuple[str, ...]] = {}
         self._bold = QFont()
@@ -109,7 +111,7 @@ class RequestListModel(QAbstractTableModel):
 
         def first(db: sqlite_utils.Database) -> tuple[list[int], list[RequestRow]]:
             ids = request_ids(db, flt, now, column, descending, limit=PAGE)
-            return ids, request_rows(db, ids[:DETAILS])  # the first screen's details, read here too
+            return ids, request_rows(db, ids[:PAGE])  # the first page's details, read here too
 
         def every(db: sqlite_utils.Database) -> list[int]:
             return request_ids(db, flt, now, column, descending)
@@ -166,7 +168,8 @@ class RequestListModel(QAbstractTableModel):
         self._ids = ids
         self._fetched = min(len(ids), PAGE)
         self._rows.clear()
-        self._rows.update((row.id, row) for row in rows)
+        self._asked.clear()
+        self._keep(rows)
         self._readings.clear()
         self._text_cache.clear()
         self.now = now or datetime.now(UTC)
@@ -225,20 +228,40 @@ class RequestListModel(QAbstractTableModel):
         self.endInsertRows()
 
     def _row(self, row: int) -> RequestRow | None:
+        """The details of a row if they are in; otherwise they are asked for (with their page) and the row stays
+        blank until ``_details`` brings them."""
         request_id = self._ids[row]
         cached = self._rows.get(request_id)
         if cached is not None:
             return cached
-        # One cheap query by primary key for the rows around this one.
         start = row - row % DETAILS
-        page = [i for i in self._ids[start : start + DETAILS] if i not in self._rows]
-        for item in request_rows(self._db, page):
+        if start not in self._asked:
+            self._asked.add(start)
+            page = [i for i in self._ids[start : start + DETAILS] if i not in self._rows]
+            generation = self._generation
+            self._reader.submit(
+                f"request-rows-{start}",
+                lambda db: request_rows(db, page),
+                lambda rows: self._details(generation, start, rows),
+            )
+        return None
+
+    def _details(self, generation: int, start: int, rows: list[RequestRow]) -> None:
+        self._asked.discard(start)
+        if generation != self._generation:
+            return
+        self._keep(rows)
+        last = min(start + DETAILS, self._fetched) - 1
+        if last >= start:
+            self.dataChanged.emit(self.index(start, 0), self.index(last, len(COLUMNS) - 1))
+
+    def _keep(self, rows: Sequence[RequestRow]) -> None:
+        for item in rows:
             self._rows[item.id] = item
         while len(self._rows) > _ROW_CACHE:
             evicted, _ = self._rows.popitem(last=False)
             self._readings.pop(evicted, None)
             self._text_cache.pop(evicted, None)
-        return self._rows.get(request_id)
 
     # -- Qt model interface ------------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -37,8 +37,8 @@ def _load(qtbot, model: RequestListModel, flt: RequestFilter | None = None) -> N
 
 
 def test_request_list_model_passes_the_model_tester_through_fetching_and_sorting(qtbot, store):
-    db, reader = store
-    model = RequestListModel(db, reader, ME)
+    _db, reader = store
+    model = RequestListModel(reader, ME)
     QAbstractItemModelTester(model, FAIL)
     _load(qtbot, model, RequestFilter("resolved"))
     assert model.rowCount() == min(PAGE, model.total())
@@ -54,8 +54,8 @@ def test_request_list_model_passes_the_model_tester_through_fetching_and_sorting
 
 
 def test_request_rows_show_people_and_a_coloured_timer_with_its_explanation(qtbot, store):
-    db, reader = store
-    model = RequestListModel(db, reader, ME)
+    _db, reader = store
+    model = RequestListModel(reader, ME)
     _load(qtbot, model, RequestFilter("breached"))
     qtbot.waitUntil(model.has_calendars)
     index = model.index(0, TIMER_COLUMN)
@@ -67,9 +67,34 @@ def test_request_rows_show_people_and_a_coloured_timer_with_its_explanation(qtbo
     assert requester and "@" not in requester
 
 
+def test_rows_beyond_the_first_page_are_read_on_the_store_thread_and_then_shown(qtbot, tmp_path):
+    from seed import seed
+
+    db = open_db(tmp_path)
+    seed(db, 700, now=datetime.now(UTC), open_share=0.1)
+    db.conn.close()
+    reader = Reader(tmp_path)
+    try:
+        model = RequestListModel(reader, ME)
+        QAbstractItemModelTester(model, FAIL)
+        _load(qtbot, model, RequestFilter("resolved"))
+        assert model.data(model.index(PAGE - 1, 1))  # the first page came with its details
+        qtbot.waitUntil(lambda: model.complete)
+        while model.canFetchMore(QModelIndex()):
+            model.fetchMore(QModelIndex())
+        last = model.rowCount() - 1
+        assert last > PAGE
+        with qtbot.waitSignal(model.dataChanged, timeout=5000) as changed:
+            assert model.data(model.index(last, 1)) is None  # asked for, not read here
+        assert changed.args[0].row() <= last <= changed.args[1].row()
+        assert model.data(model.index(last, 1))
+    finally:
+        reader.close()
+
+
 def test_timer_tick_repaints_only_the_timer_column(qtbot, store):
-    db, reader = store
-    model = RequestListModel(db, reader, ME)
+    _db, reader = store
+    model = RequestListModel(reader, ME)
     _load(qtbot, model)
     with qtbot.waitSignal(model.dataChanged) as blocker:
         model.tick()
