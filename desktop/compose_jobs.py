@@ -13,7 +13,14 @@ from pathlib import Path
 import sqlite_utils
 
 from mail.compose import Mode, Original, reply_recipients
-from mail.reply import latest_incoming, latest_message, load_original, queue_request_reply, request_facts
+from mail.reply import (
+    latest_incoming,
+    latest_message,
+    load_original,
+    queue_request_reply,
+    request_facts,
+    requester_recipients,
+)
 from store.accounts import Account, account_timezone, get_account_by_id
 from store.records import Address, AttachmentData
 from store.templates import LANGUAGES, Template, list_templates, seed_templates, template_values
@@ -55,7 +62,7 @@ def load_setup(
     to: tuple[Address, ...] = ()
     cc: tuple[Address, ...] = ()
     if mode == "reply":
-        to = (facts.requester,) if facts.requester else ()
+        to = requester_recipients(original, facts.requester)
     elif mode == "reply_all" and original is not None:
         to, cc = reply_recipients(original, "reply_all", account.address)
     seed_templates(db)

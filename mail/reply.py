@@ -14,6 +14,8 @@ from datetime import datetime
 import sqlite_utils
 
 from mail.compose import Draft, Mode, Original, build_message
+from mail.headers import addresses
+from mail.mime import split_headers
 from store import outbox
 from store.accounts import Account, account_timezone
 from store.raw_bytes import unpack
@@ -90,7 +92,8 @@ def load_original(db: sqlite_utils.Database, message_row: int) -> Original:
     ).fetchone()
     if row is None:
         raise ReplyError(f"there is no message {message_row}")
-    message_id, subject, name, address, date, internal_date, text, refs, to, cc, raw = row
+    message_id, subject, name, address, date, internal_date, text, refs, to, cc, packed = row
+    raw = unpack(packed) if packed else None
     return Original(
         message_id=message_id,
         subject=subject,
@@ -100,8 +103,27 @@ def load_original(db: sqlite_utils.Database, message_row: int) -> Original:
         references=tuple(json.loads(refs or "[]")),
         to=_addresses(to),
         cc=_addresses(cc),
-        raw=unpack(raw) if raw else None,
+        reply_to=_reply_to(raw) if raw else (),
+        raw=raw,
     )
+
+
+def requester_recipients(original: Original | None, requester: Address | None) -> tuple[Address, ...]:
+    """Who a plain reply goes to: the requester, or the addresses their Reply-To names when the message answered
+    is theirs."""
+    if requester is None:
+        return ()
+    if original is not None and original.sender.address == requester.address and original.reply_to:
+        return original.reply_to
+    return (requester,)
+
+
+def _reply_to(raw: bytes) -> tuple[Address, ...]:
+    """Where the sender asked for answers to go, read from the original's headers (the store keeps no column for
+    it): a colleague writing for a team, or a system sending on someone's behalf."""
+    problems: list[str] = []
+    headers, _body = split_headers(raw, problems)
+    return tuple(a for a in addresses(headers.get("reply-to"), problems) if a.address)
 
 
 def _addresses(value: str | None) -> tuple[Address, ...]:
@@ -156,7 +178,7 @@ def queue_request_reply(
     """Compose and queue an answer to the request; returns (outbox id, message row id).
 
     ``answers`` is the message row answered (default: the latest incoming one); a plain reply goes to the
-    requester unless ``to`` says otherwise; a forward needs ``to`` (the colleague). A body that already holds
+    requester (or where their Reply-To asks) unless ``to`` says otherwise; a forward needs ``to`` (the colleague). A body that already holds
     its quote and signature (as edited in the compose window) is sent with ``quote=False, signature=""``.
     """
     facts = request_facts(db, request_id)
@@ -167,8 +189,8 @@ def queue_request_reply(
         answered = latest_message(db, request_id)
     original = load_original(db, answered) if answered is not None else None
     recipients = tuple(to)
-    if mode == "reply" and not recipients and facts.requester is not None:
-        recipients = (facts.requester,)
+    if mode == "reply" and not recipients:
+        recipients = requester_recipients(original, facts.requester)
     if mode == "forward" and not recipients:
         raise ReplyError("a forward needs the colleague's address")
     quote = quote and original is not None

@@ -107,6 +107,31 @@ def state_of(db):
     return db.execute("SELECT state, attempts, last_error FROM outbox ORDER BY id DESC LIMIT 1").fetchone()
 
 
+def test_a_reply_goes_to_the_address_the_requester_asked_answers_to_go_to(
+    tmp_path, dovecot, desk, smtp_server
+):
+    db, account, box = desk
+    dovecot.append(
+        box,
+        "INBOX",
+        build(
+            f"Jan de Vries <{JAN}>",
+            DESK,
+            "Sleutel kluis",
+            "Graag antwoord aan het secretariaat.",
+            headers={"Reply-To": "Secretariaat HR <secretariaat@example.org>"},
+        ),
+    )
+    sync_once(db, account, box.password)
+    request = int(db.execute("SELECT id FROM requests").fetchone()[0])
+    done = reply_cli(tmp_path, request)
+    assert done.returncode == 0, done.stderr
+    [received] = smtp_server.messages
+    assert received.rcpt_tos == ("secretariaat@example.org",)
+    message = message_from_bytes(received.raw, policy=policy.default)
+    assert [a.addr_spec for a in message["To"].addresses] == ["secretariaat@example.org"]
+
+
 def test_reply_goes_out_threaded_filed_in_sent_and_marks_the_original_answered(
     tmp_path, dovecot, desk, smtp_server, request_id
 ):
