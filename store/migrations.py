@@ -382,7 +382,13 @@ DROP TRIGGER request_figures_event_insert;
 DROP TRIGGER request_figures_message_insert;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15)
+# A search turns matching messages into their requests: read from this small index instead of the message rows
+# (which hold the bodies), that step takes half the time.
+V16 = """
+CREATE INDEX messages_request_of ON messages(id, request_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16)
 
 
 def migrate(conn: sqlite3.Connection) -> int:

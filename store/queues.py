@@ -156,7 +156,7 @@ def _where(flt: RequestFilter, now: datetime) -> tuple[str, list[Any]]:
     query = fts_query(flt.search)
     if query:
         clauses.append(
-            "r.id IN (SELECT m.request_id FROM messages m WHERE m.id IN "
+            "r.id IN (SELECT m.request_id FROM messages m INDEXED BY messages_request_of WHERE m.id IN "
             "(SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?))"
         )
         params.append(query)
@@ -227,10 +227,6 @@ def request_ids(
         order = f"r.received_at {direction}, r.id {direction}"
     sql = f"SELECT r.id {_FROM} WHERE {where} ORDER BY {order}"
     if limit is not None:
-        if flt.search and sort == "received":
-            # Newest (oldest) matches first: walking the arrival index and testing each request against the
-            # matches stops after a page, where sorting every match costs a lookup per match.
-            sql = sql.replace("FROM requests r ", "FROM requests r INDEXED BY requests_received ", 1)
         return [row[0] for row in db.execute(f"{sql} LIMIT {int(limit)}", params)]
     # One text of all ids instead of a row each: a long list arrives without a Python step per row, which
     # keeps the GUI thread from waiting for the interpreter lock while it paints.
