@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
-import multiprocessing
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,8 +40,11 @@ def setup_logging(data_dir: Path) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    # Sync parses in spawned worker processes; a frozen bundle must let them run the worker, not the CLI.
-    multiprocessing.freeze_support()
+    if getattr(sys, "frozen", False):
+        # Sync fetches and parses in spawned worker processes; a bundle must let them run the worker, not the CLI.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.version:

@@ -15,12 +15,11 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QImage, QTextDocument
-from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply, QNetworkRequest
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -34,6 +33,10 @@ from PySide6.QtWidgets import (
 
 from desktop.formatting import duration, priority_label, short_datetime, status_label
 from desktop.reader import Reader
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply
+
 from store.queues import (
     ConversationItem,
     RequesterCard,
@@ -118,12 +121,17 @@ class Conversation(QTextBrowser):
         if url in self._pending:
             return
         self._pending.add(url)
+        # Qt's network module is loaded only when someone allows remote images: opening the window never needs it.
+        from PySide6.QtNetwork import QNetworkAccessManager, QNetworkRequest
+
         if self._network is None:
             self._network = QNetworkAccessManager(self)
         reply = self._network.get(QNetworkRequest(QUrl(url)))
         reply.finished.connect(lambda: self._fetched(url, reply))
 
     def _fetched(self, url: str, reply: QNetworkReply) -> None:
+        from PySide6.QtNetwork import QNetworkReply
+
         image = QImage()
         if reply.error() == QNetworkReply.NetworkError.NoError:
             image.loadFromData(reply.readAll())

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import statistics
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -451,6 +450,8 @@ def requester_card(db: sqlite_utils.Database, requester_id: int, history: int = 
         )
         if minutes is not None and minutes >= 0
     ]
+    import statistics  # here: the window's first paint does not need it
+
     median = statistics.median_low(waits) if waits else None
     return RequesterCard(row[0], row[1], row[2], row[3], open_requests, total, recent, median)
 
