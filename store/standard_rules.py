@@ -25,6 +25,7 @@ from store.standards import (
     CalendarError,
     calendar_from_row,
     dues_at_micros,
+    dues_for_starts,
     hours_to_json,
     to_micros,
 )
@@ -402,28 +403,32 @@ def _recompute(db: sqlite_utils.Database, where: str, params: list[Any], now: da
     ).fetchall()
     pauses = _waiting_pauses(db, where, params, now_us)
     calendars: dict[int, Calendar] = {}
-    no_pause: list[tuple[int, int]] = []
     updates: list[tuple[int | None, ...]] = []
+    # Requests that nothing paused are computed together per calendar and targets (most of them, one pass each).
+    unpaused: dict[tuple[int, tuple[float, ...]], list[tuple[int, int]]] = {}
     for request_id, received, received_us, first_min, resolution_min, calendar_id, warning_pct in rows:
         if first_min is None or calendar_id is None:
             updates.append((None, None, None, None, request_id))
             continue
-        calendar = calendars.get(calendar_id)
-        if calendar is None:
-            calendar = calendars[calendar_id] = load_calendar(db, calendar_id)
+        if calendar_id not in calendars:
+            calendars[calendar_id] = load_calendar(db, calendar_id)
         start = _text_us(received) if received_us is None else received_us
-        paused = pauses.get(request_id, no_pause)
         share = warning_pct / 100
         # The warning is the standard's share of each target in business time, not of the wall-clock span.
-        targets = [first_min * share, first_min]
+        targets: tuple[float, ...] = (first_min * share, first_min)
         if resolution_min is not None:
-            targets += [resolution_min * share, resolution_min]
-        dues: list[int | None] = list(dues_at_micros(start, sorted(targets), calendar, paused))
-        by_target = dict(zip(sorted(targets), dues, strict=True))
-        first_warn, first_due = by_target[targets[0]], by_target[targets[1]]
-        resolution_warn = by_target[targets[2]] if resolution_min is not None else None
-        resolution_due = by_target[targets[3]] if resolution_min is not None else None
-        updates.append((first_due, resolution_due, first_warn, resolution_warn, request_id))
+            targets += (resolution_min * share, resolution_min)
+        paused = pauses.get(request_id)
+        if paused:
+            dues = dues_at_micros(start, targets, calendars[calendar_id], paused)
+            updates.append(_due_columns(request_id, dues))
+        else:
+            unpaused.setdefault((calendar_id, targets), []).append((request_id, start))
+    for (calendar_id, targets), requests in unpaused.items():
+        all_dues = dues_for_starts([start for _, start in requests], targets, calendars[calendar_id])
+        updates.extend(
+            _due_columns(request_id, dues) for (request_id, _), dues in zip(requests, all_dues, strict=True)
+        )
     db.conn.executemany(
         f"UPDATE requests SET first_response_due = {_SQL_TEXT.format(n=1)}, "
         f"resolution_due = {_SQL_TEXT.format(n=2)}, first_response_warn = {_SQL_TEXT.format(n=3)}, "
@@ -431,6 +436,14 @@ def _recompute(db: sqlite_utils.Database, where: str, params: list[Any], now: da
         updates,
     )
     return len(updates)
+
+
+def _due_columns(request_id: int, dues: Sequence[int]) -> tuple[int | None, ...]:
+    """(first response due, resolution due, first response warn, resolution warn, id) from the dues of the targets
+    (first warn, first due[, resolution warn, resolution due])."""
+    if len(dues) == 2:
+        return (dues[1], None, dues[0], None, request_id)
+    return (dues[1], dues[3], dues[0], dues[2], request_id)
 
 
 _DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

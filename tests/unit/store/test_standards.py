@@ -24,6 +24,7 @@ from store.standards import (
     calendar_from_row,
     due_at,
     dues_at_micros,
+    dues_for_starts,
     explain_due,
     hours_to_json,
     to_micros,
@@ -402,6 +403,19 @@ def test_several_dues_from_one_start_equal_one_at_a_time(case, targets):
             to_micros(due_at(start, t, calendar, [(_from(a), _from(b)) for a, b in paused])) for t in targets
         ]
         assert dues_at_micros(begin, targets, calendar, paused) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(scenario(max_span_minutes=10 * 24 * 60, granularity=1), min_size=1, max_size=6),
+    st.lists(st.floats(0, 30_000), min_size=1, max_size=4),
+)
+def test_dues_for_many_starts_equal_one_start_at_a_time(cases, targets):
+    tz, hours, code, closed, *_ = cases[0]
+    calendar = _calendar(tz, hours, code, closed)
+    starts = [to_micros(case[4]) for case in cases]
+    expected = [dues_at_micros(start, targets, calendar, []) for start in starts]
+    assert dues_for_starts(starts, targets, _calendar(tz, hours, code, closed)) == expected
 
 
 def _from(micros: int) -> datetime:
