@@ -32,7 +32,7 @@ from desktop.triage import PRIORITIES
 from desktop.work_dialog import WorkDialog
 from store.durations import DurationError
 from store.standard_rules import DEFAULT_WARNING_PCT, Standard, StandardError
-from store.standards import CalendarError
+from store.standards import Calendar, CalendarError
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ def load_standards(data_dir: Path) -> StandardsData:
         db.conn.close()
 
 
-def _describe(calendar: Any) -> str:
+def _describe(calendar: Calendar) -> str:
     holidays = f", {calendar.holidays}" if calendar.holidays else ""
     return f"{calendar.tz}{holidays}"
 

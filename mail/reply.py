@@ -178,8 +178,9 @@ def queue_request_reply(
     """Compose and queue an answer to the request; returns (outbox id, message row id).
 
     ``answers`` is the message row answered (default: the latest incoming one); a plain reply goes to the
-    requester (or where their Reply-To asks) unless ``to`` says otherwise; a forward needs ``to`` (the colleague). A body that already holds
-    its quote and signature (as edited in the compose window) is sent with ``quote=False, signature=""``.
+    requester (or where their Reply-To asks) unless ``to`` says otherwise; a forward needs ``to`` (the
+    colleague). A body that already holds its quote and signature (as edited in the compose window) is sent with
+    ``quote=False, signature=""``.
     """
     facts = request_facts(db, request_id)
     if facts.account_id != account.id:

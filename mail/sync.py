@@ -215,9 +215,7 @@ def sync_folder(
         new_uids = _uids_after(client, last_uid, uidnext)
         if new_uids:
             session = _FolderSession(account, password, name, uidvalidity)
-            result.new_messages += _ingest(
-                db, account, client, session, folder, new_uids, remap_from, progress
-            )
+            result.new_messages += _ingest(db, client, session, folder, new_uids, remap_from, progress)
             touched.update(new_uids)
     if remap_from is not None:
         _retire_old_copies(db, folder_id, remap_from)
@@ -262,7 +260,6 @@ def _uids_after(client: imapclient.IMAPClient, last_uid: int, uidnext: int | Non
 
 def _ingest(
     db: sqlite_utils.Database,
-    account: Account,
     client: imapclient.IMAPClient,
     session: _FolderSession,
     folder: FolderState,
@@ -275,11 +272,14 @@ def _ingest(
     if progress:
         progress(SyncProgress(name, 0, len(uids)))
     for batch in _prepared_batches(client, session, uids):
-        copies = batch  # less those a UIDVALIDITY change finds stored already
         with transaction(db):
-            if remap_from is not None:
-                copies = [copy for copy in copies if not _remap(db, folder, remap_from, copy)]
-            file_batch(db, account, folder, copies)
+            # After a UIDVALIDITY change, copies found stored already only get their new UID.
+            new = (
+                [c for c in batch if not _remap(db, folder, remap_from, c)]
+                if remap_from is not None
+                else batch
+            )
+            file_batch(db, session.account, folder, new)
             db.execute("UPDATE folders SET last_uid = ? WHERE id = ?", [batch[-1].uid, folder.id])
         done += len(batch)
         _release_freed_memory()

@@ -448,30 +448,15 @@ def micros_text(micros: int) -> str:
     return (_EPOCH + timedelta(microseconds=micros)).isoformat()
 
 
-def due_at_micros(start: int, minutes: float, calendar: Calendar, paused: list[Interval]) -> int:
-    """``due_at`` over UTC microseconds, for recomputing many requests at once without building datetimes.
-
-    ``paused`` must be sorted and not overlap.
-    """
-    needed = _needed_us(minutes)
-    return start if needed == 0 else _due_us(start, needed, calendar, paused)
-
-
 def dues_at_micros(
     start: int, targets: Sequence[float], calendar: Calendar, paused: list[Interval]
 ) -> list[int]:
-    """``due_at_micros`` for several targets from one start (a request's first response and resolution), sharing
-    the search for the start's place in the calendar when nothing is paused."""
+    """``due_at`` over UTC microseconds for several targets from one start (a request's first response and
+    resolution), for recomputing many requests without building datetimes. ``paused`` must be sorted and not
+    overlap."""
     if paused:
         return _paused_dues(start, [_needed_us(minutes) for minutes in targets], calendar, paused)
-    line = calendar.timeline(start, start + _US_PER_DAY)
-    base = line.opened_before(start)
-    dues = []
-    for minutes in targets:
-        needed = _needed_us(minutes)
-        found = line.instant_at(base + needed) if needed else start
-        dues.append(_due_us(start, needed, calendar, paused) if found is None else found)
-    return dues
+    return dues_for_starts([start], targets, calendar)[0]
 
 
 def _paused_dues(start: int, needed: list[int], calendar: Calendar, pauses: list[Interval]) -> list[int]:
