@@ -18,6 +18,7 @@ from store.accounts import Account
 log = logging.getLogger(__name__)
 
 TIMEOUT_SECONDS = 30.0
+PROTOCOL_LOGGER = "imapclient.imaplib"  # where imapclient sends imaplib's protocol trace
 SENT_FLAG = rb"\\Sent"
 
 # Localised names of the Sent folder for servers without SPECIAL-USE, as Outlook, Thunderbird and webmails create them.
@@ -48,6 +49,7 @@ def connect(account: Account, password: str, timeout: float = TIMEOUT_SECONDS) -
             ssl_context=context,
             timeout=timeout,
         )
+        _quiet_protocol_trace(client)
         if account.imap_security == "starttls":
             client.starttls(context)
     except ssl.SSLCertVerificationError as error:
@@ -71,6 +73,14 @@ def connect(account: Account, password: str, timeout: float = TIMEOUT_SECONDS) -
             f"the IMAP server {where} cut the connection during login: {reason(error)}"
         ) from error
     return client
+
+
+def _quiet_protocol_trace(client: imapclient.IMAPClient) -> None:
+    """imapclient sets imaplib's trace level to 5 so its logger can show the protocol; imaplib then formats the
+    repr of every line, literal and answer list before the logger drops it, which cost more CPU than the whole
+    fetch. The trace stays on only while someone listens to it."""
+    if not logging.getLogger(PROTOCOL_LOGGER).isEnabledFor(logging.DEBUG):
+        client._imap.debug = 0
 
 
 def find_sent_folder(client: imapclient.IMAPClient) -> str | None:
