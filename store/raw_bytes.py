@@ -7,16 +7,22 @@ different magic bytes.
 
 from __future__ import annotations
 
+import threading
 import zlib
 
 import zstandard
 
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
-_LEVEL = 3
+_LEVEL = 1  # on office mail as small as level 3 within half a percent, and a fifth faster
+_local = threading.local()
 
 
 def pack(raw: bytes) -> bytes:
-    return zstandard.ZstdCompressor(level=_LEVEL).compress(raw)
+    """A compressor per thread, kept: setting one up costs about a third of compressing a message."""
+    compressor = getattr(_local, "compressor", None)
+    if compressor is None:
+        compressor = _local.compressor = zstandard.ZstdCompressor(level=_LEVEL)
+    return compressor.compress(raw)
 
 
 def unpack(data: bytes) -> bytes:

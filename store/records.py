@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Address:
     name: str
     address: str  # normalised: lower-case, stripped; "" when the header had no usable address
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class AttachmentData:
     filename: str  # sanitised: safe as a file name on every platform
     content_type: str
@@ -23,7 +23,7 @@ class AttachmentData:
     inline: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ParsedMessage:
     message_id: str | None  # with angle brackets; None when missing
     in_reply_to: str | None
