@@ -15,6 +15,7 @@ import imaplib
 import json
 import logging
 import multiprocessing
+import os
 import sys
 import threading
 import time
@@ -35,7 +36,8 @@ from mail.imap import connect, find_sent_folder, imap_call
 from mail.keywords import sync_team_state
 from mail.parse import parse_message
 from store.accounts import Account, set_last_error
-from store.db import open_db, transaction
+from store.bulk_load import DeferredIndexes, worth_deferring
+from store.db import checkpoints_aside, open_db, transaction
 from store.filing import FetchedCopy, FolderState, file_batch, mark_deleted_on_server, update_flags
 from store.raw_bytes import pack
 from store.records import ParsedMessage
@@ -48,6 +50,7 @@ BATCH_SIZE = 500
 SEARCH_RANGE = 50_000  # UIDs per UID SEARCH: one answer line stays far below imaplib's line limit
 UID_LIST_SIZE = 2_000  # UIDs written out in one command: servers refuse lines over 64 KiB (Dovecot, Cyrus)
 PARALLEL_THRESHOLD = 1_000  # below this many new messages, parsing in-process beats starting workers
+WORKER_NICENESS = 10
 FETCH_ITEMS = [b"BODY.PEEK[]", b"INTERNALDATE", b"FLAGS", b"RFC822.SIZE"]
 
 Progress = Callable[["SyncProgress"], None]
@@ -118,11 +121,21 @@ _worker_session: tuple[_FolderSession, imapclient.IMAPClient] | None = None
 
 
 def _worker_client(session: _FolderSession) -> imapclient.IMAPClient:
-    """This worker's session on the folder, opened on its first batch and kept for the rest of the run."""
+    """This worker's session, opened on its first batch and kept for the rest of the pass; a batch of another
+    folder of the same mailbox selects that folder on the same connection."""
     global _worker_session
-    if _worker_session is not None and _worker_session[0] == session:
-        return _worker_session[1]
-    client = connect(session.account, session.password)
+    if _worker_session is not None:
+        current, client = _worker_session
+        if current == session:
+            return client
+        _worker_session = None
+        if (current.account, current.password) != (session.account, session.password):
+            _logout(client)
+            client = connect(session.account, session.password)
+            atexit.register(_logout, client)
+    else:
+        client = connect(session.account, session.password)
+        atexit.register(_logout, client)
     status = imap_call(client.select_folder, session.folder, readonly=True)
     if int(status[b"UIDVALIDITY"]) != session.uidvalidity:
         _logout(client)
@@ -130,7 +143,6 @@ def _worker_client(session: _FolderSession) -> imapclient.IMAPClient:
             f"{session.folder} changed its UIDVALIDITY during the sync; the next pass re-reads it"
         )
     _worker_session = (session, client)
-    atexit.register(_logout, client)
     return client
 
 
@@ -149,6 +161,36 @@ def _fetch_and_prepare(session: _FolderSession, uids: list[int]) -> list[Fetched
     return prepared
 
 
+def _yield_to_filing() -> None:
+    """Workers run at a lower priority: filing, one thread that every batch passes through, sets the pace, and
+    with more busy processes than cores it must not wait for a core while workers parse batches ahead of it."""
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICENESS)
+
+
+class _Workers:
+    """The worker processes of one pass: started when a folder first has a long run of new mail, then shared by
+    the other folders, so a first sync pays for starting them once."""
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self.count = max(1, min(2, multiprocessing.cpu_count()))
+
+    def pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.count,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_yield_to_filing,
+            )
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
 def sync_once(
     db: sqlite_utils.Database,
     account: Account,
@@ -161,8 +203,7 @@ def sync_once(
     session = client
     try:
         session = session or open_session(account, password)
-        for name, role in watched_folders(session):
-            sync_folder(db, account, password, session, name, role, result, progress)
+        _sync_folders(db, account, password, session, result, progress)
         if result.inbox is not None:
             result.team_changes_taken, result.team_changes_pushed = sync_team_state(
                 db, session, account.id, result.inbox, result.inbox_touched
@@ -175,6 +216,31 @@ def sync_once(
         if client is None and session is not None:
             _logout(session)
     return result
+
+
+@dataclass(slots=True)
+class _Pass:
+    """What the folders of one pass share: worker processes, and the indexes a large first sync builds at its end."""
+
+    workers: _Workers
+    indexes: DeferredIndexes
+
+
+def _sync_folders(
+    db: sqlite_utils.Database,
+    account: Account,
+    password: str,
+    session: imapclient.IMAPClient,
+    result: SyncResult,
+    progress: Progress | None,
+) -> None:
+    shared = _Pass(_Workers(), DeferredIndexes(db))
+    try:
+        for name, role in watched_folders(session):
+            sync_folder(db, account, password, session, name, role, result, shared, progress)
+    finally:
+        shared.workers.close()
+        shared.indexes.restore()
 
 
 def watched_folders(client: imapclient.IMAPClient) -> list[tuple[str, str]]:
@@ -193,6 +259,7 @@ def sync_folder(
     name: str,
     role: str,
     result: SyncResult,
+    shared: _Pass,
     progress: Progress | None = None,
 ) -> None:
     status = imap_call(client.select_folder, name, readonly=True)
@@ -214,8 +281,12 @@ def sync_folder(
     if remap_from is not None or stored_uidnext is None or uidnext is None or uidnext != stored_uidnext:
         new_uids = _uids_after(client, last_uid, uidnext)
         if new_uids:
+            if remap_from is None and worth_deferring(db, len(new_uids)):
+                shared.indexes.defer()
             session = _FolderSession(account, password, name, uidvalidity)
-            result.new_messages += _ingest(db, client, session, folder, new_uids, remap_from, progress)
+            result.new_messages += _ingest(
+                db, client, session, shared.workers, folder, new_uids, remap_from, progress
+            )
             touched.update(new_uids)
     if remap_from is not None:
         _retire_old_copies(db, folder_id, remap_from)
@@ -262,6 +333,7 @@ def _ingest(
     db: sqlite_utils.Database,
     client: imapclient.IMAPClient,
     session: _FolderSession,
+    workers: _Workers,
     folder: FolderState,
     uids: list[int],
     remap_from: int | None,
@@ -271,20 +343,22 @@ def _ingest(
     name = session.folder
     if progress:
         progress(SyncProgress(name, 0, len(uids)))
-    for batch in _prepared_batches(client, session, uids):
-        with transaction(db):
-            # After a UIDVALIDITY change, copies found stored already only get their new UID.
-            new = (
-                [c for c in batch if not _remap(db, folder, remap_from, c)]
-                if remap_from is not None
-                else batch
-            )
-            file_batch(db, session.account, folder, new)
-            db.execute("UPDATE folders SET last_uid = ? WHERE id = ?", [batch[-1].uid, folder.id])
-        done += len(batch)
-        _release_freed_memory()
-        if progress:
-            progress(SyncProgress(name, done, len(uids)))
+    with checkpoints_aside(db) as committed:
+        for batch in _prepared_batches(client, session, workers, uids):
+            with transaction(db):
+                # After a UIDVALIDITY change, copies found stored already only get their new UID.
+                new = (
+                    [c for c in batch if not _remap(db, folder, remap_from, c)]
+                    if remap_from is not None
+                    else batch
+                )
+                file_batch(db, session.account, folder, new)
+                db.execute("UPDATE folders SET last_uid = ? WHERE id = ?", [batch[-1].uid, folder.id])
+            committed()
+            done += len(batch)
+            _release_freed_memory()
+            if progress:
+                progress(SyncProgress(name, done, len(uids)))
     return done
 
 
@@ -296,7 +370,7 @@ def _release_freed_memory() -> None:
 
 
 def _prepared_batches(
-    client: imapclient.IMAPClient, session: _FolderSession, uids: list[int]
+    client: imapclient.IMAPClient, session: _FolderSession, workers: _Workers, uids: list[int]
 ) -> Iterator[list[FetchedCopy]]:
     """Fetched and parsed batches, in UID order. A short run is fetched and parsed here; a long one by worker
     processes with sessions of their own, while this thread files the batches before."""
@@ -306,20 +380,19 @@ def _prepared_batches(
             if raws := _fetch_batch(client, chunk):
                 yield [_prepared(raw) for raw in raws]
         return
-    workers = max(1, min(2, multiprocessing.cpu_count()))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        pending: deque[Future[list[FetchedCopy]]] = deque()
-        try:
-            for chunk in chunks:
-                pending.append(pool.submit(_fetch_and_prepare, session, chunk))
-                if len(pending) > workers and (copies := pending.popleft().result()):
-                    yield copies
-            while pending:
-                if copies := pending.popleft().result():
-                    yield copies
-        finally:
-            for future in pending:
-                future.cancel()
+    pool = workers.pool()
+    pending: deque[Future[list[FetchedCopy]]] = deque()
+    try:
+        for chunk in chunks:
+            pending.append(pool.submit(_fetch_and_prepare, session, chunk))
+            if len(pending) > workers.count and (copies := pending.popleft().result()):
+                yield copies
+        while pending:
+            if copies := pending.popleft().result():
+                yield copies
+    finally:
+        for future in pending:
+            future.cancel()
 
 
 def _fetch_batch(client: imapclient.IMAPClient, uids: list[int]) -> list[_RawCopy]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import sqlite_utils
 from store.migrations import migrate
 
 DB_NAME = "loket.sqlite"
+DEFAULT_AUTOCHECKPOINT_PAGES = 1000  # SQLite's own default
 
 
 def db_path(data_dir: Path) -> Path:
@@ -33,7 +35,12 @@ def open_db(data_dir: Path | str) -> sqlite_utils.Database:
     conn.execute("PRAGMA cache_size = -16384")  # 16 MiB per connection: the hot indexes, not the bodies
     conn.execute("PRAGMA temp_store = MEMORY")
     migrate(conn)
-    return _database(conn)
+    db = _database(conn)
+    if conn.execute("SELECT 1 FROM deferred_indexes LIMIT 1").fetchone():
+        from store.bulk_load import restore_indexes
+
+        restore_indexes(db)  # a large ingest that was killed before it built them again
+    return db
 
 
 def _database(conn: sqlite3.Connection) -> sqlite_utils.Database:
@@ -64,3 +71,40 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+@contextmanager
+def checkpoints_aside(db: sqlite_utils.Database) -> Iterator[Callable[[], None]]:
+    """Copy committed pages from the WAL into the database file on a thread of its own while a long ingest writes.
+
+    Left to itself, SQLite checkpoints in the committing thread once the WAL passes a thousand pages: with batches of
+    several megabytes that is every commit, and the ingest waits for the copy and its fsyncs. Inside this block the
+    writer never checkpoints; it calls the yielded function after each commit to wake the checkpointer, which
+    copies what is committed (PASSIVE: it never blocks the writer or readers). Durability is unchanged.
+    """
+    path = db.execute("PRAGMA main.database_list").fetchone()[2]
+    if not path:  # an in-memory store has no WAL
+        yield lambda: None
+        return
+    wake, done = threading.Event(), threading.Event()
+
+    def checkpoint() -> None:
+        conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        try:
+            while not done.is_set():
+                wake.wait()
+                wake.clear()
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        finally:
+            conn.close()
+
+    db.execute("PRAGMA wal_autocheckpoint = 0")
+    thread = threading.Thread(target=checkpoint, name="store-checkpoint", daemon=True)
+    thread.start()
+    try:
+        yield wake.set
+    finally:
+        done.set()
+        wake.set()
+        thread.join()
+        db.execute(f"PRAGMA wal_autocheckpoint = {DEFAULT_AUTOCHECKPOINT_PAGES}")

@@ -1,8 +1,9 @@
 """Dropping a request's kept statistics figures (``request_figures``) when a new event or message joins it.
 
-Changes and deletions of events, messages, requests, standards and calendars drop them by trigger (migrations V5,
-V6). New events and messages do it here, in the code that writes them: a trigger on those inserts makes SQLite keep
-a statement journal for every insert, which cost ingest a fifth of its filing time (migration V15 removed them).
+Changes and deletions of events and messages, and changes of standards and calendars, drop them by trigger
+(migrations V5, V6). New events and messages do it here, in the code that writes them, and so do changes of a
+request's own columns, each of which records an event: as triggers, they made SQLite keep a statement journal for
+every insert and status change, which cost ingest a fifth of its filing time (migrations V15 and V17 removed them).
 Filing a batch collects the requests it touched and drops their figures once, at the end of the batch.
 """
 

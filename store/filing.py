@@ -34,7 +34,7 @@ from store.timeutil import to_db
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class FetchedCopy:
     """One message as fetched from one folder: the server's facts plus what the parser made of it."""
 
@@ -462,6 +462,10 @@ def _merge_into(db: sqlite_utils.Database, account: Account, source: int, target
     db.execute("UPDATE outbox SET request_id = ? WHERE request_id = ?", [target, source])
     db.execute("UPDATE messages SET request_id = NULL WHERE request_id = ?", [source])
     db.execute("UPDATE requests SET merged_into = ? WHERE merged_into = ?", [target, source])
+    db.execute(
+        "DELETE FROM request_figures WHERE request_id IN (SELECT id FROM requests WHERE merged_into = ?)",
+        [target],
+    )
     db.execute("DELETE FROM events WHERE request_id = ?", [source])
     db.execute("DELETE FROM requests WHERE id = ?", [source])
     for message_row in messages:

@@ -388,7 +388,20 @@ V16 = """
 CREATE INDEX messages_request_of ON messages(id, request_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16)
+# Status, standard and the other changes of a request drop its figures in the code that writes them, beside the event
+# that every such change records: the trigger made each of them keep a statement journal (a tenth of filing's work).
+# ``deferred_indexes`` holds the definitions of indexes a large ingest drops and builds again at its end
+# (store.bulk_load), so a process killed in between leaves what the next open needs to restore them.
+V17 = """
+DROP TRIGGER request_figures_request_update;
+CREATE TABLE deferred_indexes (
+    name TEXT PRIMARY KEY,
+    sql TEXT NOT NULL,
+    owner_pid INTEGER NOT NULL         -- the process that dropped it; restored by others only once it is gone
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17)
 
 
 def migrate(conn: sqlite3.Connection) -> int:

@@ -15,6 +15,7 @@ import pytest
 from mail.errors import AuthFailed, ServerUnavailable, TlsRefused
 from mail.imap import connect
 from mail.sync import sync_once
+from store import bulk_load
 from store.db import open_db
 from tests.accounts import loopback_account
 from tests.mailgen import build
@@ -174,8 +175,8 @@ def test_a_self_signed_certificate_is_refused_by_default(dovecot, desk):
         connect(replace(account, imap_port=dovecot.ssl_port, imap_security="ssl"), box.password)
 
 
-def _sync_in_child(data_dir, password) -> subprocess.Popen:
-    code = (
+def _sync_in_child(data_dir, password, prelude: str = "") -> subprocess.Popen:
+    code = prelude + (
         "import sys; from store.db import open_db; from store.accounts import get_account; "
         "from mail.sync import sync_once; db = open_db(sys.argv[1]); "
         "sync_once(db, get_account(db), sys.argv[2])"
@@ -217,6 +218,44 @@ def test_kill_during_first_sync_then_resume_leaves_no_gap_and_no_duplicate(dovec
     assert count(db2, "SELECT count(*) FROM messages") == 1500
     assert count(db2, "SELECT count(DISTINCT uid) FROM messages") == 1500
     assert count(db2, "SELECT count(*) FROM requests") == 1500
+
+
+def _index_names(db) -> set[str]:
+    return {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+
+def test_a_large_first_sync_builds_the_list_indexes_once_at_its_end(dovecot, desk, monkeypatch):
+    db, account, box = desk
+    monkeypatch.setattr(bulk_load, "MIN_MESSAGES", 1000)
+    _seed_many(dovecot, box, 1200)
+    before = _index_names(db)
+    during: list[set[str]] = []
+    sync_once(db, account, box.password, lambda progress: during.append(_index_names(db)))
+    assert any(not set(bulk_load.DEFERRABLE) & names for names in during)
+    assert _index_names(db) == before
+    assert count(db, "SELECT count(*) FROM deferred_indexes") == 0
+    assert count(db, "SELECT count(*) FROM requests") == 1200
+
+
+def test_kill_during_a_large_first_sync_leaves_the_indexes_to_the_next_open(dovecot, desk, tmp_path):
+    db, _account, box = desk
+    before = _index_names(db)
+    _seed_many(dovecot, box, 1500)
+    child = _sync_in_child(
+        tmp_path, box.password, "import store.bulk_load; store.bulk_load.MIN_MESSAGES = 1000; "
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and count(db, "SELECT count(*) FROM messages") == 0:
+        time.sleep(0.05)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert count(db, "SELECT count(*) FROM deferred_indexes") > 0
+    db2 = open_db(tmp_path)
+    assert _index_names(db2) == before
+    from store.accounts import get_account
+
+    sync_once(db2, get_account(db2), box.password)
+    assert count(db2, "SELECT count(DISTINCT uid) FROM messages") == 1500
 
 
 @pytest.mark.parametrize("messages", [900, 2600], ids=["fetched-here", "fetched-by-workers"])

@@ -1,0 +1,108 @@
+"""Loading a large run of mail into a store that is small beside it, such as the first sync of a mailbox.
+
+Every filed message inserts and updates request and message rows, and each change is written into every index on
+them. Most of those indexes serve the queue views and the statistics, not filing: for a run at least as large as the
+store, dropping them first and building them once at the end is several times cheaper than keeping them up to date
+row by row. Their definitions are kept in ``deferred_indexes`` in the same transaction that drops them, so a process
+killed in between leaves what the next one needs to build them again. The views keep working meanwhile (their
+queries do not name these indexes), only slower.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import sqlite_utils
+
+from store.db import transaction
+
+log = logging.getLogger(__name__)
+
+MIN_MESSAGES = 5_000  # below this, keeping the indexes up to date costs less than building them again
+# Read by the views and statistics, never by filing, threading or the due-date rules; none is named by INDEXED BY.
+DEFERRABLE = (
+    "requests_status",
+    "requests_received",
+    "requests_status_merged",
+    "requests_open_timer",
+    "requests_open_assignee",
+    "requests_list_subject",
+    "requests_list_assignee",
+    "requests_open_subject",
+    "requests_open_assignee_order",
+    "messages_request_role",
+    "messages_sha",
+)
+
+
+def worth_deferring(db: sqlite_utils.Database, incoming: int) -> bool:
+    """A run of at least ``MIN_MESSAGES`` that at least doubles the messages stored."""
+    if incoming < MIN_MESSAGES:
+        return False
+    return incoming >= db.execute("SELECT count(*) FROM messages").fetchone()[0]
+
+
+class DeferredIndexes:
+    """The deferrable indexes of one large ingest: dropped by ``defer``, built again by ``restore``."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self._db = db
+        self.deferred = False
+
+    def defer(self) -> None:
+        if self.deferred:
+            return
+        names = ", ".join("?" * len(DEFERRABLE))
+        with transaction(self._db):
+            rows = self._db.execute(
+                f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN ({names})", DEFERRABLE
+            ).fetchall()
+            for name, sql in rows:
+                self._db.execute(
+                    "INSERT OR IGNORE INTO deferred_indexes (name, sql, owner_pid) VALUES (?, ?, ?)",
+                    [name, sql, os.getpid()],
+                )
+                self._db.execute(f"DROP INDEX {name}")
+        self.deferred = True
+        log.info("large ingest: %d indexes are built at its end", len(rows))
+
+    def restore(self) -> None:
+        if self.deferred:
+            restore_indexes(self._db, os.getpid())
+            self.deferred = False
+
+
+def restore_indexes(db: sqlite_utils.Database, owner_pid: int | None = None) -> int:
+    """Build the indexes that ``owner_pid`` deferred, or (without it) those whose owner is gone; returns how many."""
+    rows = db.execute("SELECT name, sql, owner_pid FROM deferred_indexes").fetchall()
+    wanted = [
+        (name, sql) for name, sql, pid in rows if pid == owner_pid or (owner_pid is None and _gone(pid))
+    ]
+    if not wanted:
+        return 0
+    with transaction(db):
+        for name, sql in wanted:
+            if (
+                db.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", [name]).fetchone()
+                is None
+            ):
+                db.execute(sql)
+            db.execute("DELETE FROM deferred_indexes WHERE name = ?", [name])
+    return len(wanted)
+
+
+def _gone(pid: int) -> bool:
+    """Whether the process that deferred the indexes has ended. Where that cannot be asked safely (``os.kill``
+    ends processes on Windows), it counts as gone: building them early only makes the ingest slower."""
+    if pid == os.getpid():
+        return False
+    if os.name != "posix":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
