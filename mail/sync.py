@@ -20,10 +20,10 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ import sqlite_utils
 from imapclient.exceptions import IMAPClientError
 
 from mail.errors import AuthFailed, MailError, ProtocolError
+from mail.fetch_response import fetch_messages
 from mail.imap import connect, find_sent_folder, imap_call
 from mail.keywords import sync_team_state
 from mail.parse import parse_message
@@ -51,7 +52,6 @@ SEARCH_RANGE = 50_000  # UIDs per UID SEARCH: one answer line stays far below im
 UID_LIST_SIZE = 2_000  # UIDs written out in one command: servers refuse lines over 64 KiB (Dovecot, Cyrus)
 PARALLEL_THRESHOLD = 1_000  # below this many new messages, parsing in-process beats starting workers
 WORKER_NICENESS = 10
-FETCH_ITEMS = [b"BODY.PEEK[]", b"INTERNALDATE", b"FLAGS", b"RFC822.SIZE"]
 
 Progress = Callable[["SyncProgress"], None]
 
@@ -397,34 +397,27 @@ def _prepared_batches(
 
 def _fetch_batch(client: imapclient.IMAPClient, uids: list[int]) -> list[_RawCopy]:
     """The copies of these UIDs still on the server, in UID order."""
-    response = imap_call(client.fetch, uids, FETCH_ITEMS)
+    response = imap_call(fetch_messages, client, uids)
     batch = []
     for uid in uids:
-        data = response.get(uid)
-        if data is None or b"BODY[]" not in data:
+        fetched = response.get(uid)
+        if fetched is None or fetched.raw is None:
             continue  # expunged between SEARCH and FETCH
-        raw = data[b"BODY[]"] or b""
+        raw = fetched.raw
         batch.append(
-            _RawCopy(
-                uid,
-                raw,
-                _internal_date(data.get(b"INTERNALDATE")),
-                _flags(data),
-                int(data.get(b"RFC822.SIZE", len(raw))),
-            )
+            _RawCopy(uid, raw, fetched.internal_date or utcnow(), _sorted_flags(fetched.flags), len(raw))
         )
     return batch
 
 
-def _internal_date(value: Any) -> datetime:
-    """imapclient gives INTERNALDATE as a naive local datetime; ``astimezone`` reads that as local, as meant."""
-    return value.astimezone(UTC) if isinstance(value, datetime) else utcnow()
+def _sorted_flags(flags: Iterable[str]) -> tuple[str, ...]:
+    """Sorted flags and keywords; ``\\Recent`` is per session, not a fact about the message, so it is left out."""
+    return tuple(sorted(name for name in flags if name != "\\Recent"))
 
 
 def _flags(data: dict[bytes, Any]) -> tuple[str, ...]:
-    """Sorted flags and keywords; ``\\Recent`` is per session, not a fact about the message, so it is left out."""
     names = (f.decode("utf-8", "replace") if isinstance(f, bytes) else str(f) for f in data.get(b"FLAGS", ()))
-    return tuple(sorted(name for name in names if name != "\\Recent"))
+    return _sorted_flags(names)
 
 
 def _remap(db: sqlite_utils.Database, folder: FolderState, old_validity: int, copy: FetchedCopy) -> bool:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from store.db import open_memory_db, transaction
-from store.filing import FetchedCopy, FolderState, file_copy
+from store.filing import FetchedCopy, FolderState, file_batch, file_copy
 from store.records import Address, ParsedMessage
 from tests.accounts import loopback_account
 
@@ -227,3 +227,30 @@ def test_a_requester_answer_filed_before_the_earlier_desk_reply_still_leaves_the
     row = request(store.db, opened)
     assert row["status"] == "open"
     assert row["first_response_at"] is not None
+
+
+def _copy(parsed: ParsedMessage) -> FetchedCopy:
+    raw = repr(parsed).encode()
+    return FetchedCopy(next(_uids), parsed.date, (), len(raw), hashlib.sha256(raw).hexdigest(), raw, parsed)
+
+
+@pytest.mark.parametrize(
+    "batches", [[3], [2, 1], [1, 1, 1]], ids=["one-batch", "two-batches", "three-batches"]
+)
+def test_replies_filed_in_a_batch_before_their_original_are_adopted_when_it_arrives(store, batches):
+    db, account = store.db, store.account
+    inbox = FolderState(1, "inbox", 1)
+    answer = message(
+        "jan@example.org", message_id="<b@x>", in_reply_to="<r@x>", references=("<r@x>",), minutes=9
+    )
+    original = message("jan@example.org", message_id="<a@x>")
+    reply = message(DESK, message_id="<r@x>", in_reply_to="<a@x>", references=("<a@x>",), minutes=5)
+    copies = [_copy(answer), _copy(original), _copy(reply)]
+    for size in batches:
+        file_batch(db, account, inbox, copies[:size])
+        copies = copies[size:]
+    requests = {row[0] for row in db.execute("SELECT request_id FROM messages")}
+    assert len(requests) == 1
+    (request_id,) = requests
+    assert request(db, request_id)["first_response_at"] is not None
+    assert db.execute("SELECT count(*) FROM requests WHERE merged_into IS NULL").fetchone()[0] == 1
