@@ -60,7 +60,9 @@ class _Batch:
 
     opened: list[int] = field(default_factory=list)  # requests opened, given their standards at the end
     awaited: set[str] = field(default_factory=set)  # Message-IDs that a stored message answers
+    stored: set[str] = field(default_factory=set)  # Message-IDs the batch names that a stored message has
     requesters: dict[str, int] = field(default_factory=dict)  # address -> requesters.id
+    next_message_id: int = 0  # the rowid the next message gets: a new request names its first message at once
 
 
 def file_batch(
@@ -68,7 +70,15 @@ def file_batch(
 ) -> list[int]:
     """File fetched copies in order, then give the requests they opened their standards all at once."""
     with transaction(db), forgetting_at_end(db):
-        batch = _Batch(awaited=_awaited(db, [c.parsed.message_id for c in copies if c.parsed.message_id]))
+        own = [c.parsed.message_id for c in copies if c.parsed.message_id]
+        named = own + [
+            ref for c in copies for ref in referenced_ids(c.parsed.in_reply_to, c.parsed.references)
+        ]
+        batch = _Batch(
+            awaited=_awaited(db, own),
+            stored=_stored(db, account, named),
+            next_message_id=_next_message_id(db),
+        )
         rows = [file_copy(db, account, folder, copy, batch) for copy in copies]
         apply_standards(db, batch.opened)
     return rows
@@ -79,6 +89,21 @@ def _awaited(db: sqlite_utils.Database, message_ids: list[str]) -> set[str]:
     rows = db.execute(
         "SELECT DISTINCT ref FROM message_refs WHERE ref IN (SELECT value FROM json_each(?))",
         [json.dumps(message_ids)],
+    )
+    return {row[0] for row in rows}
+
+
+def _next_message_id(db: sqlite_utils.Database) -> int:
+    """The rowid SQLite would give the next message (the largest plus one); stable inside the write transaction."""
+    return int(db.execute("SELECT coalesce(max(id), 0) + 1 FROM messages").fetchone()[0])
+
+
+def _stored(db: sqlite_utils.Database, account: Account, message_ids: list[str]) -> set[str]:
+    """Which of these Message-IDs a stored message has: only those can lead to a request or a Sent copy."""
+    rows = db.execute(
+        "SELECT DISTINCT message_id FROM messages WHERE account_id = ? "
+        "AND message_id IN (SELECT value FROM json_each(?))",
+        [account.id, json.dumps(message_ids)],
     )
     return {row[0] for row in rows}
 
@@ -101,21 +126,29 @@ def file_copy(
     outgoing = folder.role == "sent" or parsed.sender.address == account.address
     direction = "out" if outgoing else "in"
 
-    pending = _pending_sent_copy(db, account, parsed.message_id) if outgoing else None
+    known = batch.stored.__contains__ if batch is not None else _always
+    pending = (
+        _pending_sent_copy(db, account, parsed.message_id) if outgoing and known(parsed.message_id) else None
+    )
     if pending is not None:
         _attach_sent_copy(db, pending, folder, copy)
         return pending
 
     refs = referenced_ids(parsed.in_reply_to, parsed.references)
-    request_id = _find_request(db, account, parsed, refs)
+    request_id = _find_request(
+        db, account, parsed, [ref for ref in refs if known(ref)], known(parsed.message_id)
+    )
     is_new = request_id is None and opens_request(
         direction, parsed.auto_kind, parsed.sender.address, [account.address]
     )
+    message_row = batch.next_message_id if batch is not None else _next_message_id(db)
     if is_new:
-        request_id = _create_request(db, account, copy, batch.requesters if batch else {})
+        request_id = _create_request(db, account, copy, message_row, batch.requesters if batch else {})
     role = _role(db, request_id, direction, parsed.auto_kind, parsed.sender.address, is_new)
     # The request is known before the row is written: updating a stored message rewrites its whole body.
-    message_row = _insert_message(db, account, folder, copy, direction, role, request_id)
+    _insert_message(db, account, folder, copy, direction, role, request_id, message_row)
+    if batch is not None:
+        batch.next_message_id = message_row + 1
     if refs:
         # One row per statement: a multi-row INSERT makes SQLite keep a statement journal, twenty times the cost.
         db.conn.executemany(
@@ -123,9 +156,11 @@ def file_copy(
         )
         if batch is not None:
             batch.awaited.update(refs)
+    if batch is not None and parsed.message_id:
+        batch.stored.add(parsed.message_id)
     if request_id is not None:
         if is_new:
-            _opened(db, request_id, message_row, copy.internal_date)
+            lifecycle.record_opening(db, request_id, message_row, copy.internal_date)
             if batch is None:
                 apply_standards(db, [request_id])
             else:
@@ -205,14 +240,16 @@ def _insert_message(
     direction: str,
     role: str,
     request_id: int | None,
-) -> int:
+    message_row: int,
+) -> None:
     parsed = copy.parsed
-    cursor = db.execute(
-        "INSERT INTO messages (account_id, folder_id, uidvalidity, uid, message_id, in_reply_to, references_json, "
+    db.execute(
+        "INSERT INTO messages (id, account_id, folder_id, uidvalidity, uid, message_id, in_reply_to, references_json, "
         "thread_index, subject, from_addr, from_name, to_json, cc_json, date, internal_date, direction, role, "
         "text_body, html_body, snippet, auto_kind, raw_sha256, size, flags_json, parse_problems, request_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
+            message_row,
             account.id,
             folder.id,
             folder.uidvalidity,
@@ -241,7 +278,6 @@ def _insert_message(
             request_id,
         ],
     )
-    message_row = int(cursor.lastrowid or 0)
     forget_figures(db, request_id)
     requester = f"{parsed.sender.name} {parsed.sender.address}".strip()
     db.execute(
@@ -250,7 +286,6 @@ def _insert_message(
     )
     if parsed.attachments:
         _store_attachments(db, message_row, copy)
-    return message_row
 
 
 def _store_attachments(db: sqlite_utils.Database, message_row: int, copy: FetchedCopy) -> None:
@@ -273,11 +308,20 @@ def _store_attachments(db: sqlite_utils.Database, message_row: int, copy: Fetche
         )
 
 
+def _always(_message_id: str | None) -> bool:
+    return True
+
+
 def _find_request(
-    db: sqlite_utils.Database, account: Account, parsed: ParsedMessage, refs: Sequence[str]
+    db: sqlite_utils.Database,
+    account: Account,
+    parsed: ParsedMessage,
+    refs: Sequence[str],
+    copy_stored: bool,
 ) -> int | None:
+    """``refs`` are the references a stored message has; ``copy_stored`` whether this Message-ID may be."""
     by_reference = [_request_of_message_id(db, account, ref) for ref in refs]
-    if parsed.message_id:
+    if parsed.message_id and copy_stored:
         # A second copy of the same message (delivered twice, or in two folders) joins the first copy's request.
         by_reference.append(_request_of_message_id(db, account, parsed.message_id))
     root = thread_index_root(parsed.thread_index)
@@ -326,13 +370,17 @@ def _requester_id(db: sqlite_utils.Database, address: str, name: str, known: dic
 
 
 def _create_request(
-    db: sqlite_utils.Database, account: Account, copy: FetchedCopy, requesters: dict[str, int]
+    db: sqlite_utils.Database,
+    account: Account,
+    copy: FetchedCopy,
+    first_message_id: int,
+    requesters: dict[str, int],
 ) -> int:
     parsed = copy.parsed
     received = to_db(copy.internal_date)
     cursor = db.execute(
         "INSERT INTO requests (account_id, requester_id, subject, status, received_at, "
-        "thread_index, last_activity_at) VALUES (?, ?, ?, 'new', ?, ?, ?)",
+        "thread_index, last_activity_at, first_message_id) VALUES (?, ?, ?, 'new', ?, ?, ?, ?)",
         [
             account.id,
             _requester_id(db, parsed.sender.address, parsed.sender.name, requesters),
@@ -340,14 +388,10 @@ def _create_request(
             received,
             thread_index_root(parsed.thread_index),
             received,
+            first_message_id,
         ],
     )
     return int(cursor.lastrowid or 0)
-
-
-def _opened(db: sqlite_utils.Database, request_id: int, message_row: int, received: datetime) -> None:
-    db.execute("UPDATE requests SET first_message_id = ? WHERE id = ?", [message_row, request_id])
-    lifecycle.record_incoming(db, request_id, message_row, received, "requester")
 
 
 def _role(

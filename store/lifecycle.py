@@ -117,6 +117,12 @@ def _later(db: sqlite_utils.Database, request_id: int, kinds: tuple[str, ...], a
     return (row[0] or "")[:19] > to_db(at)[:19]
 
 
+def record_opening(db: sqlite_utils.Database, request_id: int, message_row_id: int, at: datetime) -> None:
+    """The message that opened a request arrived: a new request has no status to change yet, no later reply, and
+    its arrival is already its last activity, so this is the event alone."""
+    record_event(db, request_id, INCOMING_ROLES["requester"], "requester", at, message_row_id)
+
+
 def record_incoming(
     db: sqlite_utils.Database, request_id: int, message_row_id: int, at: datetime, role: str
 ) -> None:
