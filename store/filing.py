@@ -12,6 +12,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 import sqlite_utils
 
@@ -36,7 +37,11 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class FetchedCopy:
-    """One message as fetched from one folder: the server's facts plus what the parser made of it."""
+    """One message as fetched from one folder: the server's facts plus what the parser made of it.
+
+    Its message-row values that depend on nothing else are worked out when it is made, which during a large sync
+    is in a worker process: the thread that files every batch only writes them.
+    """
 
     uid: int
     internal_date: datetime
@@ -45,6 +50,45 @@ class FetchedCopy:
     raw_sha256: str
     raw_compressed: bytes
     parsed: ParsedMessage
+    stored_values: tuple[Any, ...] = field(init=False, repr=False, compare=False)  # _COPY_COLUMNS, in order
+
+    def __post_init__(self) -> None:
+        parsed = self.parsed
+        values = (
+            self.uid,
+            parsed.message_id,
+            parsed.in_reply_to,
+            json.dumps(list(parsed.references)),
+            parsed.thread_index,
+            parsed.subject,
+            parsed.sender.address,
+            parsed.sender.name,
+            json.dumps([[a.name, a.address] for a in parsed.to]),
+            json.dumps([[a.name, a.address] for a in parsed.cc]),
+            to_db(parsed.date) if parsed.date else None,
+            to_db(self.internal_date),
+            parsed.text_body,
+            parsed.html_body,
+            parsed.snippet,
+            parsed.auto_kind,
+            self.raw_sha256,
+            self.size,
+            json.dumps(sorted(self.flags)),
+            "; ".join(parsed.problems) or None,
+        )
+        object.__setattr__(self, "stored_values", values)
+
+
+# The messages columns FetchedCopy.stored_values holds, and the ones filing adds.
+_COPY_COLUMNS = (
+    "uid, message_id, in_reply_to, references_json, thread_index, subject, from_addr, from_name, to_json, cc_json, "
+    "date, internal_date, text_body, html_body, snippet, auto_kind, raw_sha256, size, flags_json, parse_problems"
+)
+_FILING_COLUMNS = "id, account_id, folder_id, uidvalidity, direction, role, request_id"
+_INSERT_MESSAGE = (
+    f"INSERT INTO messages ({_FILING_COLUMNS}, {_COPY_COLUMNS}) "
+    f"VALUES ({', '.join('?' * (_FILING_COLUMNS.count(',') + _COPY_COLUMNS.count(',') + 2))})"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,39 +288,17 @@ def _insert_message(
 ) -> None:
     parsed = copy.parsed
     db.execute(
-        "INSERT INTO messages (id, account_id, folder_id, uidvalidity, uid, message_id, in_reply_to, references_json, "
-        "thread_index, subject, from_addr, from_name, to_json, cc_json, date, internal_date, direction, role, "
-        "text_body, html_body, snippet, auto_kind, raw_sha256, size, flags_json, parse_problems, request_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
+        _INSERT_MESSAGE,
+        (
             message_row,
             account.id,
             folder.id,
             folder.uidvalidity,
-            copy.uid,
-            parsed.message_id,
-            parsed.in_reply_to,
-            json.dumps(list(parsed.references)),
-            parsed.thread_index,
-            parsed.subject,
-            parsed.sender.address,
-            parsed.sender.name,
-            json.dumps([[a.name, a.address] for a in parsed.to]),
-            json.dumps([[a.name, a.address] for a in parsed.cc]),
-            to_db(parsed.date) if parsed.date else None,
-            to_db(copy.internal_date),
             direction,
             role,
-            parsed.text_body,
-            parsed.html_body,
-            parsed.snippet,
-            parsed.auto_kind,
-            copy.raw_sha256,
-            copy.size,
-            json.dumps(sorted(copy.flags)),
-            "; ".join(parsed.problems) or None,
             request_id,
-        ],
+            *copy.stored_values,
+        ),
     )
     forget_figures(db, request_id)
     requester = f"{parsed.sender.name} {parsed.sender.address}".strip()
