@@ -113,7 +113,7 @@ def _change_status(
     _write(db, request_id, {**(also or {}), "status": new, "resolved_at": resolved_at})
     if old == "waiting":
         refresh_due_dates(db, request_id, at)  # the wait paused the timers: their due dates move out
-    log.info("request %s: %s -> %s by %s", request_id, old, new, actor or "?")
+    log.debug("request %s: %s -> %s by %s", request_id, old, new, actor or "?")  # the event is the record
 
 
 def _later(db: sqlite_utils.Database, request_id: int, kinds: tuple[str, ...], at: datetime) -> bool:
