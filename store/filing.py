@@ -230,7 +230,8 @@ def update_flags(
     db: sqlite_utils.Database, folder: FolderState, flags_by_uid: dict[int, tuple[str, ...]]
 ) -> None:
     db.conn.executemany(
-        "UPDATE messages SET flags_json = ? WHERE folder_id = ? AND uidvalidity = ? AND uid = ?",
+        "UPDATE messages SET flags_json = ? "
+        "WHERE folder_id = ? AND uidvalidity = ? AND deleted_on_server = 0 AND uid = ?",
         [
             (json.dumps(sorted(flags)), folder.id, folder.uidvalidity, uid)
             for uid, flags in flags_by_uid.items()
@@ -241,7 +242,8 @@ def update_flags(
 def mark_deleted_on_server(db: sqlite_utils.Database, folder: FolderState, uids: Sequence[int]) -> None:
     """The server no longer has these copies; the request and its history stay."""
     db.conn.executemany(
-        "UPDATE messages SET deleted_on_server = 1 WHERE folder_id = ? AND uidvalidity = ? AND uid = ?",
+        "UPDATE messages SET deleted_on_server = 1 "
+        "WHERE folder_id = ? AND uidvalidity = ? AND deleted_on_server = 0 AND uid = ?",
         [(folder.id, folder.uidvalidity, uid) for uid in uids],
     )
 
