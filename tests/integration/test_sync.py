@@ -368,3 +368,23 @@ def test_following_a_server_that_is_down_reports_reconnecting(desk, tmp_path):
     state, info = seen[0]
     assert state == "reconnecting"
     assert info["seconds"] > 0 and "cannot be reached" in info["error"]
+
+
+def test_imaplibs_protocol_trace_is_formatted_only_while_its_logger_listens(dovecot, desk):
+    import logging
+
+    from mail.imap import PROTOCOL_LOGGER
+
+    _db, account, box = desk
+    quiet = connect(account, box.password)
+    assert quiet._imap.debug == 0  # the repr of every literal was formatted and thrown away
+    quiet.logout()
+    logger = logging.getLogger(PROTOCOL_LOGGER)
+    level = logger.level
+    logger.setLevel(logging.DEBUG)
+    try:
+        traced = connect(account, box.password)
+        assert traced._imap.debug > 0
+        traced.logout()
+    finally:
+        logger.setLevel(level)
