@@ -81,13 +81,14 @@ class FetchedCopy:
 
 # The messages columns FetchedCopy.stored_values holds, and the ones filing adds.
 _COPY_COLUMNS = (
-    "uid, message_id, in_reply_to, references_json, thread_index, subject, from_addr, from_name, to_json, cc_json, "
-    "date, internal_date, text_body, html_body, snippet, auto_kind, raw_sha256, size, flags_json, parse_problems"
-)
-_FILING_COLUMNS = "id, account_id, folder_id, uidvalidity, direction, role, request_id"
+    "uid", "message_id", "in_reply_to", "references_json", "thread_index", "subject", "from_addr", "from_name",
+    "to_json", "cc_json", "date", "internal_date", "text_body", "html_body", "snippet", "auto_kind", "raw_sha256",
+    "size", "flags_json", "parse_problems",
+)  # fmt: skip
+_FILING_COLUMNS = ("id", "account_id", "folder_id", "uidvalidity", "direction", "role", "request_id")
 _INSERT_MESSAGE = (
-    f"INSERT INTO messages ({_FILING_COLUMNS}, {_COPY_COLUMNS}) "
-    f"VALUES ({', '.join('?' * (_FILING_COLUMNS.count(',') + _COPY_COLUMNS.count(',') + 2))})"
+    f"INSERT INTO messages ({', '.join(_FILING_COLUMNS + _COPY_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * (len(_FILING_COLUMNS) + len(_COPY_COLUMNS)))})"
 )
 
 
@@ -170,9 +171,10 @@ def file_copy(
     outgoing = folder.role == "sent" or parsed.sender.address == account.address
     direction = "out" if outgoing else "in"
 
-    known = batch.stored.__contains__ if batch is not None else _always
     pending = (
-        _pending_sent_copy(db, account, parsed.message_id) if outgoing and known(parsed.message_id) else None
+        _pending_sent_copy(db, account, parsed.message_id)
+        if outgoing and _may_be_stored(batch, parsed.message_id)
+        else None
     )
     if pending is not None:
         _attach_sent_copy(db, pending, folder, copy)
@@ -180,7 +182,11 @@ def file_copy(
 
     refs = referenced_ids(parsed.in_reply_to, parsed.references)
     request_id = _find_request(
-        db, account, parsed, [ref for ref in refs if known(ref)], known(parsed.message_id)
+        db,
+        account,
+        parsed,
+        [ref for ref in refs if _may_be_stored(batch, ref)],
+        _may_be_stored(batch, parsed.message_id),
     )
     is_new = request_id is None and opens_request(
         direction, parsed.auto_kind, parsed.sender.address, [account.address]
@@ -332,8 +338,9 @@ def _store_attachments(db: sqlite_utils.Database, message_row: int, copy: Fetche
         )
 
 
-def _always(_message_id: str | None) -> bool:
-    return True
+def _may_be_stored(batch: _Batch | None, message_id: str | None) -> bool:
+    """Whether a stored message may have this Message-ID: a batch knows; a copy filed alone asks the store."""
+    return batch is None or message_id in batch.stored
 
 
 def _find_request(
