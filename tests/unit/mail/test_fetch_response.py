@@ -133,3 +133,8 @@ def test_garbage_is_a_protocol_error_not_a_crash(data):
 )
 def test_internal_dates_read_in_english_whatever_the_locale(text, expected):
     assert internal_date(text) == expected
+
+
+def test_no_answer_at_all_is_no_message():
+    """imaplib hands over [None] when the server answered no FETCH (every UID expunged meanwhile)."""
+    assert parse_fetch([None]) == {}
