@@ -48,6 +48,7 @@ class Run:
     peak_rss: int  # bytes, the whole process tree sampled while it ran
     largest_process_rss: int  # bytes, from getrusage: the biggest single process among our children so far
     stdout: str
+    cpu_seconds: float  # user + system time of loket and its worker processes
 
 
 def seed(dovecot: Dovecot, box: Mailbox, count: int) -> tuple[dict[str, int], int]:
@@ -90,6 +91,7 @@ def raw_fetch(dovecot: Dovecot, box: Mailbox) -> tuple[int, int, float]:
 
 def run_loket(arguments: list[str], env: dict[str, str], stdin: str = "") -> Run:
     """Run one ``loket`` command to completion, sampling the RSS of its whole process tree as it goes."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
         child = subprocess.Popen(
@@ -113,8 +115,10 @@ def run_loket(arguments: list[str], env: dict[str, str], stdin: str = "") -> Run
         stdout, stderr = out.read(), err.read()
     if child.returncode != 0:
         sys.exit(f"loket {' '.join(arguments)} failed with exit code {child.returncode}: {stderr.strip()}")
-    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # KiB on Linux
-    return Run(seconds, peak, largest, stdout)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    largest = after.ru_maxrss * 1024  # KiB on Linux
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(seconds, peak, largest, stdout, cpu)
 
 
 def _tree_rss(process: psutil.Process) -> int:
@@ -190,7 +194,8 @@ def main() -> int:
             first = run_loket([*base, "sync", "--once"], env)
             print(
                 f"loket sync --once, empty data dir: {first.seconds:.1f} s, {args.messages / first.seconds:,.0f} msg/s, "
-                f"peak RSS {first.peak_rss / MB:,.0f} MB (largest process {first.largest_process_rss / MB:,.0f} MB)"
+                f"peak RSS {first.peak_rss / MB:,.0f} MB (largest process {first.largest_process_rss / MB:,.0f} MB), "
+                f"CPU {first.cpu_seconds:.1f} s ({first.cpu_seconds / first.seconds:.1f} cores busy)"
                 f"; {first.stdout.strip()}"
             )
             again = run_loket([*base, "sync", "--once"], env)
