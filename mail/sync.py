@@ -93,7 +93,6 @@ class _RawCopy:
     raw: bytes
     internal_date: datetime
     flags: tuple[str, ...]
-    size: int
 
 
 def prepare(raw: bytes) -> tuple[ParsedMessage, str, bytes]:
@@ -103,7 +102,7 @@ def prepare(raw: bytes) -> tuple[ParsedMessage, str, bytes]:
 
 def _prepared(raw: _RawCopy) -> FetchedCopy:
     parsed, digest, compressed = prepare(raw.raw)
-    return FetchedCopy(raw.uid, raw.internal_date, raw.flags, raw.size, digest, compressed, parsed)
+    return FetchedCopy(raw.uid, raw.internal_date, raw.flags, len(raw.raw), digest, compressed, parsed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,9 +403,7 @@ def _fetch_batch(client: imapclient.IMAPClient, uids: list[int]) -> list[_RawCop
         if fetched is None or fetched.raw is None:
             continue  # expunged between SEARCH and FETCH
         raw = fetched.raw
-        batch.append(
-            _RawCopy(uid, raw, fetched.internal_date or utcnow(), _sorted_flags(fetched.flags), len(raw))
-        )
+        batch.append(_RawCopy(uid, raw, fetched.internal_date or utcnow(), _sorted_flags(fetched.flags)))
     return batch
 
 

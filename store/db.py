@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -11,6 +12,8 @@ from pathlib import Path
 import sqlite_utils
 
 from store.migrations import migrate
+
+log = logging.getLogger(__name__)
 
 DB_NAME = "loket.sqlite"
 DEFAULT_AUTOCHECKPOINT_PAGES = 1000  # SQLite's own default
@@ -98,7 +101,11 @@ def checkpoints_aside(db: sqlite_utils.Database) -> Iterator[Callable[[], None]]
             while not done.is_set():
                 wake.wait()
                 wake.clear()
-                conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                try:
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                except sqlite3.Error:
+                    # A full disk, say: the writer's next commit reports it to the sync; retry on the next wake.
+                    log.warning("checkpoint during ingest failed", exc_info=True)
         finally:
             conn.close()
 
