@@ -1,15 +1,20 @@
-"""Whole messages by ``UID FETCH``, with the answer read by a parser made for exactly that answer.
+"""Whole messages by ``UID FETCH``, read off the connection by a reader made for exactly that answer.
 
 imapclient lexes every FETCH answer one character at a time in Python and turns INTERNALDATE into a naive local
-time; on a first sync that cost a fifth of a worker's time per message. The answer to
-``UID FETCH <uids> (UID BODY.PEEK[] INTERNALDATE FLAGS)`` is small and regular around the message literal, so it is
-read here with regular expressions, line by line as imaplib hands it over: byte strings, and (head, literal) pairs
-where a line ends in a literal. It follows RFC 3501's grammar for what it reads: items in any order, a message's
-items spread over several answers, unsolicited answers (without UID) skipped, NIL or quoted bodies.
+time, and imaplib formats a trace line for every line it reads; on a first sync that was most of a worker's fetching
+time. The answer to ``UID FETCH <uids> (UID BODY.PEEK[] INTERNALDATE FLAGS)`` is small and regular around the
+message literal, so it is read here: lines and literals straight from imaplib's buffered connection, into imaplib's
+own shape for FETCH data (byte strings, and (head, literal) pairs where a line ends in a literal), then read with
+regular expressions. An answer laid out the way servers usually send it (the items, then the body's literal, then the
+closing parenthesis) takes one match; anything else goes through a general reader that follows RFC 3501's grammar
+for what it reads: items in any order, a message's items spread over several answers, unsolicited answers (without
+UID) skipped, NIL or quoted bodies.
 """
 
 from __future__ import annotations
 
+import functools
+import imaplib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -20,12 +25,16 @@ import imapclient
 
 from mail.errors import ProtocolError
 
-FETCH_ITEMS = "(UID BODY.PEEK[] INTERNALDATE FLAGS)"
+FETCH_ITEMS = b"(UID BODY.PEEK[] INTERNALDATE FLAGS)"
 
 _TOKEN = rb'\(|\)|"(?:[^"\\]|\\.)*"|(?:[^\s()"\[\]]|\[[^\]]*\])+'
 _TOKENS = re.compile(_TOKEN, re.S)
 _WELL_FORMED = re.compile(rb"(?:\s*(?:" + _TOKEN + rb"))*\s*\Z", re.S)
-_LITERAL_END = re.compile(rb"\{\d+\+?\}\s*\Z")
+_LITERAL_END = re.compile(rb"\{(\d+)\+?\}\s*\Z")
+_UNTAGGED_FETCH = re.compile(rb"\* (\d+) FETCH (.*)", re.S | re.I)
+_PLAIN_ITEM = rb'(?:UID \d+|INTERNALDATE "[^"\\]*"|FLAGS \([^()"]*\))'
+_PLAIN_HEAD = re.compile(rb"\d+ \(((?:" + _PLAIN_ITEM + rb" )*)BODY\[\] \{\d+\}\Z")
+_PLAIN_ITEMS = re.compile(rb'(UID|INTERNALDATE|FLAGS) (\d+|"[^"]*"|\([^()]*\)) ')
 _ESCAPE = re.compile(rb"\\(.)", re.S)
 _INTERNALDATE = re.compile(r" ?(\d{1,2})-([A-Za-z]{3})-(\d{4}) (\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d)\Z")
 _MONTHS = {name: number for number, name in enumerate(
@@ -44,16 +53,62 @@ class FetchedMessage:
 
 def fetch_messages(client: imapclient.IMAPClient, uids: Sequence[int]) -> dict[int, FetchedMessage]:
     """The whole messages of these UIDs in the selected folder, without setting ``\\Seen``."""
-    uid_set = ",".join(str(uid) for uid in uids)
-    # imaplib's own UID command; imapclient keeps its imaplib session in ``_imap``.
-    status, data = client._imap.uid("FETCH", uid_set, FETCH_ITEMS)
-    if status != "OK":
-        raise ProtocolError(f"the IMAP server refused to send messages: {_text(data)}")
+    imap = client._imap  # imapclient keeps its imaplib session here
+    tag = imap._new_tag()
+    try:
+        imap.send(b"%s UID FETCH %s %s\r\n" % (tag, ",".join(map(str, uids)).encode(), FETCH_ITEMS))
+        status, text, data = _read_answer(imap, tag)
+    finally:
+        imap.tagged_commands.pop(tag, None)
+    if status != b"OK":
+        raise ProtocolError(f"the IMAP server refused to send messages: {text.decode('utf-8', 'replace')}")
     return parse_fetch(data)
+
+
+def _read_answer(imap: imaplib.IMAP4, tag: bytes) -> tuple[bytes, bytes, list[Any]]:
+    """Lines up to the command's completion: its status and text, and the FETCH data in imaplib's shape. Other
+    untagged answers (a new message's EXISTS, an EXPUNGE) are passed over: the next pass of the sync sees them."""
+    data: list[Any] = []
+    completion = tag + b" "
+    while True:
+        line = _line(imap)
+        if line.startswith(completion):
+            status, _, text = line[len(completion) :].partition(b" ")
+            return status.upper(), text, data
+        if line[:1] != b"*":
+            raise imaplib.IMAP4.abort(f"unexpected response: {line[:80]!r}")
+        if line[2:5].upper() == b"BYE":
+            raise imaplib.IMAP4.abort(line[6:].decode("utf-8", "replace") or "the server said BYE")
+        fetch = _UNTAGGED_FETCH.match(line)
+        if fetch is not None:
+            line = fetch[1] + b" " + fetch[2]
+        while literal := _LITERAL_END.search(line):
+            size = int(literal[1])
+            body = imap.read(size)
+            if len(body) != size:
+                raise imaplib.IMAP4.abort("socket error: EOF in the middle of a message")
+            if fetch is not None:
+                data.append((line, body))
+            line = _line(imap)
+        if fetch is not None:
+            data.append(line)
+
+
+def _line(imap: imaplib.IMAP4) -> bytes:
+    line = imap.readline()
+    if not line.endswith(b"\r\n"):
+        raise imaplib.IMAP4.abort("socket error: EOF" if not line else f"unterminated line: {line[:80]!r}")
+    return line[:-2]
 
 
 def parse_fetch(data: Sequence[Any]) -> dict[int, FetchedMessage]:
     """imaplib's untagged FETCH data into messages by UID; answers of one message are merged."""
+    plain = _plain_answers(data)
+    return plain if plain is not None else _any_answers(data)
+
+
+def _any_answers(data: Sequence[Any]) -> dict[int, FetchedMessage]:
+    """Any layout RFC 3501 allows, read token by token."""
     items: dict[int, dict[bytes, Any]] = {}
     tokens = _tokens(data)
     for token in tokens:
@@ -68,6 +123,34 @@ def parse_fetch(data: Sequence[Any]) -> dict[int, FetchedMessage]:
         if isinstance(uid, bytes) and uid.isdigit():
             items.setdefault(int(uid), {}).update(fields)
     return {uid: _message(uid, fields) for uid, fields in items.items()}
+
+
+def _plain_answers(data: Sequence[Any]) -> dict[int, FetchedMessage] | None:
+    """The usual layout, one match per message: each answer a head with UID, INTERNALDATE and FLAGS (in any order)
+    ending in the body's literal, then the closing parenthesis. None when any answer is laid out otherwise."""
+    messages: dict[int, FetchedMessage] = {}
+    if len(data) % 2:
+        return None
+    for head_and_body, trailer in zip(data[::2], data[1::2], strict=True):
+        if trailer != b")" or not isinstance(head_and_body, tuple):
+            return None
+        head, body = head_and_body
+        match = _PLAIN_HEAD.match(head)
+        if match is None:
+            return None
+        fields = dict(_PLAIN_ITEMS.findall(match[1]))
+        uid = fields.get(b"UID")
+        if uid is None or int(uid) in messages:
+            return None  # an unsolicited answer, or a message spread over answers
+        date = fields.get(b"INTERNALDATE")
+        flags = fields.get(b"FLAGS")
+        messages[int(uid)] = FetchedMessage(
+            int(uid),
+            body,
+            internal_date(date[1:-1].decode("ascii")) if date else None,
+            tuple(flag.decode("utf-8", "replace") for flag in flags[1:-1].split()) if flags else (),
+        )
+    return messages
 
 
 def _message(uid: int, fields: dict[bytes, Any]) -> FetchedMessage:
@@ -91,15 +174,20 @@ def internal_date(text: str) -> datetime | None:
     if match is None or match[2].lower() not in _MONTHS:
         return None
     day, _month, year, hour, minute, second, sign, off_hours, off_minutes = match.groups()
-    offset = timedelta(hours=int(off_hours), minutes=int(off_minutes)) * (-1 if sign == "-" else 1)
     try:
-        local = datetime(
+        moment = datetime(
             int(year), _MONTHS[match[2].lower()], int(day), int(hour), int(minute), int(second),
-            tzinfo=timezone(offset),
+            tzinfo=UTC if off_hours == off_minutes == "00" else _zone(sign, off_hours, off_minutes),
         )  # fmt: skip
     except ValueError:
         return None
-    return local.astimezone(UTC)
+    return moment if moment.tzinfo is UTC else moment.astimezone(UTC)
+
+
+@functools.cache
+def _zone(sign: str, hours: str, minutes: str) -> timezone:
+    """One zone object per offset: a mailbox's dates share a handful of them."""
+    return timezone(timedelta(hours=int(hours), minutes=int(minutes)) * (-1 if sign == "-" else 1))
 
 
 def _tokens(data: Sequence[Any]) -> Iterator[Any]:
@@ -161,7 +249,3 @@ def _item_name(name: bytes) -> bytes:
     """``BODY[]`` whatever the case, and ``BODY[]<0>`` (a server echoing an origin octet) as ``BODY[]``."""
     upper = name.upper()
     return b"BODY[]" if upper.startswith(b"BODY[]") else upper
-
-
-def _text(data: Sequence[Any]) -> str:
-    return " ".join(part.decode("utf-8", "replace") for part in data if isinstance(part, bytes))

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from imapclient.response_parser import parse_fetch_response
 
 from mail.errors import ProtocolError
-from mail.fetch_response import internal_date, parse_fetch
+from mail.fetch_response import _any_answers, _plain_answers, internal_date, parse_fetch
 
 FLAGS = (
     b"\\Seen",
@@ -92,6 +92,32 @@ def test_every_shape_of_answer_reads_as_imapclient_reads_it(answer):
         assert ours[uid].internal_date == moment
         assert ours[uid].internal_date == theirs[uid][b"INTERNALDATE"].astimezone(UTC)
         assert set(ours[uid].flags) == flags
+
+
+@st.composite
+def usual_answers(draw):
+    """Answers laid out as servers usually send them: UID, INTERNALDATE and FLAGS in any order, then the body."""
+    data: list = []
+    for seq, uid in enumerate(draw(st.lists(st.integers(1, 10**9), min_size=1, max_size=5, unique=True)), 1):
+        moment = draw(st.datetimes(datetime(1990, 1, 1), datetime(2090, 1, 1))).replace(microsecond=0)
+        zone = timezone(timedelta(minutes=draw(st.integers(-12 * 60, 14 * 60))))
+        flags = draw(st.lists(st.sampled_from(FLAGS), unique=True))
+        items = [
+            b"UID " + str(uid).encode(),
+            b"INTERNALDATE " + _imap_date(moment.replace(tzinfo=zone)),
+            b"FLAGS (" + b" ".join(flags) + b")",
+        ]
+        body = draw(st.binary(max_size=300))
+        head = f"{seq} (".encode() + b" ".join(draw(st.permutations(items))) + b" BODY[] {%d}" % len(body)
+        data += [(head, body), b")"]
+    return data
+
+
+@given(usual_answers())
+def test_the_usual_layout_is_read_in_one_match_as_the_general_reader_reads_it(data):
+    plain = _plain_answers(data)
+    assert plain is not None
+    assert plain == _any_answers(data)
 
 
 def test_a_dovecot_answer_with_items_after_the_literal():
