@@ -388,3 +388,13 @@ def test_imaplibs_protocol_trace_is_formatted_only_while_its_logger_listens(dove
         traced.logout()
     finally:
         logger.setLevel(level)
+
+
+def test_a_sync_leaves_the_cycle_collector_as_it_found_it(dovecot, desk):
+    import gc
+
+    db, account, box = desk
+    dovecot.append(box, "INBOX", build())
+    before = gc.get_threshold()
+    sync_once(db, account, box.password)
+    assert gc.get_threshold() == before
