@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 
 def to_db(moment: datetime) -> str:
     """An aware datetime as the store's UTC text; naive datetimes are refused since their zone is a guess."""
+    if moment.tzinfo is UTC:
+        return moment.isoformat()
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError("naive datetime refused: the store keeps instants, not wall-clock times")
     return moment.astimezone(UTC).isoformat()

@@ -1,12 +1,15 @@
 import base64
 import hashlib
 import itertools
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from store.db import open_memory_db, transaction
-from store.filing import FetchedCopy, FolderState, file_batch, file_copy
+from store.filing import FetchedCopy, FolderState, _json_addresses, _json_strings, file_batch, file_copy
 from store.records import Address, ParsedMessage
 from tests.accounts import loopback_account
 
@@ -254,3 +257,15 @@ def test_replies_filed_in_a_batch_before_their_original_are_adopted_when_it_arri
     (request_id,) = requests
     assert request(db, request_id)["first_response_at"] is not None
     assert db.execute("SELECT count(*) FROM requests WHERE merged_into IS NULL").fetchone()[0] == 1
+
+
+@given(
+    st.lists(st.text()),
+    st.lists(st.tuples(st.text(), st.text())),
+)
+def test_a_copys_json_columns_are_the_text_json_dumps_makes(strings, pairs):
+    """Stored JSON is compared as text (flags, team keywords), so the fast encoding must match json.dumps exactly."""
+    assert _json_strings(strings) == json.dumps(strings)
+    assert _json_addresses(Address(name, address) for name, address in pairs) == json.dumps(
+        [list(pair) for pair in pairs]
+    )
