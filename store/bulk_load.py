@@ -20,6 +20,7 @@ from store.db import transaction
 log = logging.getLogger(__name__)
 
 MIN_MESSAGES = 5_000  # below this, keeping the indexes up to date costs less than building them again
+SORT_THREADS = max(1, min(4, os.cpu_count() or 1))  # helper threads SQLite may sort with while building them
 # Read by the views and statistics, never by filing, threading or the due-date rules; none is named by INDEXED BY.
 DEFERRABLE = (
     "requests_status",
@@ -81,14 +82,21 @@ def restore_indexes(db: sqlite_utils.Database, owner_pid: int | None = None) -> 
     ]
     if not wanted:
         return 0
-    with transaction(db):
-        for name, sql in wanted:
-            if (
-                db.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", [name]).fetchone()
-                is None
-            ):
-                db.execute(sql)
-            db.execute("DELETE FROM deferred_indexes WHERE name = ?", [name])
+    threads = db.execute("PRAGMA threads").fetchone()[0]
+    db.execute(f"PRAGMA threads = {SORT_THREADS}")  # an index build sorts on helper threads as well
+    try:
+        with transaction(db):
+            for name, sql in wanted:
+                if (
+                    db.execute(
+                        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", [name]
+                    ).fetchone()
+                    is None
+                ):
+                    db.execute(sql)
+                db.execute("DELETE FROM deferred_indexes WHERE name = ?", [name])
+    finally:
+        db.execute(f"PRAGMA threads = {threads}")
     return len(wanted)
 
 

@@ -52,9 +52,11 @@ def test_deferring_drops_only_the_deferrable_indexes_and_restoring_builds_them_a
     now = datetime(2026, 11, 23, 12, tzinfo=UTC)
     assert request_ids(db, RequestFilter(), now) == []
     assert queue_counts(db, now)
+    threads = db.execute("PRAGMA threads").fetchone()[0]
     indexes.restore()
     assert _indexes(db) == before
     assert db.execute("SELECT count(*) FROM deferred_indexes").fetchone()[0] == 0
+    assert db.execute("PRAGMA threads").fetchone()[0] == threads  # the sort helpers were for the build only
 
 
 def test_indexes_of_a_killed_loader_are_built_at_the_next_open(tmp_path):
