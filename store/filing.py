@@ -403,7 +403,8 @@ def _requester_id(db: sqlite_utils.Database, address: str, name: str, known: dic
     db.execute(
         "INSERT INTO requesters (address, name, department_id) "
         "VALUES (?, ?, (SELECT department_id FROM department_domains WHERE domain = ?)) "
-        "ON CONFLICT (address) DO UPDATE SET name = excluded.name WHERE excluded.name != ''",
+        "ON CONFLICT (address) DO UPDATE SET name = excluded.name "
+        "WHERE excluded.name NOT IN ('', requesters.name)",  # an unchanged name rewrites nothing
         [address, name, domain],
     )
     if address not in known:

@@ -88,6 +88,17 @@ def test_a_new_message_opens_a_request_for_its_requester(store):
     assert (requester["address"], requester["name"]) == ("jan@example.org", "Jan de Vries")
 
 
+def test_a_requester_keeps_the_latest_display_name_they_sent(store):
+    def name_after(display_name, message_id):
+        request_id = store(message("jan@example.org", message_id=message_id, name=display_name))
+        return store.db["requesters"].get(request(store.db, request_id)["requester_id"])["name"]
+
+    assert name_after("Jan de Vries", "<a@x>") == "Jan de Vries"
+    assert name_after("", "<b@x>") == "Jan de Vries"  # a bare address says nothing about the name
+    assert name_after("J. de Vries (Facilitair)", "<c@x>") == "J. de Vries (Facilitair)"
+    assert store.db.execute("SELECT count(*) FROM requesters").fetchone()[0] == 1
+
+
 def test_the_same_subject_without_reply_headers_is_a_new_request(store):
     first = store(message("jan@example.org", message_id="<a@x>"))
     again = store(message("jan@example.org", message_id="<b@x>", minutes=60 * 24 * 21))
