@@ -203,6 +203,10 @@ class _Workers:
             )
         return self._pool
 
+    @property
+    def running(self) -> bool:
+        return self._pool is not None
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
@@ -394,15 +398,18 @@ def _prepared_batches(
     processes with sessions of their own, while this thread files the batches before."""
     chunks = [uids[start : start + BATCH_SIZE] for start in range(0, len(uids), BATCH_SIZE)]
     if len(uids) < PARALLEL_THRESHOLD:
-        for chunk in chunks:
-            if raws := _fetch_batch(client, chunk):
-                yield [_prepared(raw) for raw in raws]
+        yield from _prepared_here(client, chunks)
         return
+    # Starting a worker takes longer than a batch: while they start, this thread fetches and parses the first.
+    first_here = not workers.running
     pool = workers.pool()
+    submitted = chunks[1:] if first_here else chunks
     pending: deque[Future[list[FetchedCopy]]] = deque()
     try:
-        for chunk in chunks:
+        for number, chunk in enumerate(submitted, start=1):
             pending.append(pool.submit(_fetch_and_prepare, session, chunk))
+            if first_here and number == min(workers.count, len(submitted)):
+                yield from _prepared_here(client, chunks[:1])
             if len(pending) > workers.count and (copies := pending.popleft().result()):
                 yield copies
         while pending:
@@ -411,6 +418,13 @@ def _prepared_batches(
     finally:
         for future in pending:
             future.cancel()
+
+
+def _prepared_here(client: imapclient.IMAPClient, chunks: Iterable[list[int]]) -> Iterator[list[FetchedCopy]]:
+    """Batches fetched on this thread's own session and parsed in this process."""
+    for chunk in chunks:
+        if raws := _fetch_batch(client, chunk):
+            yield [_prepared(raw) for raw in raws]
 
 
 def _fetch_batch(client: imapclient.IMAPClient, uids: list[int]) -> list[_RawCopy]:
