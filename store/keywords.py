@@ -16,6 +16,7 @@ PREFIX = "$Loket."
 STATUS_PREFIX = PREFIX + "Status."
 ASSIGNEE_PREFIX = PREFIX + "Assignee."
 _SAFE = re.compile(r"[A-Za-z0-9_-]")
+_COMPACT_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)  # as SQLite writes JSON
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +26,7 @@ class TeamState:
 
     def to_json(self) -> str:
         # The same text as SQLite's json_object('assignee', ..., 'status', ...), so SQL can compare it.
-        return json.dumps({"assignee": self.assignee, "status": self.status}, separators=(",", ":"))
+        return _COMPACT_JSON.encode({"assignee": self.assignee, "status": self.status})
 
     @classmethod
     def from_json(cls, text: str | None) -> TeamState | None:

@@ -52,3 +52,14 @@ def test_a_new_desktop_takes_the_mailboxs_word():
     local, remote = TeamState("new", None), TeamState("waiting", "Anna")
     assert reconcile(local, None, remote).apply_locally == remote
     assert reconcile(local, None, None).agreed == local
+
+
+@given(states)
+def test_a_state_is_stored_as_the_text_sqlite_makes_of_it(state):
+    """Sync finds the requests to reconcile by comparing the stored text with SQLite's json_object in SQL."""
+    import sqlite3
+
+    sql = sqlite3.connect(":memory:").execute(
+        "SELECT json_object('assignee', ?, 'status', ?)", [state.assignee, state.status]
+    )
+    assert state.to_json() == sql.fetchone()[0]
