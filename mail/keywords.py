@@ -24,14 +24,29 @@ log = logging.getLogger(__name__)
 
 TEAM_ACTOR = "another desktop"
 
-_CANDIDATES = """
+# An opening message carries a Loket keyword when its flags (JSON text) hold a string that starts with the prefix.
+_HAS_KEYWORD = "instr({flags}, '\"$Loket.') > 0"
+
+# Requests looked at for the first time whose opening message carries no Loket keyword: ``reconcile`` makes this
+# desktop's state the agreed one, with nothing to take over or push, so one statement records that for all of them
+# (on a first sync, for every request).
+_FIRST_LOOKS = f"""
+UPDATE requests SET keywords_agreed = json_object('assignee', assignee, 'status', status)
+WHERE account_id = :account AND merged_into IS NULL AND keywords_agreed IS NULL
+  AND first_message_id IN (
+      SELECT id FROM messages
+      WHERE folder_id = :folder AND uidvalidity = :uidvalidity AND deleted_on_server = 0
+        AND NOT {_HAS_KEYWORD.format(flags="flags_json")})
+"""
+
+_CANDIDATES = f"""
 SELECT q.id, q.status, q.assignee, q.keywords_agreed, m.id, m.uid, m.flags_json
 FROM requests q JOIN messages m ON m.id = q.first_message_id
 WHERE q.account_id = :account AND q.merged_into IS NULL
   AND m.folder_id = :folder AND m.uidvalidity = :uidvalidity AND m.deleted_on_server = 0
   AND (q.keywords_agreed IS NULL
        OR q.keywords_agreed != json_object('assignee', q.assignee, 'status', q.status)
-       OR m.uid IN (SELECT value FROM json_each(:touched)))
+       OR (m.uid IN (SELECT value FROM json_each(:touched)) AND {_HAS_KEYWORD.format(flags="m.flags_json")}))
 """
 
 
@@ -49,21 +64,19 @@ def sync_team_state(
     flags changed in this pass.
     """
     folder_id, uidvalidity = inbox
-    rows = db.execute(
-        _CANDIDATES,
-        {
-            "account": account_id,
-            "folder": folder_id,
-            "uidvalidity": uidvalidity,
-            "touched": json.dumps(list(touched_uids)),
-        },
-    ).fetchall()
-    if not rows:
-        return 0, 0
+    query = {
+        "account": account_id,
+        "folder": folder_id,
+        "uidvalidity": uidvalidity,
+        "touched": json.dumps(list(touched_uids)),
+    }
     at = now or utcnow()
     taken, pushes, agreed_rows = 0, [], []
     with transaction(db):
-        for request_id, status, assignee, agreed_json, message_row, uid, flags_json in rows:
+        db.execute(_FIRST_LOOKS, query)
+        for request_id, status, assignee, agreed_json, message_row, uid, flags_json in db.execute(
+            _CANDIDATES, query
+        ).fetchall():
             flags = json.loads(flags_json)
             local = TeamState(status, assignee)
             decision = reconcile(

@@ -74,3 +74,19 @@ def test_keywords_never_mark_mail_seen(dovecot, mailbox, tmp_path):
     client.select_folder("INBOX", readonly=True)
     flags = next(iter(client.get_flags(client.search("ALL")).values()))
     assert b"$Loket.Status.open" in flags and b"\\Seen" not in flags
+
+
+def test_a_first_sync_agrees_with_a_mailbox_without_keywords_and_changes_nothing_on_it(
+    dovecot, mailbox, tmp_path
+):
+    for number in range(3):
+        dovecot.append(
+            mailbox, "INBOX", build(subject=f"Vraag {number}", message_id=f"<q{number}@example.org>")
+        )
+    db, account = desktop(dovecot, mailbox, tmp_path)
+    result = sync_once(db, account, mailbox.password)
+    assert (result.team_changes_taken, result.team_changes_pushed) == (0, 0)
+    agreed = db.execute(
+        "SELECT keywords_agreed, json_object('assignee', assignee, 'status', status) FROM requests"
+    ).fetchall()
+    assert len(agreed) == 3 and all(stored == current for stored, current in agreed)
