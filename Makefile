@@ -25,7 +25,10 @@ lint: $(INSTALLED)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+# Bytecode first, as an installed Loket has it (a wheel or the bundle), even where PYTHONDONTWRITEBYTECODE is set:
+# every process the bench starts (the sync and its workers) would otherwise compile its modules again.
 bench: test-packages $(INSTALLED)
+	@$(BIN)/python -m compileall -q desktop mail store bench
 	@set -e; for script in bench/*.py; do \
 		echo "== $$script"; \
 		PYTHONPATH=. QT_QPA_PLATFORM=offscreen $(BIN)/python "$$script"; \
