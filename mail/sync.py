@@ -13,6 +13,7 @@ import ctypes
 import gc
 import hashlib
 import imaplib
+import itertools
 import json
 import logging
 import multiprocessing
@@ -54,6 +55,7 @@ SEARCH_RANGE = 50_000  # UIDs per UID SEARCH: one answer line stays far below im
 UID_LIST_SIZE = 2_000  # UIDs written out in one command: servers refuse lines over 64 KiB (Dovecot, Cyrus)
 PARALLEL_THRESHOLD = 1_000  # below this many new messages, parsing in-process beats starting workers
 WORKER_NICENESS = 10
+TRIM_EVERY_BATCHES = 4
 # Container allocations between young-generation collections while batches stream through (Python's default: 700).
 BULK_COLLECTION_THRESHOLD = 20_000
 
@@ -70,6 +72,7 @@ def _load_libc() -> Any:
 
 
 _LIBC = _load_libc()
+_batches_freed = itertools.count(1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,9 +388,10 @@ def _ingest(
 
 
 def _release_freed_memory() -> None:
-    """Give freed batch buffers back to the system: glibc keeps them per thread arena otherwise, and a long first
-    sync would look like it grows with the mailbox."""
-    if _LIBC is not None:
+    """Give freed batch buffers back to the system every few batches: glibc keeps them per thread arena otherwise,
+    and a long first sync would look like it grows with the mailbox. Each trim walks the whole heap (milliseconds),
+    and the batches in between reuse what the last one freed."""
+    if _LIBC is not None and next(_batches_freed) % TRIM_EVERY_BATCHES == 0:
         _LIBC.malloc_trim(0)
 
 
