@@ -42,7 +42,14 @@ from mail.parse import parse_message
 from store.accounts import Account, set_last_error
 from store.bulk_load import DeferredIndexes, worth_deferring
 from store.db import checkpoints_aside, open_db, transaction
-from store.filing import FetchedCopy, FolderState, file_batch, mark_deleted_on_server, update_flags
+from store.filing import (
+    FetchedCopy,
+    FolderState,
+    KnownRequesters,
+    file_batch,
+    mark_deleted_on_server,
+    update_flags,
+)
 from store.raw_bytes import pack
 from store.records import ParsedMessage
 from store.stats_records import keep_figures
@@ -368,6 +375,7 @@ def _ingest(
     name = session.folder
     if progress:
         progress(SyncProgress(name, 0, len(uids)))
+    requesters = KnownRequesters()
     with checkpoints_aside(db) as committed, _fewer_collections():
         for batch in _prepared_batches(client, session, workers, uids):
             with transaction(db):
@@ -377,7 +385,7 @@ def _ingest(
                     if remap_from is not None
                     else batch
                 )
-                file_batch(db, session.account, folder, new)
+                file_batch(db, session.account, folder, new, requesters)
                 db.execute("UPDATE folders SET last_uid = ? WHERE id = ?", [batch[-1].uid, folder.id])
             committed()
             done += len(batch)

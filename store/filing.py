@@ -112,6 +112,37 @@ class FolderState:
     uidvalidity: int
 
 
+class KnownRequesters:
+    """Requester rows written during one ingest: a requester who writes again costs no statement unless their
+    display name changed. Only for as long as every batch it served was committed: an ingest that fails drops it.
+    """
+
+    def __init__(self) -> None:
+        self._rows: dict[
+            str, tuple[int, str | None]
+        ] = {}  # address -> (requesters.id, the name last written)
+
+    def row_id(self, db: sqlite_utils.Database, address: str, name: str) -> int:
+        """The requester's row, created or given the latest display name."""
+        known = self._rows.get(address)
+        if known is not None and name in ("", known[1]):
+            return known[0]
+        db.execute(
+            "INSERT INTO requesters (address, name, department_id) "
+            "VALUES (?, ?, (SELECT department_id FROM department_domains WHERE domain = ?)) "
+            "ON CONFLICT (address) DO UPDATE SET name = excluded.name "
+            "WHERE excluded.name NOT IN ('', requesters.name)",  # an unchanged name rewrites nothing
+            [address, name, address.rpartition("@")[2]],
+        )
+        row_id = (
+            known[0]
+            if known is not None
+            else int(db.execute("SELECT id FROM requesters WHERE address = ?", [address]).fetchone()[0])
+        )
+        self._rows[address] = (row_id, name or (known[1] if known else None))
+        return row_id
+
+
 @dataclass(slots=True)
 class _Batch:
     """What filing one batch learns once instead of per message."""
@@ -119,14 +150,21 @@ class _Batch:
     opened: list[int] = field(default_factory=list)  # requests opened, given their standards at the end
     awaited: set[str] = field(default_factory=set)  # Message-IDs that a stored message answers
     stored: set[str] = field(default_factory=set)  # Message-IDs the batch names that a stored message has
-    requesters: dict[str, int] = field(default_factory=dict)  # address -> requesters.id
+    requesters: KnownRequesters = field(default_factory=KnownRequesters)
     next_message_id: int = 0  # the rowid the next message gets: a new request names its first message at once
 
 
 def file_batch(
-    db: sqlite_utils.Database, account: Account, folder: FolderState, copies: Sequence[FetchedCopy]
+    db: sqlite_utils.Database,
+    account: Account,
+    folder: FolderState,
+    copies: Sequence[FetchedCopy],
+    requesters: KnownRequesters | None = None,
 ) -> list[int]:
-    """File fetched copies in order, then give the requests they opened their standards all at once."""
+    """File fetched copies in order, then give the requests they opened their standards all at once.
+
+    ``requesters`` carries the requester rows over from the batches before, when one ingest files several.
+    """
     with transaction(db), forgetting_at_end(db):
         own = [c.parsed.message_id for c in copies if c.parsed.message_id]
         named = own + [
@@ -136,6 +174,7 @@ def file_batch(
             awaited=_awaited(db, own),
             stored=_stored(db, account, named),
             next_message_id=_next_message_id(db),
+            requesters=requesters or KnownRequesters(),
         )
         rows = [file_copy(db, account, folder, copy, batch) for copy in copies]
         apply_standards(db, batch.opened)
@@ -206,7 +245,9 @@ def file_copy(
     )
     message_row = batch.next_message_id if batch is not None else _next_message_id(db)
     if is_new:
-        request_id = _create_request(db, account, copy, message_row, batch.requesters if batch else {})
+        request_id = _create_request(
+            db, account, copy, message_row, batch.requesters if batch else KnownRequesters()
+        )
     role = _role(db, request_id, direction, parsed.auto_kind, parsed.sender.address, is_new)
     # The request is known before the row is written: updating a stored message rewrites its whole body.
     _insert_message(db, account, folder, copy, direction, role, request_id, message_row)
@@ -397,29 +438,12 @@ def _request_of_message_id(db: sqlite_utils.Database, account: Account, message_
     return row[0] if row else None
 
 
-def _requester_id(db: sqlite_utils.Database, address: str, name: str, known: dict[str, int]) -> int:
-    """The requester's row, created or given the latest display name; ``known`` keeps the ids a batch has seen."""
-    domain = address.rpartition("@")[2]
-    db.execute(
-        "INSERT INTO requesters (address, name, department_id) "
-        "VALUES (?, ?, (SELECT department_id FROM department_domains WHERE domain = ?)) "
-        "ON CONFLICT (address) DO UPDATE SET name = excluded.name "
-        "WHERE excluded.name NOT IN ('', requesters.name)",  # an unchanged name rewrites nothing
-        [address, name, domain],
-    )
-    if address not in known:
-        known[address] = int(
-            db.execute("SELECT id FROM requesters WHERE address = ?", [address]).fetchone()[0]
-        )
-    return known[address]
-
-
 def _create_request(
     db: sqlite_utils.Database,
     account: Account,
     copy: FetchedCopy,
     first_message_id: int,
-    requesters: dict[str, int],
+    requesters: KnownRequesters,
 ) -> int:
     parsed = copy.parsed
     received = to_db(copy.internal_date)
@@ -428,7 +452,7 @@ def _create_request(
         "thread_index, last_activity_at, first_message_id) VALUES (?, ?, ?, 'new', ?, ?, ?, ?)",
         [
             account.id,
-            _requester_id(db, parsed.sender.address, parsed.sender.name, requesters),
+            requesters.row_id(db, parsed.sender.address, parsed.sender.name),
             display_subject(parsed.subject),
             received,
             thread_index_root(parsed.thread_index),

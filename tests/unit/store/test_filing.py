@@ -9,7 +9,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store.db import open_memory_db, transaction
-from store.filing import FetchedCopy, FolderState, _json_addresses, _json_strings, file_batch, file_copy
+from store.filing import (
+    FetchedCopy,
+    FolderState,
+    KnownRequesters,
+    _json_addresses,
+    _json_strings,
+    file_batch,
+    file_copy,
+)
 from store.records import Address, ParsedMessage
 from tests.accounts import loopback_account
 
@@ -268,6 +276,25 @@ def test_replies_filed_in_a_batch_before_their_original_are_adopted_when_it_arri
     (request_id,) = requests
     assert request(db, request_id)["first_response_at"] is not None
     assert db.execute("SELECT count(*) FROM requests WHERE merged_into IS NULL").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("names", "kept"),
+    [
+        (["Jan de Vries", "", "J. de Vries"], "J. de Vries"),
+        (["Jan de Vries", "Jan", "Jan de Vries"], "Jan de Vries"),
+        (["", "", "Jan"], "Jan"),
+    ],
+)
+def test_an_ingest_that_remembers_its_requesters_still_keeps_the_latest_display_name(store, names, kept):
+    db, account = store.db, store.account
+    inbox = FolderState(1, "inbox", 1)
+    requesters = KnownRequesters()
+    for number, name in enumerate(names):
+        parsed = message("jan@example.org", message_id=f"<{number}@x>", name=name, minutes=number)
+        file_batch(db, account, inbox, [_copy(parsed)], requesters)
+    assert db.execute("SELECT name FROM requesters").fetchall() == [(kept,)]
+    assert db.execute("SELECT count(DISTINCT requester_id) FROM requests").fetchone()[0] == 1
 
 
 @given(
