@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote_to_bytes
 
+import pybase64
+
 from mail.charsets import decode_8bit, decode_text
 
 MAX_DEPTH = 20  # deeper nesting is either an attack or a loop of forwards; the rest stays one opaque part
@@ -233,6 +235,15 @@ def split_multipart(body: bytes, boundary: str, problems: list[str]) -> list[byt
     return [body[starts[i][1] : starts[i + 1][0]] for i in range(len(starts) - 1)]
 
 
+def _decode_base64(body: bytes) -> bytes:
+    """binascii's reading of base64, by pybase64's vector decoder (ten times faster) wherever the two agree: when
+    padding comes only at the end. binascii stops at a ``=`` in the middle, so such bodies go to binascii."""
+    first_pad = body.find(b"=")
+    if first_pad >= 0 and body[first_pad:].rstrip(b" \t\r\n").rstrip(b"="):
+        return binascii.a2b_base64(body)
+    return pybase64.b64decode(body, validate=False)
+
+
 def transfer_decode(part: Part, problems: list[str]) -> bytes:
     """The part's body with its Content-Transfer-Encoding undone; broken base64 yields what can be read."""
     encoding = (part.header("content-transfer-encoding") or "").strip().lower()
@@ -241,7 +252,7 @@ def transfer_decode(part: Part, problems: list[str]) -> bytes:
         return body
     if encoding == "base64":
         try:
-            return binascii.a2b_base64(body)
+            return _decode_base64(body)
         except (binascii.Error, ValueError):
             problems.append("broken base64; decoded what could be read")
             cleaned = _NOT_BASE64.sub(b"", body)
