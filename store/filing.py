@@ -118,9 +118,8 @@ class KnownRequesters:
     """
 
     def __init__(self) -> None:
-        self._rows: dict[
-            str, tuple[int, str | None]
-        ] = {}  # address -> (requesters.id, the name last written)
+        # address -> (requesters.id, the display name last written, None while unknown)
+        self._rows: dict[str, tuple[int, str | None]] = {}
 
     def row_id(self, db: sqlite_utils.Database, address: str, name: str) -> int:
         """The requester's row, created or given the latest display name."""
@@ -174,7 +173,7 @@ def file_batch(
             awaited=_awaited(db, own),
             stored=_stored(db, account, named),
             next_message_id=_next_message_id(db),
-            requesters=requesters or KnownRequesters(),
+            requesters=requesters if requesters is not None else KnownRequesters(),
         )
         rows = [file_copy(db, account, folder, copy, batch) for copy in copies]
         apply_standards(db, batch.opened)
