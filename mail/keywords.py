@@ -17,15 +17,18 @@ import sqlite_utils
 from mail.imap import imap_call
 from store import lifecycle
 from store.db import transaction
-from store.keywords import TeamState, keywords_for, loket_keywords, reconcile, state_from_flags
+from store.keywords import PREFIX, TeamState, keywords_for, loket_keywords, reconcile, state_from_flags
 from store.timeutil import utcnow
 
 log = logging.getLogger(__name__)
 
 TEAM_ACTOR = "another desktop"
 
-# An opening message carries a Loket keyword when its flags (JSON text) hold a string that starts with the prefix.
-_HAS_KEYWORD = "instr({flags}, '\"$Loket.') > 0"
+
+def _has_keyword(flags_column: str) -> str:
+    """SQL: the flags (JSON text) hold a string that starts with Loket's keyword prefix."""
+    return f"instr({flags_column}, '\"{PREFIX}') > 0"
+
 
 # Requests looked at for the first time whose opening message carries no Loket keyword: ``reconcile`` makes this
 # desktop's state the agreed one, with nothing to take over or push, so one statement records that for all of them
@@ -36,7 +39,7 @@ WHERE account_id = :account AND merged_into IS NULL AND keywords_agreed IS NULL
   AND first_message_id IN (
       SELECT id FROM messages
       WHERE folder_id = :folder AND uidvalidity = :uidvalidity AND deleted_on_server = 0
-        AND NOT {_HAS_KEYWORD.format(flags="flags_json")})
+        AND NOT {_has_keyword("flags_json")})
 """
 
 _CANDIDATES = f"""
@@ -46,7 +49,7 @@ WHERE q.account_id = :account AND q.merged_into IS NULL
   AND m.folder_id = :folder AND m.uidvalidity = :uidvalidity AND m.deleted_on_server = 0
   AND (q.keywords_agreed IS NULL
        OR q.keywords_agreed != json_object('assignee', q.assignee, 'status', q.status)
-       OR (m.uid IN (SELECT value FROM json_each(:touched)) AND {_HAS_KEYWORD.format(flags="m.flags_json")}))
+       OR (m.uid IN (SELECT value FROM json_each(:touched)) AND {_has_keyword("m.flags_json")}))
 """
 
 

@@ -87,17 +87,19 @@ def restore_indexes(db: sqlite_utils.Database, owner_pid: int | None = None) -> 
     try:
         with transaction(db):
             for name, sql in wanted:
-                if (
-                    db.execute(
-                        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", [name]
-                    ).fetchone()
-                    is None
-                ):
+                if not _index_exists(db, name):
                     db.execute(sql)
                 db.execute("DELETE FROM deferred_indexes WHERE name = ?", [name])
     finally:
         db.execute(f"PRAGMA threads = {threads}")
     return len(wanted)
+
+
+def _index_exists(db: sqlite_utils.Database, name: str) -> bool:
+    return (
+        db.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", [name]).fetchone()
+        is not None
+    )
 
 
 def _gone(pid: int) -> bool:
