@@ -98,6 +98,7 @@ _COPY_COLUMNS = (
     "to_json", "cc_json", "date", "internal_date", "text_body", "html_body", "snippet", "auto_kind", "raw_sha256",
     "size", "flags_json", "parse_problems",
 )  # fmt: skip
+_SENT_COPY_COLUMNS = ("uid", "internal_date", "raw_sha256", "size", "flags_json")  # what a Sent copy adds
 _FILING_COLUMNS = ("id", "account_id", "folder_id", "uidvalidity", "direction", "role", "request_id")
 _INSERT_MESSAGE = (
     f"INSERT INTO messages ({', '.join(_FILING_COLUMNS + _COPY_COLUMNS)}) "
@@ -321,19 +322,14 @@ def _pending_sent_copy(db: sqlite_utils.Database, account: Account, message_id: 
 def _attach_sent_copy(
     db: sqlite_utils.Database, message_row: int, folder: FolderState, copy: FetchedCopy
 ) -> None:
+    """The server's facts of the Sent copy join the row Loket wrote when it sent the reply, as a fetched copy has
+    them worked out."""
+    values = dict(zip(_COPY_COLUMNS, copy.stored_values, strict=True))
     db.execute(
-        "UPDATE messages SET folder_id = ?, uidvalidity = ?, uid = ?, internal_date = ?, raw_sha256 = ?, size = ?, "
-        "flags_json = ? WHERE id = ?",
-        [
-            folder.id,
-            folder.uidvalidity,
-            copy.uid,
-            to_db(copy.internal_date),
-            copy.raw_sha256,
-            copy.size,
-            json.dumps(sorted(copy.flags)),
-            message_row,
-        ],
+        "UPDATE messages SET folder_id = ?, uidvalidity = ?, "
+        + ", ".join(f"{column} = ?" for column in _SENT_COPY_COLUMNS)
+        + " WHERE id = ?",
+        [folder.id, folder.uidvalidity, *(values[column] for column in _SENT_COPY_COLUMNS), message_row],
     )
 
 

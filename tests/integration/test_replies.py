@@ -3,6 +3,7 @@ across a crash, an unreachable or refusing server, non-ASCII round trips, and a 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import ssl
 import subprocess
@@ -164,9 +165,13 @@ def test_reply_goes_out_threaded_filed_in_sent_and_marks_the_original_answered(
 
     sync_once(db, account, box.password)
     rows = db.execute(
-        "SELECT folder_id IS NOT NULL, role FROM messages WHERE message_id = ?", [message["Message-ID"]]
+        "SELECT folder_id IS NOT NULL, role, uid IS NOT NULL, raw_sha256, flags_json, internal_date IS NOT NULL "
+        "FROM messages WHERE message_id = ?",
+        [message["Message-ID"]],
     ).fetchall()
-    assert rows == [(1, "desk")], "the Sent copy synced back is the same message, not a second one"
+    assert rows == [(1, "desk", 1, hashlib.sha256(raw).hexdigest(), '["\\\\Seen"]', 1)], (
+        "the Sent copy synced back is the same message, not a second one, with the server's facts"
+    )
 
 
 def test_reply_takes_the_status_asked_for(tmp_path, desk, request_id):
