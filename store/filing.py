@@ -22,6 +22,7 @@ from store.accounts import Account
 from store.db import transaction
 from store.figures_cache import forget_figures, forgetting_at_end
 from store.records import Address, ParsedMessage
+from store.search import SearchEntry, index_for_search
 from store.standard_rules import apply_standards
 from store.threading import (
     choose_request,
@@ -152,6 +153,10 @@ class _Batch:
     stored: set[str] = field(default_factory=set)  # Message-IDs the batch names that a stored message has
     requesters: KnownRequesters = field(default_factory=KnownRequesters)
     next_message_id: int = 0  # the rowid the next message gets: a new request names its first message at once
+    # Written together when the batch ends. FTS5 writes the entries it holds as a segment of their own whenever a
+    # statement opens a savepoint (any that may change several rows does): written one by one amid filing, the
+    # entries of a batch were spread over some sixteen small segments, each merged again later.
+    search_entries: list[SearchEntry] = field(default_factory=list)
 
 
 def file_batch(
@@ -177,6 +182,7 @@ def file_batch(
             requesters=requesters if requesters is not None else KnownRequesters(),
         )
         rows = [file_copy(db, account, folder, copy, batch) for copy in copies]
+        index_for_search(db, batch.search_entries)
         apply_standards(db, batch.opened)
     return rows
 
@@ -250,7 +256,7 @@ def file_copy(
         )
     role = _role(db, request_id, direction, parsed.auto_kind, parsed.sender.address, is_new)
     # The request is known before the row is written: updating a stored message rewrites its whole body.
-    _insert_message(db, account, folder, copy, direction, role, request_id, message_row)
+    _insert_message(db, account, folder, copy, direction, role, request_id, message_row, batch)
     if batch is not None:
         batch.next_message_id = message_row + 1
     if refs:
@@ -342,6 +348,7 @@ def _insert_message(
     role: str,
     request_id: int | None,
     message_row: int,
+    batch: _Batch | None,
 ) -> None:
     parsed = copy.parsed
     db.execute(
@@ -358,11 +365,11 @@ def _insert_message(
         ),
     )
     forget_figures(db, request_id)
-    requester = f"{parsed.sender.name} {parsed.sender.address}".strip()
-    db.execute(
-        "INSERT INTO messages_fts (rowid, subject, body, requester) VALUES (?, ?, ?, ?)",
-        [message_row, parsed.subject, parsed.text_body, requester],
-    )
+    entry = SearchEntry.of(message_row, parsed.subject, parsed.text_body, parsed.sender)
+    if batch is not None:
+        batch.search_entries.append(entry)
+    else:
+        index_for_search(db, [entry])
     if parsed.attachments:
         _store_attachments(db, message_row, copy)
 

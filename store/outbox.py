@@ -20,6 +20,7 @@ from store.db import transaction
 from store.figures_cache import forget_figures
 from store.raw_bytes import pack
 from store.records import Address, AttachmentData
+from store.search import SearchEntry, index_for_search
 from store.timeutil import to_db
 
 STATES = ("queued", "sending", "sent", "failed")
@@ -165,15 +166,7 @@ def _index(db: sqlite_utils.Database, message_row: int, outgoing: Outgoing) -> N
     refs = list(dict.fromkeys(r for r in (outgoing.in_reply_to, *reversed(outgoing.references)) if r))
     for ref in refs:
         db.execute("INSERT INTO message_refs (message_id, ref) VALUES (?, ?)", [message_row, ref])
-    db.execute(
-        "INSERT INTO messages_fts (rowid, subject, body, requester) VALUES (?, ?, ?, ?)",
-        [
-            message_row,
-            outgoing.subject,
-            outgoing.text_body,
-            f"{outgoing.sender.name} {outgoing.sender.address}",
-        ],
-    )
+    index_for_search(db, [SearchEntry.of(message_row, outgoing.subject, outgoing.text_body, outgoing.sender)])
     for attachment in outgoing.attachments:
         digest = hashlib.sha256(attachment.data).hexdigest()
         db.execute("INSERT OR IGNORE INTO blobs (sha256, data) VALUES (?, ?)", [digest, attachment.data])

@@ -8,13 +8,13 @@ requests because it sorts and filters in SQL and reads details only for the rows
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import sqlite_utils
 
+from store.search import fts_query
 from store.timeutil import from_db, to_db
 
 # The due instant of whichever target runs: first response until answered, then resolution.
@@ -47,7 +47,6 @@ _CONSTANT_IN_QUEUE = {
     ("waiting_colleague", "status"),
 }
 FIXED_QUEUES = ("open", "mine", "waiting", "waiting_colleague", "breaching", "breached", "resolved")
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,16 +142,11 @@ class RequesterCard:
     median_first_response_min: float | None
 
 
-def fts_query(text: str) -> str:
-    """User text as an FTS5 query: every word a quoted prefix term, all required; FTS syntax in the input is inert."""
-    return " ".join(f'"{word}"*' for word in _WORD.findall(text))
-
-
-def _where(flt: RequestFilter, now: datetime) -> tuple[str, list[Any]]:
+def _where(db: sqlite_utils.Database, flt: RequestFilter, now: datetime) -> tuple[str, list[Any]]:
     """The WHERE clause of a filter; search spans every request, queues only their own."""
     clauses: list[str] = []
     params: list[Any] = []
-    query = fts_query(flt.search)
+    query = fts_query(db, flt.search)
     if query:
         clauses.append(
             "r.id IN (SELECT m.request_id FROM messages m INDEXED BY messages_request_of WHERE m.id IN "
@@ -208,7 +202,7 @@ def request_ids(
     length at once and reads row details a page at a time."""
     if sort not in SORT_COLUMNS:
         raise ValueError(f"cannot sort by {sort!r}")
-    where, params = _where(flt, now)
+    where, params = _where(db, flt, now)
     direction = "DESC" if descending else "ASC"
     nulls = "NULLS LAST" if not descending else "NULLS FIRST"
     if sort in _BY_ANOTHER_TABLE:

@@ -224,7 +224,7 @@ def test_split_and_manual_entry_open_requests_with_events():
 
 def test_the_default_list_and_the_breached_count_walk_the_running_timer_index(db):
     """The expression in ``store.queues`` and the one indexed in the migration must stay the same text."""
-    where, params = queues._where(RequestFilter("open"), NOW)
+    where, params = queues._where(db, RequestFilter("open"), NOW)
     plan = " ".join(
         row[3]
         for row in db.execute(
@@ -234,7 +234,7 @@ def test_the_default_list_and_the_breached_count_walk_the_running_timer_index(db
         )
     )
     assert "requests_open_timer" in plan and "TEMP B-TREE" not in plan
-    where, params = queues._where(RequestFilter("breached"), NOW)
+    where, params = queues._where(db, RequestFilter("breached"), NOW)
     plan = " ".join(
         row[3]
         for row in db.execute(f"EXPLAIN QUERY PLAN SELECT count(*) FROM requests r WHERE {where}", params)

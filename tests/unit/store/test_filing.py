@@ -2,6 +2,7 @@ import base64
 import hashlib
 import itertools
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -19,6 +20,7 @@ from store.filing import (
     file_copy,
 )
 from store.records import Address, ParsedMessage
+from store.search import fts_query
 from tests.accounts import loopback_account
 
 DESK = "facilities@example.org"
@@ -295,6 +297,36 @@ def test_an_ingest_that_remembers_its_requesters_still_keeps_the_latest_display_
         file_batch(db, account, inbox, [_copy(parsed)], requesters)
     assert db.execute("SELECT name FROM requesters").fetchall() == [(kept,)]
     assert db.execute("SELECT count(DISTINCT requester_id) FROM requests").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("batches", [[3], [1, 1, 1]], ids=["one-batch", "one-by-one"])
+def test_every_filed_message_is_found_by_search(store, batches):
+    """A batch writes its search entries at its end, after the statements that adopt answers in between."""
+    db, account = store.db, store.account
+    inbox = FolderState(1, "inbox", 1)
+    answer = message("jan@example.org", message_id="<b@x>", in_reply_to="<r@x>", references=("<r@x>",))
+    original = message("jan@example.org", message_id="<a@x>")
+    reply = message(DESK, message_id="<r@x>", in_reply_to="<a@x>", references=("<a@x>",), minutes=5)
+    words = ("antwortet", "radiator", "monteur")
+    copies = [_copy(replace(m, text_body=w)) for m, w in zip((answer, original, reply), words, strict=True)]
+    for size in batches:
+        file_batch(db, account, inbox, copies[:size])
+        copies = copies[size:]
+    store(message("piet@example.org", "Sleutel kwijt", message_id="<c@x>"))  # filed alone, not in a batch
+    for word in (*words, "sleutel"):
+        assert fts_ids(db, word) and fts_ids(db, word) == message_ids_holding(db, word), word
+
+
+def fts_ids(db, word):
+    query = fts_query(db, word)
+    return {
+        row[0] for row in db.execute("SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?", [query])
+    }
+
+
+def message_ids_holding(db, word):
+    rows = db.execute("SELECT id FROM messages WHERE text_body = ? OR subject LIKE ?", [word, f"%{word}%"])
+    return {row[0] for row in rows}
 
 
 @given(
