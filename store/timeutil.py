@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import lru_cache
 
 
 def to_db(moment: datetime) -> str:
     """An aware datetime as the store's UTC text; naive datetimes are refused since their zone is a guess."""
     if moment.tzinfo is UTC:
-        return moment.isoformat()
+        return _utc_text(moment)
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError("naive datetime refused: the store keeps instants, not wall-clock times")
     return moment.astimezone(UTC).isoformat()
+
+
+# Filing one message writes its instant into the request, its events and their checks, three times or more, and
+# ``isoformat`` costs ten look-ups. Only UTC instants are remembered: in a zone with summer time, the two readings of
+# a wall-clock hour that occurs twice (``fold``) are equal as keys but are different instants.
+_utc_text = lru_cache(maxsize=1024)(datetime.isoformat)
 
 
 def from_db(text: str | None) -> datetime | None:
