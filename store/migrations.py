@@ -6,7 +6,12 @@ store written by any earlier version opens and upgrades in one transaction.
 
 from __future__ import annotations
 
+import logging
+import re
 import sqlite3
+from collections.abc import Callable
+
+log = logging.getLogger(__name__)
 
 V1 = """
 CREATE TABLE calendars (
@@ -419,19 +424,61 @@ INSERT INTO messages_fts (rowid, subject, body, requester)
     SELECT id, subject, text_body, trim(from_name || ' ' || from_addr) FROM messages;
 """
 
-MIGRATIONS: tuple[str, ...] = (
+_CHECK_IN_LIST = re.compile(r"CHECK \((\w+) IN \(((?:'[^']*'(?:, )?)+)\)\)")
+
+
+def v20_checks_without_lists(conn: sqlite3.Connection) -> None:
+    """A CHECK listing the allowed values with IN (role, status, auto_kind …) makes SQLite build a temporary b-tree
+    of the list for every row it checks: a tenth of what filing a message costs. The same rule written with OR is
+    compared in place. Every stored row meets the rule already, so SQLite's documented way for a change that leaves
+    the stored rows as they are applies: the schema text is edited and ``schema_version`` moves on, no table is
+    rebuilt. Where the library refuses to edit its schema (a defensive build), the lists stay: slower, as correct.
+    """
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    tables = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE '%CHECK%'"
+    ).fetchall()
+    conn.execute("SAVEPOINT checks_without_lists")
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        for name, sql in tables:
+            rewritten = _CHECK_IN_LIST.sub(_check_without_list, sql)
+            if rewritten != sql:
+                conn.execute(
+                    "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?", [rewritten, name]
+                )
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+    except sqlite3.DatabaseError:
+        conn.execute("ROLLBACK TO checks_without_lists")
+        log.warning("this SQLite does not let its schema be edited; CHECK constraints keep their value lists")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+        conn.execute("RELEASE checks_without_lists")
+
+
+def _check_without_list(match: re.Match[str]) -> str:
+    column, values = match.group(1), re.findall(r"'[^']*'", match.group(2))
+    return "CHECK (" + " OR ".join(f"{column} = {value}" for value in values) + ")"
+
+
+Migration = str | Callable[[sqlite3.Connection], None]
+MIGRATIONS: tuple[Migration, ...] = (
     V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19,
+    v20_checks_without_lists,
 )  # fmt: skip
 
 
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the schema to the newest version; returns it. Each step runs in its own transaction."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+    for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in _statements(script):
-                conn.execute(statement)
+            if callable(step):
+                step(conn)
+            else:
+                for statement in _statements(step):
+                    conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number}")
             conn.execute("COMMIT")
         except BaseException:
