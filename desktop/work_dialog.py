@@ -31,8 +31,13 @@ class WorkDialog(QDialog):
 
     def run(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         """Run ``work`` in the pool; ``done`` must be a method of this dialog, so that a dialog closed while the
-        work still takes its time is simply disconnected instead of being called after its deletion."""
-        task = Task(work)
+        work still takes its time is simply disconnected instead of being called after its deletion.
+
+        The task is the dialog's child, deleted with it on the GUI thread, where it lives. Owned by Python alone, a
+        finished task could lose its last reference when the pool drops the runnable that emitted its outcome, and
+        be deleted on the pool's thread while the GUI thread still delivers that outcome; Qt allows neither.
+        """
+        task = Task(work, self)
         self._tasks.add(task)
         # The buttons come back before the outcome is said, so whoever reads the outcome finds the dialog ready.
         task.done.connect(self._finished)
