@@ -7,13 +7,13 @@ import logging
 import socket
 import ssl
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 import imapclient
 from imapclient.exceptions import IMAPClientError, LoginError
 
 from mail.errors import AuthFailed, ProtocolError, ServerUnavailable, TlsRefused
-from store.accounts import Account
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,35 @@ SENT_NAMES = (
 )
 
 
-def connect(account: Account, password: str, timeout: float = TIMEOUT_SECONDS) -> imapclient.IMAPClient:
+class ImapAccount(Protocol):
+    """What opening a session needs of an account (``store.accounts.Account`` has it)."""
+
+    @property
+    def imap_host(self) -> str: ...
+    @property
+    def imap_port(self) -> int: ...
+    @property
+    def imap_security(self) -> str: ...
+    @property
+    def username(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ImapLogin:
+    """An account's IMAP facts alone: what a sync worker process is sent, so it need not import the store's
+    account module and what that brings with it."""
+
+    imap_host: str
+    imap_port: int
+    imap_security: str
+    username: str
+
+    @classmethod
+    def of(cls, account: ImapAccount) -> ImapLogin:
+        return cls(account.imap_host, account.imap_port, account.imap_security, account.username)
+
+
+def connect(account: ImapAccount, password: str, timeout: float = TIMEOUT_SECONDS) -> imapclient.IMAPClient:
     """A logged-in client; raises AuthFailed, TlsRefused or ServerUnavailable with a sentence."""
     where = f"{account.imap_host}:{account.imap_port}"
     context = ssl.create_default_context()
@@ -120,6 +148,14 @@ def _close(client: imapclient.IMAPClient) -> None:
         client.shutdown()
     except OSError:
         log.debug("closing a failed IMAP connection", exc_info=True)
+
+
+def logout(client: imapclient.IMAPClient) -> None:
+    """End a session politely; one that is already gone is no error."""
+    try:
+        client.logout()
+    except (OSError, imaplib.IMAP4.error, IMAPClientError):
+        log.debug("logout failed", exc_info=True)
 
 
 def imap_call(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:

@@ -8,17 +8,10 @@ connection or a killed process resumes with no gap and no duplicate.
 
 from __future__ import annotations
 
-import atexit
-import ctypes
 import gc
-import hashlib
-import imaplib
-import itertools
 import json
 import logging
 import multiprocessing
-import os
-import sys
 import threading
 import time
 from collections import deque
@@ -26,32 +19,36 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import imapclient
 import sqlite_utils
-from imapclient.exceptions import IMAPClientError
 
-from mail.errors import AuthFailed, MailError, ProtocolError
-from mail.fetch_response import fetch_messages
-from mail.imap import connect, find_sent_folder, imap_call
+from mail.errors import AuthFailed, MailError
+from mail.imap import ImapLogin, connect, find_sent_folder, imap_call, logout
+from mail.ingest_worker import (
+    BULK_COLLECTION_THRESHOLD,
+    FolderSession,
+    fetch_and_prepare,
+    fetch_batch,
+    prepared,
+    release_freed_memory,
+    sorted_flags,
+    start_worker,
+)
 from mail.keywords import sync_team_state
-from mail.parse import parse_message
 from store.accounts import Account, set_last_error
 from store.bulk_load import DeferredIndexes, worth_deferring
 from store.db import checkpoints_aside, open_db, transaction
+from store.fetched import FetchedCopy
 from store.filing import (
-    FetchedCopy,
     FolderState,
     KnownRequesters,
     file_batch,
     mark_deleted_on_server,
     update_flags,
 )
-from store.raw_bytes import pack
-from store.records import ParsedMessage
 from store.stats_records import keep_figures
 from store.timeutil import to_db, utcnow
 
@@ -61,25 +58,8 @@ BATCH_SIZE = 500
 SEARCH_RANGE = 50_000  # UIDs per UID SEARCH: one answer line stays far below imaplib's line limit
 UID_LIST_SIZE = 2_000  # UIDs written out in one command: servers refuse lines over 64 KiB (Dovecot, Cyrus)
 PARALLEL_THRESHOLD = 1_000  # below this many new messages, parsing in-process beats starting workers
-WORKER_NICENESS = 10
-TRIM_EVERY_BATCHES = 4
-# Container allocations between young-generation collections while batches stream through (Python's default: 700).
-BULK_COLLECTION_THRESHOLD = 20_000
 
 Progress = Callable[["SyncProgress"], None]
-
-
-def _load_libc() -> Any:
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        return ctypes.CDLL("libc.so.6")
-    except OSError:
-        return None
-
-
-_LIBC = _load_libc()
-_batches_freed = itertools.count(1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,88 +79,6 @@ class SyncResult:
     team_changes_pushed: int = 0
     inbox: tuple[int, int] | None = None  # (folder id, uidvalidity)
     inbox_touched: set[int] = field(default_factory=set)  # INBOX UIDs new or with changed flags in this pass
-
-
-@dataclass(frozen=True, slots=True)
-class _RawCopy:
-    uid: int
-    raw: bytes
-    internal_date: datetime
-    flags: tuple[str, ...]
-
-
-def prepare(raw: bytes) -> tuple[ParsedMessage, str, bytes]:
-    """The CPU-heavy part of ingest, run in worker processes: parse, hash, compress."""
-    return parse_message(raw), hashlib.sha256(raw).hexdigest(), pack(raw)
-
-
-def _prepared(raw: _RawCopy) -> FetchedCopy:
-    parsed, digest, compressed = prepare(raw.raw)
-    return FetchedCopy(raw.uid, raw.internal_date, raw.flags, len(raw.raw), digest, compressed, parsed)
-
-
-@dataclass(frozen=True, slots=True)
-class _FolderSession:
-    """What a worker process needs to open its own session on the folder being synced: fetching (and the parsing
-    of IMAP answers that comes with it) is then off the thread that files."""
-
-    account: Account
-    password: str
-    folder: str
-    uidvalidity: int
-
-
-_worker_session: tuple[_FolderSession, imapclient.IMAPClient] | None = None
-
-
-def _worker_client(session: _FolderSession) -> imapclient.IMAPClient:
-    """This worker's session, opened on its first batch and kept for the rest of the pass; a batch of another
-    folder of the same mailbox selects that folder on the same connection."""
-    global _worker_session
-    if _worker_session is not None:
-        current, client = _worker_session
-        if current == session:
-            return client
-        _worker_session = None
-        if (current.account, current.password) != (session.account, session.password):
-            _logout(client)
-            client = connect(session.account, session.password)
-            atexit.register(_logout, client)
-    else:
-        client = connect(session.account, session.password)
-        atexit.register(_logout, client)
-    status = imap_call(client.select_folder, session.folder, readonly=True)
-    if int(status[b"UIDVALIDITY"]) != session.uidvalidity:
-        _logout(client)
-        raise ProtocolError(
-            f"{session.folder} changed its UIDVALIDITY during the sync; the next pass re-reads it"
-        )
-    _worker_session = (session, client)
-    return client
-
-
-def _fetch_and_prepare(session: _FolderSession, uids: list[int]) -> list[FetchedCopy]:
-    """One batch fetched and parsed in a worker process."""
-    global _worker_session
-    client = _worker_client(session)
-    try:
-        raws = _fetch_batch(client, uids)
-    except MailError:
-        _worker_session = None  # a cut session is opened afresh if this worker gets another batch
-        raise
-    prepared = [_prepared(raw) for raw in raws]
-    del raws
-    _release_freed_memory()
-    return prepared
-
-
-def _start_worker() -> None:
-    """Workers run at a lower priority: filing, one thread that every batch passes through, sets the pace, and
-    with more busy processes than cores it must not wait for a core while workers parse batches ahead of it. Like
-    filing (``_fewer_collections``), they collect cycles less often."""
-    if hasattr(os, "nice"):
-        os.nice(WORKER_NICENESS)
-    gc.set_threshold(BULK_COLLECTION_THRESHOLD, *gc.get_threshold()[1:])
 
 
 @contextmanager
@@ -209,7 +107,7 @@ class _Workers:
             self._pool = ProcessPoolExecutor(
                 max_workers=self.count,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_start_worker,
+                initializer=start_worker,
             )
         return self._pool
 
@@ -246,7 +144,7 @@ def sync_once(
         raise
     finally:
         if client is None and session is not None:
-            _logout(session)
+            logout(session)
     return result
 
 
@@ -315,9 +213,9 @@ def sync_folder(
         if new_uids:
             if remap_from is None and worth_deferring(db, len(new_uids)):
                 shared.indexes.defer()
-            session = _FolderSession(account, password, name, uidvalidity)
+            session = FolderSession(ImapLogin.of(account), password, name, uidvalidity)
             result.new_messages += _ingest(
-                db, client, session, shared.workers, folder, new_uids, remap_from, progress
+                db, client, account, session, shared.workers, folder, new_uids, remap_from, progress
             )
             touched.update(new_uids)
     if remap_from is not None:
@@ -364,7 +262,8 @@ def _uids_after(client: imapclient.IMAPClient, last_uid: int, uidnext: int | Non
 def _ingest(
     db: sqlite_utils.Database,
     client: imapclient.IMAPClient,
-    session: _FolderSession,
+    account: Account,
+    session: FolderSession,
     workers: _Workers,
     folder: FolderState,
     uids: list[int],
@@ -385,26 +284,18 @@ def _ingest(
                     if remap_from is not None
                     else batch
                 )
-                file_batch(db, session.account, folder, new, requesters)
+                file_batch(db, account, folder, new, requesters)
                 db.execute("UPDATE folders SET last_uid = ? WHERE id = ?", [batch[-1].uid, folder.id])
             committed()
             done += len(batch)
-            _release_freed_memory()
+            release_freed_memory()
             if progress:
                 progress(SyncProgress(name, done, len(uids)))
     return done
 
 
-def _release_freed_memory() -> None:
-    """Give freed batch buffers back to the system every few batches: glibc keeps them per thread arena otherwise,
-    and a long first sync would look like it grows with the mailbox. Each trim walks the whole heap (milliseconds),
-    and the batches in between reuse what the last one freed."""
-    if _LIBC is not None and next(_batches_freed) % TRIM_EVERY_BATCHES == 0:
-        _LIBC.malloc_trim(0)
-
-
 def _prepared_batches(
-    client: imapclient.IMAPClient, session: _FolderSession, workers: _Workers, uids: list[int]
+    client: imapclient.IMAPClient, session: FolderSession, workers: _Workers, uids: list[int]
 ) -> Iterator[list[FetchedCopy]]:
     """Fetched and parsed batches, in UID order. A short run is fetched and parsed here; a long one by worker
     processes with sessions of their own, while this thread files the batches before."""
@@ -419,7 +310,7 @@ def _prepared_batches(
     pending: deque[Future[list[FetchedCopy]]] = deque()
     try:
         for number, chunk in enumerate(submitted, start=1):
-            pending.append(pool.submit(_fetch_and_prepare, session, chunk))
+            pending.append(pool.submit(fetch_and_prepare, session, chunk))
             if first_here and number == min(workers.count, len(submitted)):
                 yield from _prepared_here(client, chunks[:1])
             if len(pending) > workers.count and (copies := pending.popleft().result()):
@@ -435,31 +326,13 @@ def _prepared_batches(
 def _prepared_here(client: imapclient.IMAPClient, chunks: Iterable[list[int]]) -> Iterator[list[FetchedCopy]]:
     """Batches fetched on this thread's own session and parsed in this process."""
     for chunk in chunks:
-        if raws := _fetch_batch(client, chunk):
-            yield [_prepared(raw) for raw in raws]
-
-
-def _fetch_batch(client: imapclient.IMAPClient, uids: list[int]) -> list[_RawCopy]:
-    """The copies of these UIDs still on the server, in UID order."""
-    response = imap_call(fetch_messages, client, uids)
-    batch = []
-    for uid in uids:
-        fetched = response.get(uid)
-        if fetched is None or fetched.raw is None:
-            continue  # expunged between SEARCH and FETCH
-        raw = fetched.raw
-        batch.append(_RawCopy(uid, raw, fetched.internal_date or utcnow(), _sorted_flags(fetched.flags)))
-    return batch
-
-
-def _sorted_flags(flags: Iterable[str]) -> tuple[str, ...]:
-    """Sorted flags and keywords; ``\\Recent`` is per session, not a fact about the message, so it is left out."""
-    return tuple(sorted(name for name in flags if name != "\\Recent"))
+        if raws := fetch_batch(client, chunk):
+            yield [prepared(raw) for raw in raws]
 
 
 def _flags(data: dict[bytes, Any]) -> tuple[str, ...]:
     names = (f.decode("utf-8", "replace") if isinstance(f, bytes) else str(f) for f in data.get(b"FLAGS", ()))
-    return _sorted_flags(names)
+    return sorted_flags(names)
 
 
 def _remap(db: sqlite_utils.Database, folder: FolderState, old_validity: int, copy: FetchedCopy) -> bool:
@@ -561,13 +434,6 @@ def open_session(account: Account, password: str) -> imapclient.IMAPClient:
     return client
 
 
-def _logout(client: imapclient.IMAPClient) -> None:
-    try:
-        client.logout()
-    except (OSError, imaplib.IMAP4.error, IMAPClientError):
-        log.debug("logout after sync failed", exc_info=True)
-
-
 StateCallback = Callable[[str, dict[str, Any]], None]
 IDLE_SLICE_SECONDS = 1.0
 POLL_SECONDS = 60.0
@@ -587,7 +453,7 @@ def run_forever(
             try:
                 _follow(db, account, password, client, stop, on_state)
             finally:
-                _logout(client)
+                logout(client)
             backoff = 5.0
         except AuthFailed as error:
             set_last_error(db, account.id, str(error))

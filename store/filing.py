@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from json.encoder import encode_basestring_ascii
-from typing import Any
 
 import sqlite_utils
 
 from store import lifecycle
 from store.accounts import Account
 from store.db import transaction
+from store.fetched import COPY_COLUMNS, FetchedCopy
 from store.figures_cache import forget_figures, forgetting_at_end
 from store.records import Address, ParsedMessage
 from store.search import SearchEntry, index_for_search
@@ -37,73 +36,13 @@ from store.timeutil import to_db
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class FetchedCopy:
-    """One message as fetched from one folder: the server's facts plus what the parser made of it.
-
-    Its message-row values that depend on nothing else are worked out when it is made, which during a large sync
-    is in a worker process: the thread that files every batch only writes them.
-    """
-
-    uid: int
-    internal_date: datetime
-    flags: tuple[str, ...]
-    size: int
-    raw_sha256: str
-    raw_compressed: bytes
-    parsed: ParsedMessage
-    stored_values: tuple[Any, ...] = field(init=False, repr=False, compare=False)  # _COPY_COLUMNS, in order
-
-    def __post_init__(self) -> None:
-        parsed = self.parsed
-        values = (
-            self.uid,
-            parsed.message_id,
-            parsed.in_reply_to,
-            _json_strings(parsed.references),
-            parsed.thread_index,
-            parsed.subject,
-            parsed.sender.address,
-            parsed.sender.name,
-            _json_addresses(parsed.to),
-            _json_addresses(parsed.cc),
-            to_db(parsed.date) if parsed.date else None,
-            to_db(self.internal_date),
-            parsed.text_body,
-            parsed.html_body,
-            parsed.snippet,
-            parsed.auto_kind,
-            self.raw_sha256,
-            self.size,
-            _json_strings(sorted(self.flags)),
-            "; ".join(parsed.problems) or None,
-        )
-        object.__setattr__(self, "stored_values", values)
-
-
-def _json_strings(values: Iterable[str]) -> str:
-    """The text ``json.dumps`` makes of a list of strings, without the encoder it builds on every call: that was a
-    third of the time of working out a message's row values."""
-    return "[" + ", ".join(map(encode_basestring_ascii, values)) + "]"
-
-
-def _json_addresses(addresses: Iterable[Address]) -> str:
-    """``json.dumps([[name, address], ...])``, as ``_json_strings``."""
-    pairs = (f"[{encode_basestring_ascii(a.name)}, {encode_basestring_ascii(a.address)}]" for a in addresses)
-    return "[" + ", ".join(pairs) + "]"
-
-
-# The messages columns FetchedCopy.stored_values holds, and the ones filing adds.
-_COPY_COLUMNS = (
-    "uid", "message_id", "in_reply_to", "references_json", "thread_index", "subject", "from_addr", "from_name",
-    "to_json", "cc_json", "date", "internal_date", "text_body", "html_body", "snippet", "auto_kind", "raw_sha256",
-    "size", "flags_json", "parse_problems",
-)  # fmt: skip
-_SENT_COPY_COLUMNS = ("uid", "internal_date", "raw_sha256", "size", "flags_json")  # what a Sent copy adds
+# The messages columns filing adds to a copy's own (store.fetched.COPY_COLUMNS), and those the Sent copy of a reply
+# Loket sent adds to the reply's row.
 _FILING_COLUMNS = ("id", "account_id", "folder_id", "uidvalidity", "direction", "role", "request_id")
+_SENT_COPY_COLUMNS = ("uid", "internal_date", "raw_sha256", "size", "flags_json")
 _INSERT_MESSAGE = (
-    f"INSERT INTO messages ({', '.join(_FILING_COLUMNS + _COPY_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * (len(_FILING_COLUMNS) + len(_COPY_COLUMNS)))})"
+    f"INSERT INTO messages ({', '.join(_FILING_COLUMNS + COPY_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * (len(_FILING_COLUMNS) + len(COPY_COLUMNS)))})"
 )
 
 
@@ -330,7 +269,7 @@ def _attach_sent_copy(
 ) -> None:
     """The server's facts of the Sent copy join the row Loket wrote when it sent the reply, as a fetched copy has
     them worked out."""
-    values = dict(zip(_COPY_COLUMNS, copy.stored_values, strict=True))
+    values = dict(zip(COPY_COLUMNS, copy.stored_values, strict=True))
     db.execute(
         "UPDATE messages SET folder_id = ?, uidvalidity = ?, "
         + ", ".join(f"{column} = ?" for column in _SENT_COPY_COLUMNS)

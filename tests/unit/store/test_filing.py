@@ -10,15 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store.db import open_memory_db, transaction
-from store.filing import (
-    FetchedCopy,
-    FolderState,
-    KnownRequesters,
-    _json_addresses,
-    _json_strings,
-    file_batch,
-    file_copy,
-)
+from store.fetched import FetchedCopy, _json_addresses, _json_strings
+from store.filing import FolderState, KnownRequesters, file_batch, file_copy
 from store.records import Address, ParsedMessage
 from store.search import fts_query
 from tests.accounts import loopback_account
