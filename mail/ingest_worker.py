@@ -27,7 +27,6 @@ from mail.imap import ImapLogin, connect, imap_call, logout
 from mail.parse import parse_message
 from store.fetched import FetchedCopy
 from store.raw_bytes import pack
-from store.records import ParsedMessage
 from store.timeutil import utcnow
 
 WORKER_NICENESS = 10
@@ -68,14 +67,18 @@ class FolderSession:
     uidvalidity: int
 
 
-def prepare(raw: bytes) -> tuple[ParsedMessage, str, bytes]:
+def prepared(copy: RawCopy) -> FetchedCopy:
     """The CPU-heavy part of ingest: parse, hash, compress."""
-    return parse_message(raw), hashlib.sha256(raw).hexdigest(), pack(raw)
-
-
-def prepared(raw: RawCopy) -> FetchedCopy:
-    parsed, digest, compressed = prepare(raw.raw)
-    return FetchedCopy(raw.uid, raw.internal_date, raw.flags, len(raw.raw), digest, compressed, parsed)
+    raw = copy.raw
+    return FetchedCopy(
+        copy.uid,
+        copy.internal_date,
+        copy.flags,
+        len(raw),
+        hashlib.sha256(raw).hexdigest(),
+        pack(raw),
+        parse_message(raw),
+    )
 
 
 _worker_session: tuple[FolderSession, imapclient.IMAPClient] | None = None

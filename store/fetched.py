@@ -1,7 +1,7 @@
 """One message as fetched from one folder: the server's facts plus what the parser made of it.
 
-Copies are made in the worker processes of a large sync, so this module imports nothing beyond the standard library
-and ``store``'s plain records: a worker that starts faster parses its first batch sooner.
+Copies are made in the worker processes of a large sync, so this module imports nothing beyond the standard library,
+``store``'s plain records and its time helpers: a worker that starts faster parses its first batch sooner.
 """
 
 from __future__ import annotations
