@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import imaplib
+import inspect
 from datetime import UTC, datetime, timedelta, timezone
 
+import imapclient
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -164,3 +167,13 @@ def test_internal_dates_read_in_english_whatever_the_locale(text, expected):
 def test_no_answer_at_all_is_no_message():
     """imaplib hands over [None] when the server answered no FETCH (every UID expunged meanwhile)."""
     assert parse_fetch([None]) == {}
+
+
+def test_imapclient_still_keeps_the_imaplib_session_the_fetch_reader_drives():
+    """The reader sends on imapclient's imaplib session with imaplib's own tags; pyproject.toml bounds imapclient
+    to the releases this holds for. A release that moves either fails here, before a sync fails in the field."""
+    assert "self._imap = self._create_IMAP4()" in inspect.getsource(imapclient.IMAPClient)
+    session = imaplib.IMAP4.__new__(imaplib.IMAP4)
+    for name in ("_new_tag", "send", "readline", "read"):
+        assert callable(getattr(session, name)), name
+    assert "self.tagged_commands = {}" in inspect.getsource(imaplib.IMAP4.__init__)
