@@ -11,7 +11,7 @@ QT_PACKAGES := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libxkbcom
 	fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
 TEST_PACKAGES := dovecot-imapd $(QT_PACKAGES)
 
-.PHONY: demo test lint bench translations translations-update bundle bundle-test venv qt-packages test-packages
+.PHONY: demo test test-fast lint bench translations translations-update bundle bundle-test venv qt-packages test-packages
 
 demo: qt-packages $(INSTALLED) translations
 	$(BIN)/loket demo
@@ -19,6 +19,10 @@ demo: qt-packages $(INSTALLED) translations
 test: test-packages $(INSTALLED) translations lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n 2
 	$(MAKE) bundle-test
+
+# The edit-run loop: unit tests only, no server started, no lint, no bundle.
+test-fast: qt-packages $(INSTALLED) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n 2 -m "not integration" tests/unit
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

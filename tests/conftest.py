@@ -21,6 +21,16 @@ os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.g
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+SERVER_FIXTURES = frozenset({"dovecot", "mailbox", "smtp_server"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that starts a real server is an integration test wherever it stands; ``make test-fast`` skips them."""
+    for item in items:
+        if SERVER_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.integration)
+
+
 @pytest.fixture(autouse=True)
 def keyring_file(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty keyring per test, shared with the `loket` processes the test starts."""
