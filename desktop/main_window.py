@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 from store.accounts import Account, get_account_by_id, list_accounts
 from store.db import open_db
 from store.queues import QueueCount, RequestFilter, queue_counts
+from store.timeutil import machine_zone
 
 log = logging.getLogger(__name__)
 
@@ -263,7 +264,7 @@ class MainWindow(QMainWindow):
             return
         from desktop.account_menu import AccountMenu
 
-        self.account_menu = AccountMenu(self.data_dir, _local_zone_name(), parent=self)
+        self.account_menu = AccountMenu(self.data_dir, machine_zone(), parent=self)
         self.account_menu.changed.connect(self._account_changed)
         self.account_menu.removed.connect(self.sync.stop)
         self.menuBar().addMenu(self.account_menu)
@@ -506,10 +507,3 @@ class MainWindow(QMainWindow):
             self._outbox.close_reader()
         self.db.conn.close()
         super().closeEvent(event)  # type: ignore[arg-type]
-
-
-def _local_zone_name() -> str:
-    """The machine's IANA time zone, the default for a new mailbox's calendar."""
-    from PySide6.QtCore import QTimeZone
-
-    return bytes(QTimeZone.systemTimeZoneId().data()).decode() or "UTC"

@@ -27,3 +27,14 @@ def from_db(text: str | None) -> datetime | None:
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def machine_zone() -> str:
+    """The machine's IANA zone name (``tzlocal`` reads it on Linux, macOS and Windows alike), the default zone of a
+    new mailbox's calendar; UTC when the machine's setting names no zone."""
+    import tzlocal
+
+    try:
+        return tzlocal.get_localzone_name() or "UTC"
+    except (LookupError, ValueError):  # tzlocal's errors for a zone it cannot name
+        return "UTC"

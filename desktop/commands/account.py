@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 
 from desktop.commands import CliError
 
@@ -42,25 +41,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     remove.set_defaults(func=remove_account)
 
 
-def local_timezone() -> str:
-    """The machine's IANA zone name, or UTC when it cannot be told."""
-    import os
-    from pathlib import Path
-
-    if os.environ.get("TZ", "").count("/"):
-        return os.environ["TZ"].lstrip(":")
-    try:
-        target = Path("/etc/localtime").resolve()
-        if "zoneinfo" in target.parts:
-            return "/".join(target.parts[target.parts.index("zoneinfo") + 1 :])
-    except OSError:
-        pass
-    try:
-        return Path("/etc/timezone").read_text(encoding="utf-8").strip() or "UTC"
-    except OSError:
-        return time.tzname[0] if "/" in time.tzname[0] else "UTC"
-
-
 def add_account(args: argparse.Namespace) -> int:
     from mail.credentials import set_password
     from mail.errors import MailError
@@ -68,6 +48,7 @@ def add_account(args: argparse.Namespace) -> int:
     from store.accounts import Account, AccountError, get_account, remove_account
     from store.accounts import add_account as store_add
     from store.db import open_db
+    from store.timeutil import machine_zone
 
     if not args.password_stdin:
         raise CliError("the password is read from standard input: pass --password-stdin", exit_code=2)
@@ -88,7 +69,7 @@ def add_account(args: argparse.Namespace) -> int:
             smtp_port=args.smtp_port,
             smtp_security=args.smtp_security or args.security,
             username=args.username,
-            timezone=args.timezone or local_timezone(),
+            timezone=args.timezone or machine_zone(),
             holidays=args.holidays,
         )
     except AccountError as error:

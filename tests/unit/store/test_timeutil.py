@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.timeutil import to_db
+from store.timeutil import machine_zone, to_db
 
 ZONES = [
     UTC,
@@ -39,3 +39,9 @@ def test_the_two_readings_of_an_hour_that_occurs_twice_are_two_instants():
         to_db(moment)  # whatever was asked before must not change the answers below
     assert to_db(first) == "2026-10-25T00:30:00+00:00"
     assert to_db(first.replace(fold=1)) == "2026-10-25T01:30:00+00:00"
+
+
+@pytest.mark.parametrize("zone", ["Europe/Rome", "America/Argentina/Buenos_Aires"])
+def test_the_machine_zone_is_the_iana_name_the_system_gives(monkeypatch, zone):
+    monkeypatch.setenv("TZ", zone)
+    assert machine_zone() == zone
