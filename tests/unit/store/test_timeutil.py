@@ -46,4 +46,8 @@ def test_the_two_readings_of_an_hour_that_occurs_twice_are_two_instants():
 def test_the_machine_zone_is_the_iana_name_the_system_gives(monkeypatch, zone):
     monkeypatch.setenv("TZ", zone)
     tzlocal.reload_localzone()  # tzlocal reads the machine's setting once per process
-    assert machine_zone() == zone
+    try:
+        assert machine_zone() == zone
+    finally:
+        monkeypatch.undo()
+        tzlocal.reload_localzone()
