@@ -65,7 +65,7 @@ bundle-test: bundle
 	echo "bundle: $$(du -sh dist/loket | cut -f1) in dist/loket, starts and paints"
 
 $(BIN)/pyinstaller: $(INSTALLED)
-	$(BIN)/python -m pip install --quiet -e '.[test,bundle]'
+	$(BIN)/python -m pip install --quiet -e '.[demo,test,bundle]'
 	touch $@
 
 venv: $(INSTALLED)
@@ -76,7 +76,7 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(INSTALLED): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[demo,test]'
 	touch $@
 
 qt-packages:

@@ -59,7 +59,13 @@ def _data_dir(args: argparse.Namespace) -> Iterator[Path]:
 def run_demo(args: argparse.Namespace) -> int:
     from desktop.cli import setup_logging
     from mail.credentials import set_password
-    from mail.demo import DemoServers
+
+    try:
+        from mail.demo import DemoServers
+    except ImportError as error:  # the demo's servers are an extra: a plain install has no use for them
+        raise CliError(
+            f"the demo needs Loket's demo extra ({str(error.name).split('.')[0]} is missing): pip install 'loket[demo]'"
+        ) from error
     from mail.demo_keyring import use_demo_keyring
     from mail.demo_store import prepare_demo
     from store.db import open_db

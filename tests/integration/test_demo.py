@@ -255,3 +255,15 @@ def test_a_reply_in_the_demo_goes_through_the_sink_and_its_sent_copy_joins_the_r
             assert messages == (2, 1)
     finally:
         keyring.set_keyring(previous)
+
+
+def test_without_the_demo_extra_the_demo_says_what_to_install(tmp_path, monkeypatch, capsys):
+    from desktop.cli import main
+
+    for name in [name for name in sys.modules if name.split(".")[0] == "pymap"] + ["pymap"]:
+        monkeypatch.setitem(sys.modules, name, None)  # as if the demo extra were not installed
+    monkeypatch.delitem(sys.modules, "mail.demo", raising=False)
+    assert main(["--data-dir", str(tmp_path), "demo", "--no-window"]) == 1
+    assert capsys.readouterr().err == (
+        "loket: the demo needs Loket's demo extra (pymap is missing): pip install 'loket[demo]'\n"
+    )
