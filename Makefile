@@ -11,7 +11,7 @@ QT_PACKAGES := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libxkbcom
 	fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
 TEST_PACKAGES := dovecot-imapd $(QT_PACKAGES)
 
-.PHONY: demo test test-fast lint bench translations translations-update bundle bundle-test venv qt-packages test-packages
+.PHONY: demo test test-fast lint lock bench translations translations-update bundle bundle-test venv qt-packages test-packages
 
 demo: qt-packages $(INSTALLED) translations
 	$(BIN)/loket demo
@@ -50,7 +50,7 @@ translations-update: $(INSTALLED)
 	$(BIN)/python resources/i18n/update.py
 
 # The one-folder app dist/loket/ (run dist/loket/loket); build/ keeps PyInstaller's cache between builds.
-bundle: qt-packages $(BIN)/pyinstaller translations
+bundle: qt-packages $(INSTALLED) translations
 	$(BIN)/pyinstaller --noconfirm --log-level WARN build.spec
 
 # The bundle starts, finds its resources and catalogues, paints the window and the demo without a network.
@@ -64,10 +64,6 @@ bundle-test: bundle
 	test -s "$$tmp/window.png" && test -s "$$tmp/demo.png"; \
 	echo "bundle: $$(du -sh dist/loket | cut -f1) in dist/loket, starts and paints"
 
-$(BIN)/pyinstaller: $(INSTALLED)
-	$(BIN)/python -m pip install --quiet -e '.[demo,test,bundle]'
-	touch $@
-
 venv: $(INSTALLED)
 
 # python3 -m venv needs ensurepip, which Debian ships separately in python3-venv.
@@ -75,9 +71,18 @@ $(BIN)/python:
 	@$(PYTHON) -c "import ensurepip" 2>/dev/null || .ci/debian-packages python3-venv
 	$(PYTHON) -m venv $(VENV)
 
-$(INSTALLED): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[demo,test]'
+# Every dependency (app, demo, tests, bundle) at the version and hashes of requirements.lock; then Loket itself,
+# editable, built with the lock's setuptools and PySide6 (its build compiles nothing an editable install needs).
+$(INSTALLED): pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
+
+# Renew requirements.lock from pyproject.toml's ranges (for Linux and this Python, the machines that test and bundle).
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --upgrade --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+		--extra demo --extra test --extra bundle --output-file requirements.lock pyproject.toml
 
 qt-packages:
 	@.ci/debian-packages $(QT_PACKAGES)
