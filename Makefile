@@ -76,6 +76,7 @@ $(BIN)/python:
 $(INSTALLED): pyproject.toml requirements.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@$(BIN)/python -m pip check >/dev/null || { $(BIN)/python -m pip check; echo "requirements.lock lacks what pyproject.toml asks for: run make lock" >&2; exit 1; }
 	touch $@
 
 # Renew requirements.lock from pyproject.toml's ranges (for Linux and this Python, the machines that test and bundle).
