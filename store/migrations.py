@@ -425,35 +425,18 @@ INSERT INTO messages_fts (rowid, subject, body, requester)
 """
 
 _CHECK_IN_LIST = re.compile(r"CHECK \((\w+) IN \(((?:'[^']*'(?:, )?)+)\)\)")
+_CREATE_TABLE = re.compile(r'^CREATE TABLE\s+("?)(\w+)\1')
 
 
 def v20_checks_without_lists(conn: sqlite3.Connection) -> None:
     """A CHECK listing the allowed values with IN (role, status, auto_kind …) makes SQLite build a temporary b-tree
     of the list for every row it checks: a tenth of what filing a message costs. The same rule written with OR is
-    compared in place. Every stored row meets the rule already, so SQLite's documented way for a change that leaves
-    the stored rows as they are applies: the schema text is edited and ``schema_version`` moves on, no table is
-    rebuilt. Where the library refuses to edit its schema (a defensive build), the lists stay: slower, as correct.
-    """
-    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    compared in place. ALTER TABLE cannot change a CHECK, so each such table is rebuilt the way SQLite documents."""
     tables = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE '%CHECK%'"
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE '%CHECK (% IN (%'"
     ).fetchall()
-    conn.execute("SAVEPOINT checks_without_lists")
-    conn.execute("PRAGMA writable_schema = ON")
-    try:
-        for name, sql in tables:
-            rewritten = _CHECK_IN_LIST.sub(_check_without_list, sql)
-            if rewritten != sql:
-                conn.execute(
-                    "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?", [rewritten, name]
-                )
-        conn.execute(f"PRAGMA schema_version = {version + 1}")
-    except sqlite3.DatabaseError:
-        conn.execute("ROLLBACK TO checks_without_lists")
-        log.warning("this SQLite does not let its schema be edited; CHECK constraints keep their value lists")
-    finally:
-        conn.execute("PRAGMA writable_schema = OFF")
-        conn.execute("RELEASE checks_without_lists")
+    for name, sql in tables:
+        rebuild_table(conn, name, _CHECK_IN_LIST.sub(_check_without_list, sql))
 
 
 def _check_without_list(match: re.Match[str]) -> str:
@@ -461,29 +444,66 @@ def _check_without_list(match: re.Match[str]) -> str:
     return "CHECK (" + " OR ".join(f"{column} = {value}" for value in values) + ")"
 
 
+def rebuild_table(conn: sqlite3.Connection, name: str, create_sql: str) -> None:
+    """SQLite's procedure for a change ALTER TABLE cannot make (lang_altertable.html, "other kinds of table schema
+    changes"): a new table of the new shape takes the rows, replaces the old one and gets its indexes and triggers
+    back. ``migrate`` runs it in the step's transaction with foreign keys off and checks them before it commits."""
+    dependents = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL",
+        [name],
+    ).fetchall()
+    columns = ", ".join(f'"{row[1]}"' for row in conn.execute(f'PRAGMA table_info("{name}")'))
+    staging = f"{name}_rebuilt"
+    conn.execute(_CREATE_TABLE.sub(f'CREATE TABLE "{staging}"', create_sql, count=1))
+    conn.execute(f'INSERT INTO "{staging}" ({columns}) SELECT {columns} FROM "{name}"')
+    conn.execute(f'DROP TABLE "{name}"')
+    # Triggers of other tables name the old table; the legacy rename leaves them be instead of parsing them while
+    # that name is briefly gone. They name the new table once it has the old one's name.
+    conn.execute("PRAGMA legacy_alter_table = ON")
+    try:
+        conn.execute(f'ALTER TABLE "{staging}" RENAME TO "{name}"')
+    finally:
+        conn.execute("PRAGMA legacy_alter_table = OFF")
+    for (sql,) in dependents:
+        conn.execute(sql)
+
+
 Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19,
     v20_checks_without_lists,
+    v20_checks_without_lists,  # a store whose SQLite refused V20's earlier in-place schema edit still had lists
 )  # fmt: skip
 
 
 def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the schema to the newest version; returns it. Each step runs in its own transaction."""
+    """Bring the schema to the newest version; returns it. Each step runs in its own transaction, which completes
+    or leaves the store as it was. Foreign keys are off while a step runs, as SQLite's procedure for rebuilding a
+    table asks (dropping a table would otherwise delete or refuse the rows that point at it), and checked before
+    the step commits."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if callable(step):
-                step(conn)
-            else:
-                for statement in _statements(step):
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+    if version >= len(MIGRATIONS):
+        return version
+    foreign_keys = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set before each step begins
+    try:
+        for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if callable(step):
+                    step(conn)
+                else:
+                    for statement in _statements(step):
+                        conn.execute(statement)
+                if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                    raise sqlite3.IntegrityError(f"migration {number} would leave rows pointing at nothing")
+                conn.execute(f"PRAGMA user_version = {number}")
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+    finally:
+        conn.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
     return len(MIGRATIONS)
 
 

@@ -79,15 +79,48 @@ def test_value_lists_in_checks_become_comparisons_that_keep_the_same_rules():
         assert not [op for op in plan if op[1] == "OpenEphemeral"], (table, column)
 
 
-def test_a_sqlite_that_refuses_to_edit_its_schema_keeps_the_lists_and_still_opens():
+def _schema(conn):
+    return conn.execute("SELECT type, name, tbl_name FROM sqlite_master ORDER BY type, name").fetchall()
+
+
+def test_tables_rebuilt_without_lists_keep_their_rows_indexes_triggers_and_references():
     conn = _store_before(v20_checks_without_lists)
-    schema = conn.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
+    conn.execute(
+        "INSERT INTO requests (account_id, subject, status, received_at, last_activity_at) "
+        "VALUES (1, 'Stoel kapot', 'waiting', '2026-01-05T09:00:00+00:00', '2026-01-05T09:00:00+00:00')"
+    )
+    before = _schema(conn)
+    kept = "SELECT id, account_id, subject, status, received_at FROM requests"
+    rows = conn.execute(kept).fetchall()
+    migrate(conn)
+    assert set(before) <= set(_schema(conn))
+    assert conn.execute(kept).fetchall() == rows
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        conn.execute("INSERT INTO requests (account_id, subject, status, received_at, last_activity_at) "
+                     "VALUES (99, '', 'new', '', '')")  # fmt: skip
 
-    def no_schema_edits(action, table, *_):
-        return sqlite3.SQLITE_DENY if action == sqlite3.SQLITE_UPDATE and table == "sqlite_master" else 0
 
-    conn.set_authorizer(no_schema_edits)
-    assert migrate(conn) == len(MIGRATIONS)
+def test_a_store_whose_sqlite_refused_the_in_place_edit_gets_the_comparisons_too():
+    conn = _store_before(v20_checks_without_lists)
+    conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(v20_checks_without_lists) + 1}")  # lists kept
+    migrate(conn)
+    assert not conn.execute("SELECT name FROM sqlite_master WHERE sql LIKE '%CHECK (% IN (%'").fetchall()
+    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+def test_a_step_that_fails_leaves_the_store_as_it_was():
+    conn = _store_before(v20_checks_without_lists)
+    schema, version = _schema(conn), conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def no_new_tables(action, *_):
+        return sqlite3.SQLITE_DENY if action == sqlite3.SQLITE_CREATE_TABLE else 0
+
+    conn.set_authorizer(no_new_tables)
+    with pytest.raises(sqlite3.DatabaseError):
+        migrate(conn)
     conn.set_authorizer(None)
-    assert conn.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert _schema(conn) == schema
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == version
+    assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
