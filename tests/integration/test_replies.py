@@ -16,7 +16,7 @@ import pytest
 
 from mail.credentials import set_password
 from mail.parse import parse_message
-from mail.reply import queue_request_reply
+from mail.reply import ReplyError, queue_request_reply
 from mail.send import flush
 from mail.sync import sync_once
 from store import outbox
@@ -172,6 +172,21 @@ def test_reply_goes_out_threaded_filed_in_sent_and_marks_the_original_answered(
     assert rows == [(1, "desk", 1, hashlib.sha256(raw).hexdigest(), '["\\\\Seen"]', 1)], (
         "the Sent copy synced back is the same message, not a second one, with the server's facts"
     )
+
+
+@pytest.mark.parametrize("body", ["", "  \n\t\n"])
+def test_an_empty_or_blank_reply_is_refused_and_nothing_is_sent(
+    tmp_path, desk, smtp_server, request_id, body
+):
+    done = reply_cli(tmp_path, request_id, body)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "holds no text" in done.stderr
+    assert smtp_server.messages == []
+    db = open_db(tmp_path)
+    assert db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0] == 0
+    assert db.execute("SELECT status FROM requests WHERE id = ?", [request_id]).fetchone()[0] == "new"
+    with pytest.raises(ReplyError, match="no text"):
+        queue_request_reply(db, get_account(db), request_id, body, now=datetime.now(UTC), actor="Eva")
 
 
 def test_reply_takes_the_status_asked_for(tmp_path, desk, request_id):
