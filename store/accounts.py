@@ -90,7 +90,7 @@ def check_address(address: str) -> None:
 
 
 def validate_identity(name: str, display_name: str, username: str) -> None:
-    """Names that end up in headers, logins, file names and one-line listings: no line breaks or control
+    """Names that end up in headers, logins, keyring entries and one-line listings: no line breaks or control
     characters, and an account name without slashes."""
     if not name.strip():
         raise AccountError("name: missing; give the mailbox a short name such as 'facilities'")

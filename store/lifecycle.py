@@ -181,10 +181,8 @@ def _replay(db: sqlite_utils.Database, request_id: int, with_standard: bool) -> 
     stale = {fields: event_id for event_id, fields in sorted(by_mail.items(), reverse=True)}
     fresh = []
     for change in changes:
-        if (
-            stale.pop((to_db(change.at), change.actor, change.old, change.new, change.department), None)
-            is None
-        ):
+        fields = (to_db(change.at), change.actor, change.old, change.new, change.department)
+        if stale.pop(fields, None) is None:
             fresh.append(change)
     if not fresh and not stale:
         return  # the late message changed nothing that came after it
