@@ -28,7 +28,7 @@ from desktop.work_dialog import WorkDialog
 from mail.errors import AuthFailed, MailError, NoPassword, ServerUnavailable, TlsRefused
 from mail.providers import country_defaults, settings_for
 from store.account_settings import AccountSettings
-from store.accounts import AccountError
+from store.accounts import AccountError, UnsentReplies
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +72,9 @@ def save_account(data_dir: Path, account_id: int | None, settings: AccountSettin
         db.conn.close()
 
 
-def delete_account(data_dir: Path, account_id: int) -> None:
-    """Remove the account, its local store rows and its keyring entry; the server keeps its mail."""
+def delete_account(data_dir: Path, account_id: int, discard_unsent: bool = False) -> None:
+    """Remove the account, its local store rows and its keyring entry; the server keeps its mail. Raises
+    ``UnsentReplies`` while its outbox holds replies never sent, unless ``discard_unsent``."""
     from mail.credentials import delete_password
     from store.accounts import get_account_by_id, remove_account
     from store.db import open_db
@@ -82,7 +83,7 @@ def delete_account(data_dir: Path, account_id: int) -> None:
     try:
         account = get_account_by_id(db, account_id)
         if account is not None:
-            remove_account(db, account_id)
+            remove_account(db, account_id, discard_unsent=discard_unsent)
             delete_password(account)
     finally:
         db.conn.close()
@@ -255,12 +256,39 @@ class AccountDialog(WorkDialog):
         account_id = self._account_id
         self.run(lambda: delete_account(self._data_dir, account_id), self._removed)
 
+    def _confirm_discarding(self, unsent: UnsentReplies) -> None:
+        """The outbox still holds replies only this computer has: removing goes on only when the person says
+        to lose them."""
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Unsent replies"),
+            self.tr(
+                "This mailbox has %n reply(s) in the outbox that never reached the server. Removing the mailbox "
+                "deletes them for good. Remove it anyway?",
+                "",
+                unsent.count,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.say(
+                self.tr("Nothing was removed: send or discard the replies in the outbox first."), ok=None
+            )
+            return
+        assert self._account_id is not None
+        account_id = self._account_id
+        self.run(lambda: delete_account(self._data_dir, account_id, discard_unsent=True), self._removed)
+
     def _removed(self, _result: object) -> None:
         assert self._account_id is not None
         self.removed.emit(self._account_id)
         self.accept()
 
     def failed(self, error: BaseException) -> None:
+        if isinstance(error, UnsentReplies):
+            self._confirm_discarding(error)
+            return
         self.say(self.describe(error), ok=False)
 
     def describe(self, error: BaseException) -> str:

@@ -103,6 +103,7 @@ class ComposeDialog(QDialog):
         self._answers: int | None = None
         self._newer_shown = False
         self._pristine_text = ""
+        self._blocks: list[str] = []  # the signature and quote the window wrote, to tell them from the reply
         self._sizes: dict[str, int] = {}
         self._reader = Reader(Path(data_dir), self)
         self._reader.failed.connect(self._on_failed)
@@ -230,8 +231,8 @@ class ComposeDialog(QDialog):
     def _language(self) -> str:
         return str(self.language_box.currentData())
 
-    def _initial_text(self) -> str:
-        """Two empty lines to write in, then signature and quote, each set off by a blank line."""
+    def _initial_blocks(self) -> list[str]:
+        """Signature and quote (or the forwarded original), each set off by a blank line below the reply."""
         assert self._setup is not None
         blocks = []
         signature = self._setup.account.signature.strip("\n")
@@ -241,10 +242,18 @@ class ComposeDialog(QDialog):
         if original is not None:
             block = forward_block if self._mode == "forward" else quote_block
             blocks.append(block(original, self._language(), self._setup.tz))
-        return "\n\n" + "\n\n".join(blocks) + "\n"
+        return blocks
+
+    def written_text(self) -> str:
+        """What the person wrote: the text without the signature and quote the window put there."""
+        text = self.body_edit.toPlainText()
+        for block in self._blocks:
+            text = text.replace(block, "", 1)
+        return text
 
     def _set_initial_text(self) -> None:
-        self._pristine_text = self._initial_text()
+        self._blocks = self._initial_blocks()
+        self._pristine_text = "\n\n" + "\n\n".join(self._blocks) + "\n"  # two empty lines to write in
         self.body_edit.setPlainText(self._pristine_text)
         cursor = self.body_edit.textCursor()
         cursor.setPosition(0)
@@ -370,6 +379,12 @@ class ComposeDialog(QDialog):
         if not to:
             self._show_state(self.tr("Name at least one recipient."), error=True)
             self.to_edit.setFocus()
+            return
+        if self._mode != "forward" and not self.written_text().strip():
+            self._show_state(
+                self.tr("Write a reply first: an empty reply tells the requester nothing."), error=True
+            )
+            self.body_edit.setFocus()
             return
         if self.total_size() > SIZE_WARNING_BYTES and not self._confirm_size():
             return

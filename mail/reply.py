@@ -179,9 +179,12 @@ def queue_request_reply(
 
     ``answers`` is the message row answered (default: the latest incoming one); a plain reply goes to the
     requester (or where their Reply-To asks) unless ``to`` says otherwise; a forward needs ``to`` (the
-    colleague). A body that already holds its quote and signature (as edited in the compose window) is sent with
-    ``quote=False, signature=""``.
+    colleague). A reply whose body is empty or only white space is refused: it would tell the requester
+    nothing; a forward may go without a note. A body that already holds its quote and signature (as edited in
+    the compose window) is sent with ``quote=False, signature=""``.
     """
+    if mode != "forward" and not body.strip():
+        raise ReplyError("the reply has no text: write what the requester should read, then send")
     facts = request_facts(db, request_id)
     if facts.account_id != account.id:
         raise ReplyError(f"request {request_id} belongs to another account")

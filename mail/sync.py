@@ -47,6 +47,7 @@ from store.filing import (
     KnownRequesters,
     file_batch,
     mark_deleted_on_server,
+    same_message,
     update_flags,
 )
 from store.stats_records import keep_figures
@@ -342,9 +343,10 @@ def _remap(db: sqlite_utils.Database, folder: FolderState, old_validity: int, co
         [folder.id, old_validity, copy.raw_sha256],
     ).fetchone()
     if row is None and copy.parsed.message_id:
+        condition, params = same_message(copy.parsed)
         row = db.execute(
-            "SELECT id FROM messages WHERE folder_id = ? AND uidvalidity = ? AND message_id = ? LIMIT 1",
-            [folder.id, old_validity, copy.parsed.message_id],
+            f"SELECT id FROM messages WHERE folder_id = ? AND uidvalidity = ? AND {condition} LIMIT 1",
+            [folder.id, old_validity, *params],
         ).fetchone()
     if row is None:
         return False

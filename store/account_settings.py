@@ -17,6 +17,7 @@ from store.accounts import (
     check_holidays,
     get_account_by_id,
     validate_connection,
+    validate_identity,
 )
 from store.db import transaction
 
@@ -73,6 +74,7 @@ def update_account(db: sqlite_utils.Database, account_id: int, settings: Account
     account = get_account_by_id(db, account_id)
     if account is None:
         raise AccountError(f"no account with id {account_id}")
+    validate_identity(settings.name, settings.display_name, settings.username)
     validate_connection(
         settings.address,
         {

@@ -6,6 +6,8 @@ No secret is ever stored here: passwords live in the system keyring (``mail.cred
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -52,12 +54,65 @@ def is_loopback(host: str) -> bool:
     return host.lower() in LOOPBACK_HOSTS or host.startswith("127.")
 
 
+# What an address may hold, plainly (RFC 5322 dot-atoms in ASCII: mail headers and SMTP without SMTPUTF8 carry
+# nothing else): one @, a local part of letters, digits and !#$%&'*+-/=?^_`{|}~, a domain of letters, digits and
+# hyphens in dot-separated labels (an international domain in its xn-- form).
+_LOCAL_PART = re.compile(r"[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.]+")
+_DOMAIN_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?")
+_NAME_FORBIDDEN = "/\\"
+
+
+def _control_character(text: str) -> str | None:
+    """The first control or line-separating character in ``text`` (``\\n``, ``\\r``, NUL ...), shown escaped."""
+    for character in text:
+        if unicodedata.category(character) in ("Cc", "Zl", "Zp"):
+            return repr(character)[1:-1]
+    return None
+
+
+def check_address(address: str) -> None:
+    """Refuse an address a reply could not be sent from: its From header and Message-ID would break."""
+    control = _control_character(address)
+    if control:
+        raise AccountError(f"address: {address!r} holds a control character ({control}); type it on one line")
+    local, _at, domain = address.strip().partition("@")
+    if (
+        not _LOCAL_PART.fullmatch(local)
+        or local.startswith(".")
+        or local.endswith(".")
+        or ".." in local
+        or not all(_DOMAIN_LABEL.fullmatch(label) for label in domain.split("."))
+    ):
+        raise AccountError(
+            f"address: {address.strip()!r} is not an e-mail address: it needs exactly one @ between a name and a "
+            "domain, in plain ASCII letters, digits and dots (an international domain in its xn-- form)"
+        )
+
+
+def validate_identity(name: str, display_name: str, username: str) -> None:
+    """Names that end up in headers, logins, keyring entries and one-line listings: no line breaks or control
+    characters, and an account name without slashes."""
+    if not name.strip():
+        raise AccountError("name: missing; give the mailbox a short name such as 'facilities'")
+    if any(character in name for character in _NAME_FORBIDDEN):
+        raise AccountError(f"name: {name!r} holds a slash; choose a name without / or \\")
+    for label, value in (("name", name), ("display name", display_name), ("username", username)):
+        control = _control_character(value)
+        if control:
+            raise AccountError(
+                f"{label}: {value!r} holds a control character ({control}); type it on one line"
+            )
+    if not username.strip():
+        raise AccountError("username: missing; it is the login of the mailbox, often its address")
+
+
 def validate_connection(address: str, hosts: dict[str, tuple[str, int, str]], timezone: str) -> None:
-    if "@" not in address or address.startswith("@") or address.endswith("@"):
-        raise AccountError(f"address: {address!r} is not an e-mail address")
+    check_address(address)
     for label, (host, port, security) in hosts.items():
         if not host:
             raise AccountError(f"{label} host: missing")
+        if any(character.isspace() for character in host) or _control_character(host):
+            raise AccountError(f"{label} host: {host!r} holds a space or control character")
         if not 0 < port < 65536:
             raise AccountError(f"{label} port: {port} is not a TCP port")
         if security not in SECURITIES:
@@ -90,6 +145,7 @@ def add_account(
     display_name: str = "",
 ) -> Account:
     """Create an account with its default calendar (Mon–Fri 09:00–17:00 in ``timezone``)."""
+    validate_identity(name, display_name, username)
     validate_connection(
         address,
         {"IMAP": (imap_host, imap_port, imap_security), "SMTP": (smtp_host, smtp_port, smtp_security)},
@@ -182,8 +238,36 @@ def get_account(db: sqlite_utils.Database, name: str | None = None) -> Account:
     return accounts[0]
 
 
-def remove_account(db: sqlite_utils.Database, account_id: int) -> None:
+class UnsentReplies(AccountError):
+    """The account's outbox still holds replies that never reached the server (or its Sent folder)."""
+
+    def __init__(self, name: str, states: dict[str, int]) -> None:
+        self.count = sum(states.values())
+        parts = ", ".join(f"{number} {state}" for state, number in states.items())
+        super().__init__(
+            f"account {name!r} has {self.count} unsent repl{'y' if self.count == 1 else 'ies'} in its outbox "
+            f"({parts}) that removing it would lose"
+        )
+
+
+def unsent_replies(db: sqlite_utils.Database, account_id: int) -> dict[str, int]:
+    """Outbox rows by state that exist only in this store: queued, sending (not yet in Sent) or failed."""
+    rows = db.execute(
+        "SELECT state, COUNT(*) FROM outbox WHERE account_id = ? AND state != 'sent' GROUP BY state ORDER BY state",
+        [account_id],
+    )
+    return {state: int(number) for state, number in rows}
+
+
+def remove_account(db: sqlite_utils.Database, account_id: int, *, discard_unsent: bool = False) -> None:
+    """Forget the account and everything stored of it (the server keeps its mail); refused with
+    ``UnsentReplies`` while its outbox holds replies only this store has, unless ``discard_unsent``."""
     with transaction(db):
+        if not discard_unsent:
+            unsent = unsent_replies(db, account_id)
+            if unsent:
+                row = db.execute("SELECT name FROM accounts WHERE id = ?", [account_id]).fetchone()
+                raise UnsentReplies(row[0] if row else str(account_id), unsent)
         db.execute("DELETE FROM accounts WHERE id = ?", [account_id])
 
 

@@ -8,6 +8,7 @@ places the requesters that wrote last year.
 from __future__ import annotations
 
 import csv
+import io
 import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -90,11 +91,13 @@ def department_join(requester: str, department: str) -> str:
 
 
 def parse_address_book(lines: Iterable[str]) -> list[Entry]:
-    """Read CSV text with a header naming address, name and department (any order; other columns ignored).
+    """Read CSV text with a header naming address, name and department (any order; other columns ignored),
+    separated by commas, semicolons or tabs.
 
     Every bad row is collected before failing, so one run shows the user all there is to fix.
     """
-    reader = csv.reader(lines)
+    text = list(lines)
+    reader = csv.reader(text, delimiter=_delimiter("".join(text[:_SNIFF_LINES])))
     problems: list[Problem] = []
     entries: list[Entry] = []
     seen: dict[str, int] = {}
@@ -120,6 +123,18 @@ def parse_address_book(lines: Iterable[str]) -> list[Entry]:
     if problems:
         raise AddressBookError("address book", problems)
     return entries
+
+
+_SNIFF_LINES = 50
+
+
+def _delimiter(sample: str) -> str:
+    """Excel saves "CSV" with semicolons where the decimal separator is a comma (Dutch, German, Italian settings),
+    with commas elsewhere, and with tabs as "Unicode text": the sample tells which; commas when it cannot."""
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
 
 
 class _HeaderError(Exception):
@@ -158,16 +173,23 @@ def _row_problem(row: list[str], width: int, positions: list[int], seen: dict[st
 
 
 def read_address_book(path: Path) -> list[Entry]:
-    """``parse_address_book`` over a UTF-8 file (a byte-order mark is fine)."""
+    """``parse_address_book`` over a UTF-8 file (a byte-order mark is fine); other encodings are refused with the
+    line where the file stops being UTF-8, since guessing one would import names garbled."""
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            return parse_address_book(handle)
-    except UnicodeDecodeError as error:
-        raise DirectoryError(f"{path}: not UTF-8 text (save the address book as CSV UTF-8)") from error
-    except AddressBookError as error:
-        raise AddressBookError(str(path), error.problems) from None
+        data = path.read_bytes()
     except OSError as error:
         raise DirectoryError(f"{path}: cannot read it ({error.strerror or error})") from error
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise DirectoryError(
+            f'{path}: line {line} is not UTF-8 text; save the address book as "CSV UTF-8" and import it again'
+        ) from error
+    try:
+        return parse_address_book(io.StringIO(text, newline=""))
+    except AddressBookError as error:
+        raise AddressBookError(str(path), error.problems) from None
 
 
 def department_id(db: sqlite_utils.Database, name: str) -> int:

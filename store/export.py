@@ -186,9 +186,20 @@ def _write_csv(path: Path, header: Sequence[str], rows: Iterable[tuple[Cell, ...
         writer = csv.writer(handle)
         writer.writerow(header)
         for row in rows:
-            writer.writerow(row)
+            writer.writerow([spreadsheet_safe(cell) for cell in row])
             count += 1
     return count
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: Cell) -> Cell:
+    """A text that a spreadsheet program would run as a formula (``=HYPERLINK(...)`` in a subject) gets a leading
+    single quote, as OWASP advises against CSV injection; numbers and everything else stay as they are."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS):
+        return "'" + cell
+    return cell
 
 
 def describe_calendar(calendar: Calendar) -> str:
@@ -304,6 +315,7 @@ def _definitions_sheet(
         line += 1
         sheet.write_string(line, 0, label)
         sheet.write_string(line, 1, value)
+    sheet.write_string(line + 2, 1, texts["_text_cells"])
 
 
 def export(

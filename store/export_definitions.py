@@ -93,6 +93,11 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "_first_response_target": "first response within",
         "_resolution_target": "resolution within",
         "_account_calendar": "on the account's calendar",
+        "_text_cells": (
+            "Texts are cells of text, never formulas. In the CSV export a text that begins with =, +, -, @, a tab "
+            "or a carriage return gets a ' in front (as OWASP advises against formula injection), so a spreadsheet "
+            "program shows it instead of running it."
+        ),
     },
     "nl": {
         "request_id": "Het nummer van het verzoek in Loket (zoals in de onderwerpcode [#id] en 'loket reply').",
@@ -165,6 +170,11 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "_first_response_target": "eerste reactie binnen",
         "_resolution_target": "afhandeling binnen",
         "_account_calendar": "op de kalender van het account",
+        "_text_cells": (
+            "Teksten zijn tekstcellen, nooit formules. In de CSV-export krijgt een tekst die begint met =, +, -, @, "
+            "een tab of een regelterugloop een ' ervoor (zoals OWASP aanraadt tegen formule-injectie), zodat een "
+            "spreadsheetprogramma hem toont in plaats van uit te voeren."
+        ),
     },
     "de": {
         "request_id": "Die Nummer der Anfrage in Loket (wie im Betreff-Kennzeichen [#id] und in 'loket reply').",
@@ -238,6 +248,11 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "_first_response_target": "erste Antwort innerhalb von",
         "_resolution_target": "Erledigung innerhalb von",
         "_account_calendar": "nach dem Kalender des Kontos",
+        "_text_cells": (
+            "Texte sind Textzellen, nie Formeln. Im CSV-Export erhält ein Text, der mit =, +, -, @, einem Tabulator "
+            "oder einem Wagenrücklauf beginnt, ein vorangestelltes ' (wie OWASP gegen Formel-Injektion empfiehlt), "
+            "damit eine Tabellenkalkulation ihn anzeigt statt ihn auszuführen."
+        ),
     },
     "it": {
         "request_id": "Il numero della richiesta in Loket (come nel tag [#id] dell'oggetto e in 'loket reply').",
@@ -309,6 +324,11 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "_first_response_target": "prima risposta entro",
         "_resolution_target": "risoluzione entro",
         "_account_calendar": "sul calendario dell'account",
+        "_text_cells": (
+            "I testi sono celle di testo, mai formule. Nell'esportazione CSV un testo che inizia con =, +, -, @, una "
+            "tabulazione o un ritorno a capo riceve un ' davanti (come consiglia OWASP contro l'iniezione di "
+            "formule), così un foglio di calcolo lo mostra invece di eseguirlo."
+        ),
     },
 }
 

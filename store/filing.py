@@ -349,7 +349,7 @@ def _find_request(
     by_reference = [_request_of_message_id(db, account, ref) for ref in refs]
     if parsed.message_id and copy_stored:
         # A second copy of the same message (delivered twice, or in two folders) joins the first copy's request.
-        by_reference.append(_request_of_message_id(db, account, parsed.message_id))
+        by_reference.append(_request_of_same_message(db, account, parsed))
     root = thread_index_root(parsed.thread_index)
     by_thread_index = None
     if root:
@@ -375,6 +375,33 @@ def _request_of_message_id(db: sqlite_utils.Database, account: Account, message_
         "SELECT request_id FROM messages WHERE account_id = ? AND message_id = ? AND request_id IS NOT NULL "
         "ORDER BY id LIMIT 1",
         [account.id, message_id],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def same_message(parsed: ParsedMessage) -> tuple[str, list[object]]:
+    """A condition on ``messages`` for other copies of this very message, and its parameters: a Message-ID alone
+    proves nothing (scanners and web forms reuse fixed ones), so a copy also has the same sender, Date and subject.
+    """
+    return (
+        "message_id = ? AND from_addr = ? AND date IS ? AND subject = ?",
+        [
+            parsed.message_id,
+            parsed.sender.address,
+            to_db(parsed.date) if parsed.date else None,
+            parsed.subject,
+        ],
+    )
+
+
+def _request_of_same_message(
+    db: sqlite_utils.Database, account: Account, parsed: ParsedMessage
+) -> int | None:
+    condition, params = same_message(parsed)
+    row = db.execute(
+        f"SELECT request_id FROM messages WHERE account_id = ? AND {condition} AND request_id IS NOT NULL "
+        "ORDER BY id LIMIT 1",
+        [account.id, *params],
     ).fetchone()
     return row[0] if row else None
 

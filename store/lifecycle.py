@@ -18,6 +18,7 @@ import sqlite_utils
 from store.db import transaction
 from store.figures_cache import forget_figures
 from store.standard_rules import apply_standard, refresh_due_dates
+from store.status_flow import MOVING_KINDS, Step, next_change, replay
 from store.timeutil import from_db, to_db
 
 log = logging.getLogger(__name__)
@@ -53,12 +54,15 @@ class Period:
 
 def _request(db: sqlite_utils.Database, request_id: int) -> dict[str, Any]:
     row = db.execute(
-        "SELECT status, received_at, first_response_at, last_activity_at FROM requests WHERE id = ?",
+        "SELECT status, received_at, first_response_at, last_activity_at, standard_id FROM requests WHERE id = ?",
         [request_id],
     ).fetchone()
     if row is None:
         raise LifecycleError(f"request: there is no request {request_id}")
-    return dict(zip(("status", "received_at", "first_response_at", "last_activity_at"), row, strict=True))
+    return dict(zip(_REQUEST_COLUMNS, row, strict=True))
+
+
+_REQUEST_COLUMNS = ("status", "received_at", "first_response_at", "last_activity_at", "standard_id")
 
 
 def record_event(
@@ -69,12 +73,14 @@ def record_event(
     at: datetime,
     message_row_id: int | None = None,
     data: dict[str, Any] | None = None,
-) -> None:
-    db.execute(
+) -> int:
+    """Append an event; returns its row id."""
+    cursor = db.execute(
         "INSERT INTO events (request_id, at, kind, actor, message_id, data_json) VALUES (?, ?, ?, ?, ?, ?)",
         [request_id, to_db(at), kind, actor, message_row_id, json.dumps(data or {}, ensure_ascii=False)],
     )
     forget_figures(db, request_id)
+    return int(cursor.lastrowid or 0)
 
 
 def _touched(current: str | None, at: datetime) -> dict[str, str]:
@@ -100,14 +106,18 @@ def _change_status(
     note: str | None = None,
     department: str | None = None,
     also: Mapping[str, str] | None = None,
+    by_mail: bool = False,
 ) -> None:
     """Write the status event and keep ``status``/``resolved_at`` in step (cleared on reopening), together with
-    ``also`` (other columns the same change sets)."""
+    ``also`` (other columns the same change sets). ``by_mail`` marks a change that mail caused: a replay of the
+    request's mail in time order (``_replay``) works those out again."""
     data: dict[str, Any] = {"from": old, "to": new}
     if department:
         data["department"] = department
     if note:
         data["note"] = note
+    if by_mail:
+        data["by_mail"] = True
     record_event(db, request_id, "status", actor, at, data=data)
     resolved_at = to_db(at) if new == "resolved" else None
     _write(db, request_id, {**(also or {}), "status": new, "resolved_at": resolved_at})
@@ -116,14 +126,77 @@ def _change_status(
     log.debug("request %s: %s -> %s by %s", request_id, old, new, actor or "?")  # the event is the record
 
 
-def _later(db: sqlite_utils.Database, request_id: int, kinds: tuple[str, ...], at: datetime) -> bool:
-    """Whether an event of these kinds happened after ``at``, to the second: IMAP arrival times have whole
-    seconds, so a message that arrived in the same second as our reply counts as after it."""
-    marks = ", ".join("?" * len(kinds))
+def _filed_late(db: sqlite_utils.Database, request_id: int, event_id: int, at: datetime) -> bool:
+    """Whether the request already has mail or a status change from this second or later: the event just written
+    is then out of time order (folders synced one after the other), and the statuses are replayed."""
+    marks = ", ".join("?" * len(MOVING_KINDS))
     row = db.execute(
-        f"SELECT max(at) FROM events WHERE request_id = ? AND kind IN ({marks})", [request_id, *kinds]
+        f"SELECT 1 FROM events WHERE request_id = ? AND at >= ? AND id != ? AND kind IN ({marks}) LIMIT 1",
+        [request_id, to_db(at)[:19], event_id, *MOVING_KINDS],
     ).fetchone()
-    return (row[0] or "")[:19] > to_db(at)[:19]
+    return row is not None
+
+
+def _follow(
+    db: sqlite_utils.Database, request_id: int, row: Mapping[str, Any], step: Step, columns: dict[str, str]
+) -> None:
+    """Let the message just recorded move the status: one step when it is the newest, else a replay of all."""
+    if _filed_late(db, request_id, step.order, step.at):
+        _write(db, request_id, columns)
+        _replay(db, request_id, with_standard=row["standard_id"] is not None)
+        return
+    change = next_change(row["status"], step)
+    if change is None:
+        _write(db, request_id, columns)
+        return
+    _change_status(
+        db, request_id, change.old, change.new, change.actor, change.at,
+        department=change.department, also=columns, by_mail=True,
+    )  # fmt: skip
+
+
+def _replay(db: sqlite_utils.Database, request_id: int, with_standard: bool) -> None:
+    """Work out the status changes mail caused again, in time order, around the hand-made ones; the due dates
+    of a request ``with_standard`` follow the waits that changed."""
+    steps: list[Step] = []
+    by_mail: dict[int, tuple[str, str, str, str, str | None]] = {}
+    marks = ", ".join("?" * len(MOVING_KINDS))
+    for event_id, at, kind, actor, data_json in db.execute(
+        f"SELECT id, at, kind, actor, data_json FROM events WHERE request_id = ? AND kind IN ({marks})",
+        [request_id, *MOVING_KINDS],
+    ).fetchall():
+        data = json.loads(data_json or "{}")
+        if kind == "status" and data.get("by_mail"):
+            by_mail[event_id] = (at, actor, data["from"], data["to"], data.get("department"))
+            continue
+        when = from_db(at)
+        assert when is not None
+        steps.append(
+            Step(
+                when, kind, actor, event_id, data.get("to"), data.get("status_after"), data.get("department")
+            )
+        )
+    changes, status, resolved_at = replay(steps)
+    # Only the changes that differ are rewritten: a late message mostly adds one and alters the next.
+    stale = {fields: event_id for event_id, fields in sorted(by_mail.items(), reverse=True)}
+    fresh = []
+    for change in changes:
+        fields = (to_db(change.at), change.actor, change.old, change.new, change.department)
+        if stale.pop(fields, None) is None:
+            fresh.append(change)
+    if not fresh and not stale:
+        return  # the late message changed nothing that came after it
+    db.conn.executemany("DELETE FROM events WHERE id = ?", [(event_id,) for event_id in stale.values()])
+    forget_figures(db, request_id)
+    for change in fresh:
+        written: dict[str, Any] = {"from": change.old, "to": change.new, "by_mail": True}
+        if change.department:
+            written["department"] = change.department
+        record_event(db, request_id, "status", change.actor, change.at, data=written)
+    _write(db, request_id, {"status": status, "resolved_at": to_db(resolved_at) if resolved_at else None})
+    if with_standard:
+        refresh_due_dates(db, request_id)
+    log.debug("request %s: statuses replayed in time order, now %s", request_id, status)
 
 
 def record_opening(db: sqlite_utils.Database, request_id: int, message_row_id: int, at: datetime) -> None:
@@ -145,20 +218,10 @@ def record_incoming(
         raise LifecycleError(f"role: {role!r} is not one of {', '.join(INCOMING_ROLES)}")
     with transaction(db):
         row = _request(db, request_id)
-        record_event(db, request_id, kind, role, at, message_row_id)
+        event_id = record_event(db, request_id, kind, role, at, message_row_id)
         if role == "auto":
             return
-        touched = _touched(row["last_activity_at"], at)
-        if _later(db, request_id, ("replied",), at):
-            # Filed after a later desk reply (folders synced out of order): that reply already set the status.
-            _write(db, request_id, touched)
-            return
-        if role == "requester" and row["status"] in ("waiting", "resolved"):
-            _change_status(db, request_id, row["status"], "open", "requester", at, also=touched)
-        elif role == "colleague" and row["status"] == "waiting_colleague":
-            _change_status(db, request_id, row["status"], "open", "colleague", at, also=touched)
-        else:
-            _write(db, request_id, touched)
+        _follow(db, request_id, row, Step(at, kind, role, event_id), _touched(row["last_activity_at"], at))
 
 
 def record_desk_reply(
@@ -180,25 +243,17 @@ def record_desk_reply(
         raise LifecycleError(f"status: {status_after!r} is not one of {', '.join(STATUSES)}")
     with transaction(db):
         row = _request(db, request_id)
-        record_event(db, request_id, "replied", actor, at, message_row_id)
+        data: dict[str, Any] = {"status_after": status_after} if status_after else {}
+        if department:
+            data["department"] = department
+        event_id = record_event(db, request_id, "replied", actor, at, message_row_id, data)
         stamp = to_db(at)
         first = row["first_response_at"]
         columns = _touched(row["last_activity_at"], at)
         if stamp > row["received_at"] and (first is None or stamp < first):
             columns["first_response_at"] = stamp
-        target = status_after
-        if target is None and row["status"] in ("new", "open"):
-            target = "waiting"
-        if _later(db, request_id, ("received", "colleague_answered"), at):
-            # Someone wrote after this reply (synced out of order): the request is theirs to answer again.
-            target = "open" if row["status"] in ("new", "open") else None
-        new_department = target == "waiting_colleague" and department is not None
-        if target is not None and (target != row["status"] or new_department):
-            _change_status(
-                db, request_id, row["status"], target, actor, at, department=department, also=columns
-            )
-        else:
-            _write(db, request_id, columns)
+        step = Step(at, "replied", actor, event_id, status_after=status_after, department=department)
+        _follow(db, request_id, row, step, columns)
 
 
 def set_status(

@@ -468,11 +468,35 @@ def rebuild_table(conn: sqlite3.Connection, name: str, create_sql: str) -> None:
         conn.execute(sql)
 
 
+# A reply counts (first response, status change) only once the SMTP server took it: who wrote it and which
+# colleague's department it waits on are kept with the queued row until then. Statuses are replayed in time order
+# when mail is filed late (store.status_flow): a status change that mail caused is marked ``by_mail`` (it directly
+# follows its message's event, at the same instant), and a desk reply names the status it asked for.
+V22_OUTBOX_ACTOR = """
+ALTER TABLE outbox ADD COLUMN actor TEXT;
+ALTER TABLE outbox ADD COLUMN department TEXT;
+UPDATE events SET data_json = json_set(data_json,
+        '$.status_after', (SELECT json_extract(n.data_json, '$.to') FROM events n WHERE n.id = events.id + 1),
+        '$.department', (SELECT json_extract(n.data_json, '$.department') FROM events n WHERE n.id = events.id + 1))
+    WHERE kind = 'replied' AND EXISTS (SELECT 1 FROM events n WHERE n.id = events.id + 1
+        AND n.request_id = events.request_id AND n.at = events.at AND n.kind = 'status');
+UPDATE events SET data_json = json_set(data_json, '$.status_after', (SELECT o.status_after FROM messages m
+        JOIN outbox o ON o.account_id = m.account_id AND o.message_id = m.message_id WHERE m.id = events.message_id))
+    WHERE kind = 'replied' AND json_extract(data_json, '$.status_after') IS NULL AND (SELECT o.status_after
+        FROM messages m JOIN outbox o ON o.account_id = m.account_id AND o.message_id = m.message_id
+        WHERE m.id = events.message_id) IS NOT NULL;
+UPDATE events SET data_json = json_set(data_json, '$.by_mail', json('true'))
+    WHERE kind = 'status' AND EXISTS (SELECT 1 FROM events p WHERE p.id = events.id - 1
+        AND p.request_id = events.request_id AND p.at = events.at
+        AND p.kind IN ('received', 'colleague_answered', 'replied'));
+"""
+
 Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19,
     v20_checks_without_lists,
     v20_checks_without_lists,  # a store whose SQLite refused V20's earlier in-place schema edit still had lists
+    V22_OUTBOX_ACTOR,
 )  # fmt: skip
 
 

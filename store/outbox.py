@@ -21,7 +21,7 @@ from store.figures_cache import forget_figures
 from store.raw_bytes import pack
 from store.records import Address, AttachmentData
 from store.search import SearchEntry, index_for_search
-from store.timeutil import to_db
+from store.timeutil import from_db, to_db
 
 STATES = ("queued", "sending", "sent", "failed")
 BACKOFF_BASE = timedelta(seconds=30)
@@ -108,9 +108,15 @@ def queue_reply(
 ) -> tuple[int, int]:
     """Queue a reply and show it in its request at once, in one transaction; returns (outbox id, message row id).
 
-    The message row has no folder until the Sent copy is synced back, which then attaches to it by Message-ID;
-    ``department`` is the colleague's department when the request now waits on a colleague.
+    The message row has no folder until the Sent copy is synced back, which then attaches to it by Message-ID.
+    The reply counts for its request (first response, ``status_after``) only once the SMTP server accepts it
+    (``mark_accepted``): one refused for good never answered anybody. ``department`` is the colleague's
+    department when the request is then to wait on a colleague.
     """
+    if status_after is not None and status_after not in lifecycle.STATUSES:
+        raise lifecycle.LifecycleError(
+            f"status: {status_after!r} is not one of {', '.join(lifecycle.STATUSES)}"
+        )
     with transaction(db):
         raw_sha = hashlib.sha256(outgoing.raw).hexdigest()
         db.execute("INSERT OR IGNORE INTO raw (sha256, data) VALUES (?, ?)", [raw_sha, pack(outgoing.raw)])
@@ -141,7 +147,8 @@ def queue_reply(
         _index(db, message_row, outgoing)
         cursor = db.execute(
             "INSERT INTO outbox (account_id, request_id, message_id, answers_message_id, raw, recipients_json, "
-            "state, attempts, status_after, created_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)",
+            "state, attempts, status_after, created_at, actor, department) "
+            "VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?, ?)",
             [
                 outgoing.account_id,
                 outgoing.request_id,
@@ -151,13 +158,11 @@ def queue_reply(
                 json.dumps(outgoing.recipients),
                 status_after,
                 to_db(outgoing.date),
+                actor,
+                department,
             ],
         )
         outbox_id = int(cursor.lastrowid or 0)
-        if outgoing.request_id is not None:
-            lifecycle.record_desk_reply(
-                db, outgoing.request_id, message_row, outgoing.date, actor, status_after
-            )
     return outbox_id, message_row
 
 
@@ -244,8 +249,34 @@ def mark_sending(db: sqlite_utils.Database, outbox_id: int) -> bool:
 
 
 def mark_accepted(db: sqlite_utils.Database, outbox_id: int, at: datetime) -> None:
-    """The SMTP server took the message: from now on the row is only filed, never sent again."""
-    _update(db, outbox_id, ("sending",), smtp_accepted_at=to_db(at), last_error=None)
+    """The SMTP server took the message: from now on the row is only filed, never sent again, and the reply
+    counts for its request, from its Date, in the same transaction."""
+    with transaction(db):
+        if _update(db, outbox_id, ("sending",), smtp_accepted_at=to_db(at), last_error=None):
+            _count_reply(db, outbox_id)
+
+
+def _count_reply(db: sqlite_utils.Database, outbox_id: int) -> None:
+    """Record the reply in its request's lifecycle, once (a reply queued by an older Loket was recorded then)."""
+    row = db.execute(
+        "SELECT o.request_id, o.status_after, o.actor, o.department, m.id, m.date FROM outbox o "
+        "JOIN messages m ON m.account_id = o.account_id AND m.message_id = o.message_id AND m.direction = 'out' "
+        "WHERE o.id = ? AND o.request_id IS NOT NULL ORDER BY m.id LIMIT 1",
+        [outbox_id],
+    ).fetchone()
+    if row is None:
+        return
+    request_id, status_after, actor, department, message_row, date = row
+    counted = db.execute(
+        "SELECT 1 FROM events WHERE request_id = ? AND kind = 'replied' AND message_id = ?",
+        [request_id, message_row],
+    ).fetchone()
+    if counted is None:
+        written = from_db(date)
+        assert written is not None
+        lifecycle.record_desk_reply(
+            db, request_id, message_row, written, actor or "", status_after, department=department
+        )
 
 
 def mark_sent(db: sqlite_utils.Database, outbox_id: int, at: datetime) -> None:

@@ -283,12 +283,19 @@ def _kept(row: FigureRow) -> tuple[object, ...]:
 _SCOPE = "r.account_id = ? AND r.received_at >= ? AND r.received_at < ? AND r.merged_into IS NULL"
 _MISSING = "AND NOT EXISTS (SELECT 1 FROM request_figures c WHERE c.request_id = r.id)"
 
+# A desk message counts as a response once it left: synced from the server, or handed to SMTP by this outbox.
+# A reply still queued, or refused for good, answered nobody.
+_LEFT = (
+    "(m.folder_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM outbox o WHERE o.message_id = m.message_id "
+    "AND o.smtp_accepted_at IS NULL AND o.state != 'sent'))"
+)
+
 _RECORDS_SQL = f"""
 SELECT r.id, COALESCE(q.address, ''), COALESCE(q.name, ''), COALESCE(dep.name, ''), r.subject, r.status,
        COALESCE(r.assignee, ''), r.received_at, COALESCE(fm.message_id, ''),
        (SELECT COUNT(*) FROM messages m WHERE m.request_id = r.id),
        (SELECT MIN(m.date) FROM messages m
-         WHERE m.request_id = r.id AND m.role = 'desk' AND m.date > r.received_at),
+         WHERE m.request_id = r.id AND m.role = 'desk' AND m.date > r.received_at AND {_LEFT}),
        r.resolved_at, r.standard_id
 FROM requests r
 LEFT JOIN requesters q ON q.id = r.requester_id

@@ -38,6 +38,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "remove", help="remove a mailbox and its local store (the server keeps its mail)"
     )
     remove.add_argument("name")
+    remove.add_argument(
+        "--discard-unsent",
+        action="store_true",
+        help="remove it even though its outbox holds replies that were never sent (they are lost)",
+    )
     remove.set_defaults(func=remove_account)
 
 
@@ -99,7 +104,7 @@ def list_accounts(args: argparse.Namespace) -> int:
 
 def remove_account(args: argparse.Namespace) -> int:
     from mail.credentials import delete_password
-    from store.accounts import AccountError, get_account
+    from store.accounts import AccountError, UnsentReplies, get_account
     from store.accounts import remove_account as store_remove
     from store.db import open_db
 
@@ -108,7 +113,14 @@ def remove_account(args: argparse.Namespace) -> int:
         account = get_account(db, args.name)
     except AccountError as error:
         raise CliError(str(error), exit_code=2) from error
-    store_remove(db, account.id)
+    try:
+        store_remove(db, account.id, discard_unsent=args.discard_unsent)
+    except UnsentReplies as error:
+        raise CliError(
+            f"{error}: send them first ('loket outbox list' shows them, 'loket outbox flush' sends the queued "
+            "ones, a refused one is corrected in the window's outbox) or pass --discard-unsent to lose them; "
+            "nothing was removed"
+        ) from error
     delete_password(account)
     print(f"removed account {account.name}")
     return 0

@@ -37,6 +37,8 @@ def run_reply(args: argparse.Namespace) -> int:
             body = handle.read()
     except (OSError, UnicodeDecodeError) as error:
         raise CliError(f"cannot read the body file {args.body_file}: {error}", exit_code=2) from error
+    if not body.strip():
+        raise CliError(f"the body file {args.body_file} holds no text: nothing was sent", exit_code=2)
     db = open_db(args.data_dir)
     try:
         facts = request_facts(db, args.request_id)

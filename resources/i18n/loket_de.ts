@@ -315,6 +315,21 @@
         <translation>Dieses Postfach und seine Anfragen von diesem Computer entfernen? Die E-Mails bleiben auf dem Server, eine spätere Synchronisierung kann sie zurückholen.</translation>
     </message>
     <message>
+        <source>Unsent replies</source>
+        <translation>Nicht gesendete Antworten</translation>
+    </message>
+    <message numerus="yes">
+        <source>This mailbox has %n reply(s) in the outbox that never reached the server. Removing the mailbox deletes them for good. Remove it anyway?</source>
+        <translation>
+            <numerusform>Dieses Postfach hat %n Antwort im Postausgang, die den Server nie erreicht hat. Wenn Sie das Postfach entfernen, ist sie endgültig verloren. Trotzdem entfernen?</numerusform>
+            <numerusform>Dieses Postfach hat %n Antworten im Postausgang, die den Server nie erreicht haben. Wenn Sie das Postfach entfernen, sind sie endgültig verloren. Trotzdem entfernen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was removed: send or discard the replies in the outbox first.</source>
+        <translation>Es wurde nichts entfernt: Senden oder verwerfen Sie zuerst die Antworten im Postausgang.</translation>
+    </message>
+    <message>
         <source>The server refused the user name or password.</source>
         <translation>Der Server hat Benutzername oder Passwort abgelehnt.</translation>
     </message>
@@ -455,6 +470,10 @@
     <message>
         <source>Name at least one recipient.</source>
         <translation>Geben Sie mindestens einen Empfänger an.</translation>
+    </message>
+    <message>
+        <source>Write a reply first: an empty reply tells the requester nothing.</source>
+        <translation>Schreiben Sie zuerst eine Antwort: Eine leere Antwort sagt dem Anfragesteller nichts.</translation>
     </message>
     <message>
         <source>Checking the request for anything newer…</source>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AccountDialog</name>
+    <message numerus="yes">
+        <source>This mailbox has %n reply(s) in the outbox that never reached the server. Removing the mailbox deletes them for good. Remove it anyway?</source>
+        <translation>
+            <numerusform>This mailbox has %n reply in the outbox that never reached the server. Removing the mailbox deletes it for good. Remove it anyway?</numerusform>
+            <numerusform>This mailbox has %n replies in the outbox that never reached the server. Removing the mailbox deletes them for good. Remove it anyway?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%Ln request(s)</source>

@@ -315,6 +315,21 @@
         <translation>Rimuovere questa casella e le sue richieste da questo computer? La posta resta sul server e una sincronizzazione successiva può recuperarla.</translation>
     </message>
     <message>
+        <source>Unsent replies</source>
+        <translation>Risposte non inviate</translation>
+    </message>
+    <message numerus="yes">
+        <source>This mailbox has %n reply(s) in the outbox that never reached the server. Removing the mailbox deletes them for good. Remove it anyway?</source>
+        <translation>
+            <numerusform>Questa casella ha %n risposta nella posta in uscita che non ha mai raggiunto il server. Rimuovendo la casella andrà persa per sempre. Rimuoverla comunque?</numerusform>
+            <numerusform>Questa casella ha %n risposte nella posta in uscita che non hanno mai raggiunto il server. Rimuovendo la casella andranno perse per sempre. Rimuoverla comunque?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was removed: send or discard the replies in the outbox first.</source>
+        <translation>Non è stato rimosso nulla: prima invia o scarta le risposte nella posta in uscita.</translation>
+    </message>
+    <message>
         <source>The server refused the user name or password.</source>
         <translation>Il server ha rifiutato il nome utente o la password.</translation>
     </message>
@@ -455,6 +470,10 @@
     <message>
         <source>Name at least one recipient.</source>
         <translation>Indica almeno un destinatario.</translation>
+    </message>
+    <message>
+        <source>Write a reply first: an empty reply tells the requester nothing.</source>
+        <translation>Scrivi prima una risposta: una risposta vuota non dice nulla al richiedente.</translation>
     </message>
     <message>
         <source>Checking the request for anything newer…</source>

@@ -315,6 +315,21 @@
         <translation>Dit postvak en de verzoeken ervan van deze computer verwijderen? De mail blijft op de server staan en een latere synchronisatie kan hem terughalen.</translation>
     </message>
     <message>
+        <source>Unsent replies</source>
+        <translation>Niet verzonden antwoorden</translation>
+    </message>
+    <message numerus="yes">
+        <source>This mailbox has %n reply(s) in the outbox that never reached the server. Removing the mailbox deletes them for good. Remove it anyway?</source>
+        <translation>
+            <numerusform>Dit postvak heeft %n antwoord in Postvak Uit dat de server nooit heeft bereikt. Als u het postvak verwijdert, is het voorgoed weg. Toch verwijderen?</numerusform>
+            <numerusform>Dit postvak heeft %n antwoorden in Postvak Uit die de server nooit hebben bereikt. Als u het postvak verwijdert, zijn ze voorgoed weg. Toch verwijderen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was removed: send or discard the replies in the outbox first.</source>
+        <translation>Er is niets verwijderd: verzend of verwijder eerst de antwoorden in Postvak Uit.</translation>
+    </message>
+    <message>
         <source>The server refused the user name or password.</source>
         <translation>De server weigerde de gebruikersnaam of het wachtwoord.</translation>
     </message>
@@ -455,6 +470,10 @@
     <message>
         <source>Name at least one recipient.</source>
         <translation>Vul minstens één ontvanger in.</translation>
+    </message>
+    <message>
+        <source>Write a reply first: an empty reply tells the requester nothing.</source>
+        <translation>Schrijf eerst een antwoord: een leeg antwoord zegt de aanvrager niets.</translation>
     </message>
     <message>
         <source>Checking the request for anything newer…</source>

@@ -3,6 +3,7 @@ across a crash, an unreachable or refusing server, non-ASCII round trips, and a 
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import ssl
@@ -16,7 +17,7 @@ import pytest
 
 from mail.credentials import set_password
 from mail.parse import parse_message
-from mail.reply import queue_request_reply
+from mail.reply import ReplyError, queue_request_reply
 from mail.send import flush
 from mail.sync import sync_once
 from store import outbox
@@ -174,6 +175,21 @@ def test_reply_goes_out_threaded_filed_in_sent_and_marks_the_original_answered(
     )
 
 
+@pytest.mark.parametrize("body", ["", "  \n\t\n"])
+def test_an_empty_or_blank_reply_is_refused_and_nothing_is_sent(
+    tmp_path, desk, smtp_server, request_id, body
+):
+    done = reply_cli(tmp_path, request_id, body)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "holds no text" in done.stderr
+    assert smtp_server.messages == []
+    db = open_db(tmp_path)
+    assert db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0] == 0
+    assert db.execute("SELECT status FROM requests WHERE id = ?", [request_id]).fetchone()[0] == "new"
+    with pytest.raises(ReplyError, match="no text"):
+        queue_request_reply(db, get_account(db), request_id, body, now=datetime.now(UTC), actor="Eva")
+
+
 def test_reply_takes_the_status_asked_for(tmp_path, desk, request_id):
     done = reply_cli(tmp_path, request_id, "Opgelost.", "--status", "resolved")
     assert done.returncode == 0, done.stderr
@@ -234,6 +250,46 @@ def test_permanent_refusal_fails_with_the_server_reason_and_flush_leaves_it(
     assert flushed.returncode == 0, flushed.stderr
     assert smtp_server.messages == []
     assert sent_copies(dovecot, box) == []
+
+
+def test_a_reply_refused_for_good_is_no_first_response_until_it_is_sent(
+    tmp_path, dovecot, desk, smtp_server, request_id
+):
+    db, account, box = desk
+    smtp_server.refuse(550)
+    assert reply_cli(tmp_path, request_id, "Wij komen morgen langs.", "--status", "resolved").returncode == 1
+    assert state_of(open_db(tmp_path))[0] == "failed"
+
+    def counted():
+        db = open_db(tmp_path)
+        request = db.execute(
+            "SELECT status, first_response_at, resolved_at FROM requests WHERE id = ?", [request_id]
+        ).fetchone()
+        kinds = [
+            k for (k,) in db.execute("SELECT kind FROM events WHERE request_id = ? ORDER BY id", [request_id])
+        ]
+        exported = tmp_path / "export.csv"
+        assert loket(tmp_path, "export", "--format", "csv", "-o", str(exported)).returncode == 0
+        [row] = list(csv.DictReader(exported.open(encoding="utf-8")))
+        grouped = tmp_path / "by-month.csv"
+        assert (
+            loket(tmp_path, "export", "--format", "csv", "--by", "month", "-o", str(grouped)).returncode == 0
+        )
+        [month] = list(csv.DictReader(grouped.open(encoding="utf-8")))
+        return request, kinds, row["first_response_at"], month["answered"]
+
+    request, kinds, first_response, answered = counted()
+    assert request == ("new", None, None), "a reply that never left answered nobody"
+    assert kinds == ["received"] and first_response == "" and answered == "0"
+
+    smtp_server.accept()
+    outbox.requeue(db, 1)
+    assert flush(db, account, box.password).sent == [1]
+    request, kinds, first_response, answered = counted()
+    assert request[0] == "resolved" and request[1] is not None
+    assert kinds == ["received", "replied", "status"] and first_response != "" and answered == "1"
+    sync_once(db, account, box.password)
+    assert counted()[1] == kinds, "the Sent copy synced back is the same reply, not a second answer"
 
 
 def test_refused_login_keeps_the_reply_queued_with_a_clear_reason(tmp_path, desk, smtp_server, request_id):

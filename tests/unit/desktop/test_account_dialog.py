@@ -66,6 +66,17 @@ def _fill_for(dialog: AccountDialog, demo: DemoServers, password: str) -> None:
     )
 
 
+def _edit_saved(qtbot, data_dir: Path, demo: DemoServers):
+    """Save the demo mailbox through one dialog, then open it for editing in another."""
+    first = _dialog(qtbot, data_dir)
+    _fill_for(first, demo, demo.password)
+    with qtbot.waitSignal(first.saved, timeout=WAIT_MS) as saved:
+        first.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    db = open_db(data_dir)
+    account = get_account(db, "desk")
+    return db, account, _dialog(qtbot, data_dir, existing=(saved.args[0], settings_of(db, account)))
+
+
 def _status(dialog: AccountDialog) -> str:
     return dialog.status_label.text()
 
@@ -174,19 +185,69 @@ def test_editing_changes_the_port_and_keeps_the_password(qtbot, tmp_path, demo, 
 def test_removing_asks_first_then_drops_account_and_password(
     qtbot, tmp_path, demo, test_keyring, monkeypatch
 ):
-    first = _dialog(qtbot, tmp_path)
-    _fill_for(first, demo, demo.password)
-    with qtbot.waitSignal(first.saved, timeout=WAIT_MS) as saved:
-        first.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-    db = open_db(tmp_path)
-    account = get_account(db, "desk")
-    dialog = _dialog(qtbot, tmp_path, existing=(saved.args[0], settings_of(db, account)))
+    db, account, dialog = _edit_saved(qtbot, tmp_path, demo)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert dialog.remove_button is not None
     with qtbot.waitSignal(dialog.removed, timeout=WAIT_MS):
         dialog.remove_button.click()
     assert list_accounts(db) == []
     assert keyring.get_password("loket", f"{account.username}@{account.imap_host}") is None
+
+
+def test_removing_a_mailbox_with_unsent_replies_asks_again_and_keeps_them_unless_told(
+    qtbot, tmp_path, demo, test_keyring, monkeypatch, artifacts
+):
+    db, account, dialog = _edit_saved(qtbot, tmp_path, demo)
+    db.execute(
+        "INSERT INTO outbox (account_id, message_id, raw, recipients_json, state, created_at) "
+        "VALUES (?, '<r1@example.org>', x'00', '[]', 'failed', '2026-03-02T09:00:00+00:00')",
+        [account.id],
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    warnings: list[str] = []
+
+    def keep(_parent, _title, text, *_args):
+        warnings.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "warning", keep)
+    assert dialog.remove_button is not None
+    dialog.remove_button.click()
+    qtbot.waitUntil(lambda: "Nothing was removed" in _status(dialog), timeout=WAIT_MS)
+    dialog.grab().save(str(artifacts / "account_dialog_unsent.png"))
+    assert "1 reply" in warnings[0] and "never reached the server" in warnings[0]
+    assert [a.name for a in list_accounts(db)] == ["desk"]
+    assert db.execute("SELECT state FROM outbox").fetchall() == [("failed",)]
+    assert get_password(account) == demo.password
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(dialog.removed, timeout=WAIT_MS):
+        dialog.remove_button.click()
+    assert list_accounts(db) == []
+    assert db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "said"),
+    [
+        ("address", "desk@example.org\r\nBcc: all@example.org", "control character"),
+        ("address", "desk@@example.org", "exactly one @"),
+        ("name", "desk/2", "slash"),
+        ("display_name", "Servicedesk\nX-Evil: 1", "control character"),
+    ],
+)
+def test_an_address_or_name_that_cannot_work_is_named_in_the_dialog_and_nothing_is_saved(
+    qtbot, tmp_path, demo, test_keyring, artifacts, field, value, said
+):
+    dialog = _dialog(qtbot, tmp_path)
+    _fill_for(dialog, demo, demo.password)
+    dialog.form.set_values({field: value})
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: "A setting cannot work" in _status(dialog), timeout=WAIT_MS)
+    assert said in _status(dialog)
+    if field == "address":
+        dialog.grab().save(str(artifacts / "account_dialog_bad_address.png"))
+    assert list_accounts(open_db(tmp_path)) == []
 
 
 def test_connection_test_says_the_secure_connection_was_refused(qtbot, tmp_path, demo):

@@ -127,6 +127,19 @@ def test_reply_window_is_prefilled_and_takes_templates_and_dropped_files(qtbot, 
     dialog.grab().save(str(artifacts / "compose_reply.png"))
 
 
+def test_a_reply_of_white_space_above_the_quote_is_not_sent(qtbot, dialogs, tmp_path, artifacts):
+    request_id = make_store(tmp_path)
+    dialog = open_dialog(qtbot, dialogs, tmp_path, request_id)
+    dialog.body_edit.moveCursor(dialog.body_edit.textCursor().MoveOperation.Start)
+    dialog.body_edit.insertPlainText("  \n\t\n")
+    dialog.send_button.click()
+    assert "empty reply" in dialog.state_label.text()
+    assert dialog.send_button.isEnabled()
+    dialog.grab().save(str(artifacts / "compose_empty_reply.png"))
+    qtbot.wait(300)  # a send that slipped through would be queued by now
+    assert outbox_rows(tmp_path) == []
+
+
 def test_large_attachments_are_flagged_before_sending(qtbot, dialogs, tmp_path):
     request_id = make_store(tmp_path)
     dialog = open_dialog(qtbot, dialogs, tmp_path, request_id)

@@ -62,7 +62,9 @@ def test_a_reply_that_cannot_be_sent_stays_queued_and_is_listed(tmp_path):
     assert row.split("\t")[-1].startswith("no password stored")
     assert f"Re: [#{request_id}] Stoel kapot" in row
     db = open_db(tmp_path)
-    assert db.execute("SELECT status FROM requests").fetchone()[0] == "waiting"
+    assert db.execute("SELECT status FROM requests").fetchone()[0] == "new", (
+        "a queued reply answered nobody yet"
+    )
     flushed = loket(tmp_path, "outbox", "flush")
     assert flushed.returncode == 1 and "1 reply still queued or sending" in flushed.stderr
 

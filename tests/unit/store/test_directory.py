@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,6 +26,15 @@ from store.directory import (
     requesters,
     set_requester_department,
 )
+
+
+def loket(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir / "data"), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_address_book_with_header_in_any_order_and_extra_columns_is_read() -> None:
@@ -103,6 +115,44 @@ def test_non_utf8_file_is_refused_in_one_sentence(tmp_path: Path) -> None:
     path.write_bytes("address,name,department\nann@example.org,Änne,Finance\n".encode("latin-1"))
     with pytest.raises(DirectoryError, match="not UTF-8"):
         read_address_book(path)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"),
+    [("utf-8-sig", ";"), ("utf-8", ";"), ("utf-8-sig", ","), ("utf-8", "\t")],
+    ids=["excel-nl-semicolon-bom", "semicolon", "comma-bom", "tab"],
+)
+def test_cli_imports_what_excel_writes_whatever_the_separator(tmp_path: Path, encoding, delimiter) -> None:
+    rows = [
+        ["Naam", "E-mail", "address", "name", "department"],
+        [
+            "x",
+            "y",
+            "ann@example.org",
+            "Änne Müller",
+            "Finance; Legal" if delimiter != ";" else "Finance, Legal",
+        ],
+        ["x", "y", "bob@example.org", "Bob", "HR"],
+    ]
+    book = tmp_path / "book.csv"
+    with open(book, "w", encoding=encoding, newline="") as handle:
+        csv.writer(handle, delimiter=delimiter).writerows(rows)
+    done = loket(tmp_path, "requesters", "import", str(book))
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "2 requester(s) imported" in done.stdout
+    listed = loket(tmp_path, "requesters", "list").stdout.splitlines()
+    assert listed == [f"ann@example.org\tÄnne Müller\t{rows[1][4]}", "bob@example.org\tBob\tHR"]
+
+
+def test_cli_says_on_which_line_a_file_stops_being_utf8(tmp_path: Path) -> None:
+    book = tmp_path / "book.csv"
+    book.write_bytes(
+        "address;name;department\nann@example.org;Ann;HR\nbob@example.org;Björn;HR\n".encode("cp1252")
+    )
+    done = loket(tmp_path, "requesters", "import", str(book))
+    assert done.returncode == 1 and done.stderr.count("\n") == 1
+    assert "line 3 is not UTF-8" in done.stderr and "CSV UTF-8" in done.stderr
+    assert loket(tmp_path, "requesters", "list").stdout == ""
 
 
 def test_own_department_wins_over_the_domain_rule_and_clearing_it_falls_back() -> None:

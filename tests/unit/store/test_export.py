@@ -188,6 +188,33 @@ def test_xlsx_keeps_a_subject_that_looks_like_a_formula_as_text(tmp_path: Path) 
     assert "<f>" not in _xlsx_parts(out)["xl/worksheets/sheet1.xml"]
 
 
+FORMULAS = ['=HYPERLINK("http://evil","x")', "+31 20 123", "-1+1", "@SUM(A1)", "\tTab", "\rCR"]
+
+
+@pytest.mark.parametrize("subject", FORMULAS)
+def test_csv_cells_that_a_spreadsheet_would_run_start_with_a_quote(tmp_path: Path, subject: str) -> None:
+    db = open_memory_db()
+    account = new_account(db)
+    add_request(db, account, MONDAY_1630, subject=subject, name=subject)
+    out = tmp_path / "out.csv"
+    export(db, out, "csv")
+    [row] = read_csv(out)
+    assert row["subject"] == row["requester_name"] == "'" + subject
+    assert row["request_id"] == "1" and row["received_at"].startswith("2026-03-02T16:30")
+
+
+def test_the_definitions_say_how_formula_like_texts_are_written(tmp_path: Path) -> None:
+    db = open_memory_db()
+    add_request(db, new_account(db), MONDAY_1630, subject="Stoel - kapot")
+    out = tmp_path / "out.xlsx"
+    export(db, out, "xlsx", language="nl")
+    parts = _xlsx_parts(out)
+    assert "OWASP" in parts.get("xl/sharedStrings.xml", "") + parts["xl/worksheets/sheet2.xml"]
+    csv_out = tmp_path / "out.csv"
+    export(db, csv_out, "csv")
+    assert read_csv(csv_out)[0]["subject"] == "Stoel - kapot", "only the first character counts"
+
+
 def test_an_unwritable_folder_is_a_clear_error_and_leaves_nothing(store, tmp_path: Path) -> None:
     db, _, _ = store
     with pytest.raises(ExportError, match="does not exist"):

@@ -128,7 +128,7 @@ def test_waiting_colleague_records_department_in_event(db):
         db, rid, None, T0 + timedelta(hours=1), "anna", "waiting_colleague", department="IT"
     )
     event = lifecycle.load_events(db, rid)[-1]
-    assert event.data == {"from": "open", "to": "waiting_colleague", "department": "IT"}
+    assert event.data == {"from": "open", "to": "waiting_colleague", "department": "IT", "by_mail": True}
 
 
 def test_unknown_status_and_role_are_refused_with_the_field_named(db):

@@ -1,9 +1,12 @@
+import json
 import sqlite3
+from datetime import UTC, datetime
 
 import pytest
 
+from store import lifecycle
 from store.db import _database
-from store.migrations import MIGRATIONS, V19, migrate, v20_checks_without_lists
+from store.migrations import MIGRATIONS, V19, V22_OUTBOX_ACTOR, migrate, v20_checks_without_lists
 from store.search import fts_query
 
 
@@ -12,7 +15,10 @@ def _store_before(step):
     conn = sqlite3.connect(":memory:", isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     for number, script in enumerate(MIGRATIONS[: MIGRATIONS.index(step)], start=1):
-        conn.executescript(script)
+        if callable(script):
+            script(conn)
+        else:
+            conn.executescript(script)
         conn.execute(f"PRAGMA user_version = {number}")
     conn.execute(
         "INSERT INTO accounts (name, address, imap_host, imap_port, imap_security, smtp_host, smtp_port, "
@@ -124,3 +130,46 @@ def test_a_step_that_fails_leaves_the_store_as_it_was():
     assert _schema(conn) == schema
     assert conn.execute("PRAGMA user_version").fetchone()[0] == version
     assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+
+
+def test_status_changes_mail_caused_are_marked_and_replies_name_their_status_so_a_replay_keeps_them():
+    conn = _store_before(V22_OUTBOX_ACTOR)
+    conn.execute(
+        "INSERT INTO requests (id, account_id, subject, status, received_at, last_activity_at) "
+        "VALUES (1, 1, 'Stoel', 'open', '2026-03-02T09:00:00+00:00', '2026-03-02T11:00:00+00:00')"
+    )
+    events = [  # as an older Loket wrote them: a forward, the colleague's answer, a reopening by hand
+        ("2026-03-02T09:00:00+00:00", "received", "{}"),
+        ("2026-03-02T09:30:00+00:00", "replied", "{}"),
+        (
+            "2026-03-02T09:30:00+00:00",
+            "status",
+            '{"from": "new", "to": "waiting_colleague", "department": "ICT"}',
+        ),
+        ("2026-03-02T10:00:00+00:00", "colleague_answered", "{}"),
+        ("2026-03-02T10:00:00+00:00", "status", '{"from": "waiting_colleague", "to": "open"}'),
+        ("2026-03-02T11:00:00+00:00", "status", '{"from": "open", "to": "resolved"}'),
+        ("2026-03-02T11:05:00+00:00", "status", '{"from": "resolved", "to": "open"}'),
+    ]
+    conn.executemany(
+        "INSERT INTO events (request_id, at, kind, actor, data_json) VALUES (1, ?, ?, 'eva', ?)", events
+    )
+    assert migrate(conn) == len(MIGRATIONS)
+    data = [json.loads(row[0]) for row in conn.execute("SELECT data_json FROM events ORDER BY id")]
+    assert data[1] == {"status_after": "waiting_colleague", "department": "ICT"}
+    assert [d.get("by_mail", False) for d in data] == [False, False, True, False, True, False, False]
+
+    db = _database(conn)
+    lifecycle.record_incoming(db, 1, None, datetime(2026, 3, 2, 9, 15, tzinfo=UTC), "requester")  # filed late
+    kinds = [row[0] for row in conn.execute("SELECT kind FROM events ORDER BY at, id")]
+    assert kinds == [
+        "received",
+        "received",
+        "replied",
+        "status",
+        "colleague_answered",
+        "status",
+        "status",
+        "status",
+    ]
+    assert conn.execute("SELECT status FROM requests").fetchone()[0] == "open"

@@ -57,7 +57,7 @@ def queue(db, account, request_id, answered, status_after="waiting", **draft):
     return outgoing, ids
 
 
-def test_queueing_writes_row_message_and_events_together(db, account):
+def test_queueing_writes_row_and_message_together_and_the_reply_counts_once_accepted(db, account):
     request_id, answered = make_request(db, account)
     outgoing, (outbox_id, message_row) = queue(db, account, request_id, answered)
     row = outbox.get_row(db, outbox_id)
@@ -75,15 +75,20 @@ def test_queueing_writes_row_message_and_events_together(db, account):
         [message_row],
     ).fetchone()
     assert message == (None, "out", "desk", request_id, outgoing.message_id, "Komt goed.")
-    status, first_response = db.execute(
-        "SELECT status, first_response_at FROM requests WHERE id = ?", [request_id]
-    ).fetchone()
-    assert status == "waiting"
-    assert first_response == to_db(NOW)
-    kinds = [
-        r[0] for r in db.execute("SELECT kind FROM events WHERE request_id = ? ORDER BY id", [request_id])
-    ]
-    assert kinds == ["replied", "status"]
+
+    def state() -> tuple[str, str | None, list[str]]:
+        status, first_response = db.execute(
+            "SELECT status, first_response_at FROM requests WHERE id = ?", [request_id]
+        ).fetchone()
+        events = db.execute("SELECT kind, actor FROM events WHERE request_id = ? ORDER BY id", [request_id])
+        return status, first_response, [f"{kind} by {actor}" for kind, actor in events if kind != "received"]
+
+    assert state() == ("new", None, []), "queued is not sent: nobody was answered yet"
+    assert outbox.mark_sending(db, outbox_id)
+    outbox.mark_accepted(db, outbox_id, NOW + timedelta(minutes=5))
+    assert state() == ("waiting", to_db(NOW), ["replied by Eva", "status by Eva"]), "counted from its Date"
+    outbox.mark_accepted(db, outbox_id, NOW + timedelta(minutes=6))
+    assert len(state()[2]) == 2, "accepted twice still counts once"
 
 
 def test_a_failure_inside_queueing_leaves_nothing_behind(db, account):

@@ -1,0 +1,88 @@
+"""How mail moves a request's status, as a pure function of what happened in time order.
+
+Folders are synced one after the other (a first sync files INBOX before Sent), so mail is often filed after mail
+that is newer. The status a message causes depends on the status before it, so the statuses and the waits they
+measure are worked out here by replaying the request's mail and hand-made changes in the order they happened:
+any filing order then ends in the statuses that filing in date order gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+# The kinds of event that move a status: mail from the requester or a colleague, a desk reply, and a change made by
+# a person (by hand, or from another desktop), which stands as it was made.
+MOVING_KINDS = ("received", "colleague_answered", "replied", "status")
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One event that may move the status; ``to``/``department`` of a hand-made change, ``status_after`` and
+    ``department`` of a desk reply (``status_after`` None: the default, waiting on the requester)."""
+
+    at: datetime
+    kind: str
+    actor: str
+    order: int  # the event's row id: ties in time keep the order they were written in
+    to: str | None = None
+    status_after: str | None = None
+    department: str | None = None
+
+    @property
+    def key(self) -> tuple[datetime, int, int]:
+        """Time order to the second, a desk reply first within its second: IMAP arrival times have whole seconds,
+        so a message that arrived in the same second as our reply counts as after it."""
+        return (self.at.replace(microsecond=0), 0 if self.kind == "replied" else 1, self.order)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A status change caused by mail (hand-made changes are events already)."""
+
+    at: datetime
+    actor: str
+    old: str
+    new: str
+    department: str | None = None
+
+
+def next_change(status: str, step: Step) -> Change | None:
+    """What one message does to a request in ``status``.
+
+    A requester's message reopens a waiting or resolved request; a colleague's answer ends our wait on their
+    department; a desk reply makes a new or open request wait on the requester, or sets the status it asked for.
+    """
+    if step.kind == "received":
+        if status in ("waiting", "resolved"):
+            return Change(step.at, step.actor, status, "open")
+    elif step.kind == "colleague_answered":
+        if status == "waiting_colleague":
+            return Change(step.at, step.actor, status, "open")
+    elif step.kind == "replied":
+        target = step.status_after
+        if target is None and status in ("new", "open"):
+            target = "waiting"
+        new_department = target == "waiting_colleague" and step.department is not None
+        if target is not None and (target != status or new_department):
+            return Change(step.at, step.actor, status, target, step.department if new_department else None)
+    return None
+
+
+def replay(steps: Iterable[Step], initial: str = "new") -> tuple[list[Change], str, datetime | None]:
+    """The changes mail causes over a request's whole history, its final status, and when it was resolved (None
+    unless resolved now)."""
+    status, resolved_at = initial, None
+    changes: list[Change] = []
+    for step in sorted(steps, key=lambda s: s.key):
+        if step.kind == "status":
+            new, at = step.to or status, step.at
+        else:
+            change = next_change(status, step)
+            if change is None:
+                continue
+            changes.append(change)
+            new, at = change.new, change.at
+        status, resolved_at = new, (at if new == "resolved" else None)
+    return changes, status, resolved_at
