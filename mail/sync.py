@@ -12,6 +12,7 @@ import gc
 import json
 import logging
 import multiprocessing
+import os
 import threading
 import time
 from collections import deque
@@ -96,7 +97,8 @@ def _fewer_collections() -> Iterator[None]:
 
 class _Workers:
     """The worker processes of one pass: started when a folder first has a long run of new mail, then shared by
-    the other folders, so a first sync pays for starting them once."""
+    the other folders, so a first sync pays for starting them once. The thread that starts them also shuts them
+    down: Linux ends a worker when the thread that started it ends (``PR_SET_PDEATHSIG``)."""
 
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
@@ -108,6 +110,7 @@ class _Workers:
                 max_workers=self.count,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=start_worker,
+                initargs=(os.getpid(),),
             )
         return self._pool
 
