@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import imaplib
 import logging
+import os
 import socket
 import ssl
 import traceback
@@ -18,7 +19,19 @@ from mail.errors import AuthFailed, MailError, ProtocolError, ServerUnavailable,
 
 log = logging.getLogger(__name__)
 
-TIMEOUT_SECONDS = 30.0
+
+def seconds_from_environment(name: str, default: float) -> float:
+    """A network timing that tests shorten through the environment (so the processes a test starts share it)."""
+    try:
+        return float(os.environ.get(name, "") or default)
+    except ValueError:
+        return default
+
+
+# The longest a silent server (a connection whose NAT entry died: no byte, no FIN) holds any one step of a session.
+# A one-shot sync waits through at most three of them (the stuck read, the workers stuck at the same moment, the
+# goodbye), so it gives up within a minute.
+TIMEOUT_SECONDS = seconds_from_environment("LOKET_IMAP_TIMEOUT", 20.0)
 PROTOCOL_LOGGER = "imapclient.imaplib"  # where imapclient sends imaplib's protocol trace
 SENT_FLAG = rb"\\Sent"
 # OpenSSL's reasons when the other side does not speak TLS at all (a plain IMAP or SMTP greeting came back).
@@ -70,8 +83,9 @@ class ImapLogin:
         return cls(account.imap_host, account.imap_port, account.imap_security, account.username)
 
 
-def connect(account: ImapAccount, password: str, timeout: float = TIMEOUT_SECONDS) -> imapclient.IMAPClient:
+def connect(account: ImapAccount, password: str, timeout: float | None = None) -> imapclient.IMAPClient:
     """A logged-in client; raises AuthFailed, TlsRefused or ServerUnavailable with a sentence."""
+    timeout = TIMEOUT_SECONDS if timeout is None else timeout
     where = f"{account.imap_host}:{account.imap_port}"
     context = ssl.create_default_context()
     try:
@@ -194,6 +208,12 @@ def logout(client: imapclient.IMAPClient) -> None:
         client.logout()
     except (OSError, imaplib.IMAP4.error, IMAPClientError):
         log.debug("logout failed", exc_info=True)
+
+
+def drop(client: imapclient.IMAPClient) -> None:
+    """Close a session that failed without saying goodbye: over a connection that stopped answering, a LOGOUT
+    would only wait for its own timeout."""
+    _close(client)
 
 
 def imap_call(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:

@@ -27,7 +27,7 @@ import imapclient
 
 from mail.errors import MailError, ProtocolError
 from mail.fetch_response import fetch_messages
-from mail.imap import ImapLogin, connect, imap_call, logout
+from mail.imap import ImapLogin, connect, drop, imap_call, logout
 from mail.parse import parse_message
 from store.fetched import FetchedCopy
 from store.raw_bytes import pack
@@ -122,6 +122,7 @@ def fetch_and_prepare(session: FolderSession, uids: list[int]) -> list[FetchedCo
     try:
         raws = fetch_batch(client, uids)
     except MailError:
+        drop(client)  # a silent connection would hold the worker's exit for a LOGOUT nobody answers
         _worker_session = None  # a cut session is opened afresh if this worker gets another batch
         raise
     copies = [prepared(raw) for raw in raws]

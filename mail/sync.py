@@ -27,7 +27,7 @@ import imapclient
 import sqlite_utils
 
 from mail.errors import AuthFailed, MailError
-from mail.imap import ImapLogin, connect, find_sent_folder, imap_call, logout
+from mail.imap import ImapLogin, connect, drop, find_sent_folder, imap_call, logout, seconds_from_environment
 from mail.ingest_worker import (
     BULK_COLLECTION_THRESHOLD,
     FolderSession,
@@ -134,6 +134,7 @@ def sync_once(
     """One full pass over INBOX and the Sent folder; connects unless a session from ``open_session`` is given."""
     result = SyncResult()
     session = client
+    end_session = logout
     try:
         session = session or open_session(account, password)
         _sync_folders(db, account, password, session, result, progress)
@@ -143,11 +144,12 @@ def sync_once(
             )
         set_last_error(db, account.id, None)
     except MailError as error:
+        end_session = drop
         set_last_error(db, account.id, str(error))
         raise
     finally:
         if client is None and session is not None:
-            logout(session)
+            end_session(session)
     return result
 
 
@@ -439,7 +441,10 @@ def open_session(account: Account, password: str) -> imapclient.IMAPClient:
 
 StateCallback = Callable[[str, dict[str, Any]], None]
 IDLE_SLICE_SECONDS = 1.0
-POLL_SECONDS = 60.0
+# IDLE is renewed (or, without IDLE, the server polled) this often: a connection that died silently is noticed at the
+# renewal, whose DONE gets no answer within the session timeout, so within a minute in all (RFC 2177's 29 minutes
+# is a maximum; NAT boxes drop quiet connections much sooner).
+IDLE_RENEW_SECONDS = seconds_from_environment("LOKET_IDLE_RENEW", 40.0)
 MAX_BACKOFF_SECONDS = 300.0
 
 
@@ -453,10 +458,14 @@ def run_forever(
     while not stop.is_set():
         try:
             client = open_session(account, password)
+            end_session = logout
             try:
                 _follow(db, account, password, client, stop, on_state)
+            except MailError:
+                end_session = drop
+                raise
             finally:
-                logout(client)
+                end_session(client)
             backoff = 5.0
         except AuthFailed as error:
             set_last_error(db, account.id, str(error))
@@ -489,7 +498,7 @@ def _follow(
     can_idle = client.has_capability("IDLE")
     while not stop.is_set():
         imap_call(client.select_folder, "INBOX", readonly=True)
-        news = _wait_for_news(client, stop) if can_idle else stop.wait(POLL_SECONDS)
+        news = _wait_for_news(client, stop) if can_idle else stop.wait(IDLE_RENEW_SECONDS)
         if stop.is_set():
             return
         sync_once(db, account, password, report if news else None, client=client)
@@ -509,9 +518,9 @@ def _send_due(db: sqlite_utils.Database, account: Account, password: str) -> Non
 
 
 def _wait_for_news(client: imapclient.IMAPClient, stop: threading.Event) -> bool:
-    """IDLE on the selected INBOX until the server reports a change, the poll interval ends, or ``stop``."""
+    """IDLE on the selected INBOX until the server reports a change, the renewal is due, or ``stop``."""
     imap_call(client.idle)
-    deadline = time.monotonic() + POLL_SECONDS
+    deadline = time.monotonic() + IDLE_RENEW_SECONDS
     news = False
     try:
         while not stop.is_set() and time.monotonic() < deadline and not news:

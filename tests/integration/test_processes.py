@@ -7,47 +7,13 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime, timedelta
 
 import psutil
 import pytest
 
-from tests.mailgen import build
+from tests.desk_cli import add_account, seed_inbox
 
 pytestmark = pytest.mark.integration
-DESK = "facilities@example.org"
-
-
-def loket(data_dir, *args, stdin=None, env=None, timeout=120):
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir), *args],
-        input=stdin, capture_output=True, text=True, timeout=timeout, env=env,
-    )  # fmt: skip
-
-
-def add_account(data_dir, port, mailbox):
-    added = loket(
-        data_dir, "account", "add", "facilities", "--address", DESK, "--imap-host", "127.0.0.1",
-        "--imap-port", str(port), "--smtp-host", "127.0.0.1", "--smtp-port", "2525",
-        "--username", mailbox.username, "--security", "none", "--password-stdin", stdin=mailbox.password + "\n",
-    )  # fmt: skip
-    assert added.returncode == 0, added.stderr
-
-
-def seed(dovecot, mailbox, count, body_size=2000):
-    start = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
-    dovecot.seed_maildir(
-        mailbox,
-        "INBOX",
-        [
-            (
-                build(subject=f"verzoek {i}", date=start + timedelta(minutes=i), body="x" * body_size),
-                start,
-                False,
-            )
-            for i in range(count)
-        ],
-    )
 
 
 def _alive(pid: int) -> bool:
@@ -58,7 +24,7 @@ def _alive(pid: int) -> bool:
 
 
 def test_kill_9_of_the_main_process_leaves_no_sync_worker_running(dovecot, mailbox, tmp_path):
-    seed(dovecot, mailbox, 6000)
+    seed_inbox(dovecot, mailbox, 6000)
     add_account(tmp_path, dovecot.port, mailbox)
     main = subprocess.Popen(
         [sys.executable, "-m", "desktop.cli", "--data-dir", str(tmp_path), "sync", "--once"],
