@@ -26,7 +26,7 @@ class SyncHealth:
     """What the status bar says about one account; ``needs_password`` shows the button to fix it."""
 
     account: str
-    state: str  # connecting, syncing, up_to_date, reconnecting, auth_failed, stopped
+    state: str  # connecting, syncing, up_to_date, reconnecting, sync_elsewhere, store_problem, auth_failed, stopped
     text: str
     needs_password: bool = False
 
@@ -107,6 +107,20 @@ def describe(account: str, state: str, info: dict[str, Any], started: float | No
             .replace("%2", seconds)
         )
         return SyncHealth(account, state, text)
+    if state == "sync_elsewhere":
+        return SyncHealth(
+            account,
+            state,
+            tr("%1: another Loket is syncing this mailbox; waiting for it").replace("%1", account),
+        )
+    if state == "store_problem":
+        seconds = _seconds_text(float(info.get("seconds", 30)))
+        text = (
+            tr("%1: the disk is full; free some space, syncing again in %2")
+            if info.get("disk_full")
+            else tr("%1: another program holds the store's lock; trying again in %2")
+        )
+        return SyncHealth(account, state, text.replace("%1", account).replace("%2", seconds))
     if state == "no_password":
         return SyncHealth(
             account, state, tr("%1: no password stored").replace("%1", account), needs_password=True

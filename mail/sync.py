@@ -13,6 +13,7 @@ import json
 import logging
 import multiprocessing
 import os
+import sqlite3
 import threading
 import time
 from collections import deque
@@ -42,6 +43,8 @@ from mail.keywords import sync_team_state
 from store.accounts import Account, set_last_error
 from store.bulk_load import DeferredIndexes, worth_deferring
 from store.db import checkpoints_aside, open_db, transaction
+from store.errors import DiskFull, StoreBusy, SyncRunning
+from store.failures import as_store_error
 from store.fetched import FetchedCopy
 from store.filing import (
     FolderState,
@@ -51,6 +54,7 @@ from store.filing import (
     update_flags,
 )
 from store.stats_records import keep_figures
+from store.sync_lock import SyncLock
 from store.timeutil import to_db, utcnow
 
 log = logging.getLogger(__name__)
@@ -446,37 +450,73 @@ IDLE_SLICE_SECONDS = 1.0
 # is a maximum; NAT boxes drop quiet connections much sooner).
 IDLE_RENEW_SECONDS = seconds_from_environment("LOKET_IDLE_RENEW", 40.0)
 MAX_BACKOFF_SECONDS = 300.0
+LOCK_RETRY_SECONDS = 5.0
 
 
 def run_forever(
     data_dir: Path, account: Account, password: str, stop: threading.Event, on_state: StateCallback
 ) -> None:
     """Keep the store in step with the mailbox until ``stop`` is set: IDLE on INBOX, a poll of Sent, and
-    reconnection with backoff. States: syncing, up_to_date, reconnecting, auth_failed."""
+    reconnection with backoff. States: syncing, up_to_date, reconnecting, auth_failed; sync_elsewhere while
+    another process syncs this mailbox into this store (this one waits for it); store_problem while the disk is
+    full or another program holds the store's write lock (this one tries again)."""
+    lock = SyncLock(data_dir, account.id, account.name)
+    if not _wait_for_lock(lock, stop, on_state):
+        return
     db = open_db(data_dir)
     backoff = 5.0
+    try:
+        while not stop.is_set():
+            try:
+                _follow_session(db, account, password, stop, on_state)
+                backoff = 5.0
+            except AuthFailed as error:
+                set_last_error(db, account.id, str(error))
+                on_state("auth_failed", {"error": str(error)})
+                stop.wait(MAX_BACKOFF_SECONDS)
+            except (MailError, sqlite3.Error, OSError) as error:
+                problem = error if isinstance(error, MailError) else as_store_error(error, data_dir)
+                if not isinstance(problem, MailError | DiskFull | StoreBusy):
+                    raise
+                if isinstance(problem, MailError):
+                    set_last_error(db, account.id, str(problem))
+                state = "reconnecting" if isinstance(problem, MailError) else "store_problem"
+                log.warning("sync of %s: %s", account.name, problem)
+                on_state(
+                    state,
+                    {"error": str(problem), "seconds": backoff, "disk_full": isinstance(problem, DiskFull)},
+                )
+                stop.wait(backoff)
+                backoff = min(backoff * 2, MAX_BACKOFF_SECONDS)
+    finally:
+        db.conn.close()
+        lock.release()
+
+
+def _wait_for_lock(lock: SyncLock, stop: threading.Event, on_state: StateCallback) -> bool:
+    """Hold the sync lock, waiting while another process has it; False when told to stop first."""
     while not stop.is_set():
         try:
-            client = open_session(account, password)
-            end_session = logout
-            try:
-                _follow(db, account, password, client, stop, on_state)
-            except MailError:
-                end_session = drop
-                raise
-            finally:
-                end_session(client)
-            backoff = 5.0
-        except AuthFailed as error:
-            set_last_error(db, account.id, str(error))
-            on_state("auth_failed", {"error": str(error)})
-            stop.wait(MAX_BACKOFF_SECONDS)
-        except MailError as error:
-            set_last_error(db, account.id, str(error))
-            on_state("reconnecting", {"error": str(error), "seconds": backoff})
-            stop.wait(backoff)
-            backoff = min(backoff * 2, MAX_BACKOFF_SECONDS)
-    db.conn.close()
+            lock.acquire()
+            return True
+        except SyncRunning as error:
+            on_state("sync_elsewhere", {"error": str(error), "seconds": LOCK_RETRY_SECONDS})
+            stop.wait(LOCK_RETRY_SECONDS)
+    return False
+
+
+def _follow_session(
+    db: sqlite_utils.Database, account: Account, password: str, stop: threading.Event, on_state: StateCallback
+) -> None:
+    client = open_session(account, password)
+    end_session = logout
+    try:
+        _follow(db, account, password, client, stop, on_state)
+    except MailError:
+        end_session = drop
+        raise
+    finally:
+        end_session(client)
 
 
 def _follow(

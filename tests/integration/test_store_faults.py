@@ -1,0 +1,170 @@
+"""The store's foreseeable faults, each said in one sentence with nothing lost: two syncs at once, a write lock held
+by another program, a data dir that is a file or read-only, a full disk, a damaged file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from mail.sync import run_forever
+from store.accounts import get_account
+from store.db import open_db
+from tests.desk_cli import add_account, loket, seed_inbox
+
+pytestmark = pytest.mark.integration
+MESSAGES = 3000
+
+
+def count(data_dir: Path, sql: str) -> int:
+    db = open_db(data_dir)
+    try:
+        return db.execute(sql).fetchone()[0]
+    finally:
+        db.conn.close()
+
+
+def one_line(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "unexpected" not in result.stderr and "Traceback" not in result.stderr
+    return result.stderr
+
+
+def _start_sync(data_dir: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir), "sync", "--once"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+def _wait_until_syncing(data_dir: Path, first: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 60
+    while count(data_dir, "SELECT count(*) FROM messages") == 0:
+        assert first.poll() is None and time.monotonic() < deadline, "the first sync never got going"
+        time.sleep(0.05)
+
+
+def test_a_second_sync_of_the_same_store_says_one_is_already_running_and_the_first_completes(
+    dovecot, mailbox, tmp_path
+):
+    seed_inbox(dovecot, mailbox, MESSAGES)
+    add_account(tmp_path, dovecot.port, mailbox)
+    first = _start_sync(tmp_path)
+    _wait_until_syncing(tmp_path, first)
+    second = loket(tmp_path, "sync", "--once")
+    assert "a sync of facilities into this store is already running" in one_line(second)
+    assert f"process {first.pid}" in second.stderr
+    _out, err = first.communicate(timeout=120)
+    assert first.returncode == 0, err
+    assert count(tmp_path, "SELECT count(DISTINCT uid) FROM messages") == MESSAGES
+    assert count(tmp_path, "SELECT count(*) FROM messages") == MESSAGES
+
+
+def test_the_windows_sync_waits_while_loket_sync_runs_then_follows_the_mailbox(
+    dovecot, mailbox, tmp_path, monkeypatch
+):
+    from mail import sync
+
+    monkeypatch.setattr(sync, "LOCK_RETRY_SECONDS", 0.2)
+    seed_inbox(dovecot, mailbox, MESSAGES)
+    add_account(tmp_path, dovecot.port, mailbox)
+    first = _start_sync(tmp_path)
+    _wait_until_syncing(tmp_path, first)
+    states: list[str] = []
+    stop = threading.Event()
+    db = open_db(tmp_path)
+    follower = threading.Thread(
+        target=run_forever,
+        args=(tmp_path, get_account(db), mailbox.password, stop, lambda s, _i: states.append(s)),
+    )
+    follower.start()
+    try:
+        _out, err = first.communicate(timeout=120)
+        assert first.returncode == 0, err
+        deadline = time.monotonic() + 60
+        while "up_to_date" not in states and follower.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        follower.join(timeout=30)
+    assert states[0] == "sync_elsewhere" and "up_to_date" in states
+    assert "failed" not in states
+    assert count(tmp_path, "SELECT count(*) FROM messages") == MESSAGES
+
+
+def test_a_write_lock_held_by_another_program_is_said_in_one_sentence(dovecot, mailbox, tmp_path):
+    seed_inbox(dovecot, mailbox, 3)
+    add_account(tmp_path, dovecot.port, mailbox)
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+         "c.execute('BEGIN IMMEDIATE'); print('held', flush=True); time.sleep(60)",
+         str(tmp_path / "loket.sqlite")],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        blocked = loket(tmp_path, "sync", "--once", env={**os.environ, "LOKET_BUSY_TIMEOUT": "1"})
+    finally:
+        holder.kill()
+        holder.wait()
+    assert "stayed locked by another program" in one_line(blocked)
+    resumed = loket(tmp_path, "sync", "--once")
+    assert resumed.returncode == 0, resumed.stderr
+    assert count(tmp_path, "SELECT count(*) FROM messages") == 3
+
+
+def test_a_data_dir_that_is_a_file_is_said_in_one_sentence(tmp_path):
+    named = tmp_path / "notes.txt"
+    named.write_text("mine\n")
+    for command in (
+        ["status"],
+        ["sync", "--once"],
+        ["export", "--format", "csv", "-o", str(tmp_path / "x.csv")],
+    ):
+        assert "is a file, not a folder" in one_line(loket(named, *command))
+    assert named.read_text() == "mine\n"
+    under = loket(named / "loket", "status")
+    assert "cannot be created" in one_line(under)
+
+
+def _unshare_works() -> bool:
+    if shutil.which("unshare") is None or shutil.which("mount") is None:
+        return False
+    return subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode == 0
+
+
+needs_mount_namespace = pytest.mark.skipif(
+    not _unshare_works(), reason="needs root and unshare -m (a private mount namespace)"
+)
+
+
+def in_mount_namespace(script: str, **paths: Path) -> subprocess.CompletedProcess[str]:
+    """Run a shell script in a private mount namespace: its mounts vanish with it and nobody else sees them."""
+    env = {**os.environ, **{name: str(path) for name, path in paths.items()}, "PYTHON": sys.executable}
+    return subprocess.run(
+        ["unshare", "-m", "--propagation", "private", "sh", "-c", script],
+        capture_output=True, text=True, env=env, timeout=300,
+    )  # fmt: skip
+
+
+@needs_mount_namespace
+def test_a_read_only_data_dir_is_said_in_one_sentence_and_left_as_it_was(dovecot, mailbox, tmp_path):
+    data = tmp_path / "data"
+    seed_inbox(dovecot, mailbox, 2)
+    add_account(data, dovecot.port, mailbox)
+    before = sorted(p.name for p in data.iterdir())
+    result = in_mount_namespace(
+        'mount --bind "$DATA" "$DATA" && mount -o remount,bind,ro "$DATA" && '
+        '"$PYTHON" -m desktop.cli --data-dir "$DATA" sync --once',
+        DATA=data,
+    )
+    assert "cannot be written (a read-only disk, or no permission)" in one_line(result)
+    assert sorted(p.name for p in data.iterdir()) == before
