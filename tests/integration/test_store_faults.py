@@ -3,7 +3,9 @@ by another program, a data dir that is a file or read-only, a full disk, a damag
 
 from __future__ import annotations
 
+import base64
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -168,3 +170,46 @@ def test_a_read_only_data_dir_is_said_in_one_sentence_and_left_as_it_was(dovecot
     )
     assert "cannot be written (a read-only disk, or no permission)" in one_line(result)
     assert sorted(p.name for p in data.iterdir()) == before
+
+
+DISK_FULL_SCRIPT = """
+mount -t tmpfs -o size=32m tmpfs "$DATA" && cp -a "$SEED"/. "$DATA"/ || exit 99
+"$PYTHON" -m desktop.cli --data-dir "$DATA" sync --once >/dev/null 2>"$OUT/full.err"; echo $? >"$OUT/full.rc"
+"$PYTHON" -c "$CHECK" "$DATA" >"$OUT/full.check"
+mount -o remount,size=256m "$DATA"
+"$PYTHON" -m desktop.cli --data-dir "$DATA" sync --once >/dev/null 2>"$OUT/room.err"; echo $? >"$OUT/room.rc"
+"$PYTHON" -c "$CHECK" "$DATA" >"$OUT/room.check"
+"""
+CHECK = (
+    "import sqlite3, sys; c = sqlite3.connect(sys.argv[1] + '/loket.sqlite'); "
+    "print(c.execute('PRAGMA integrity_check').fetchone()[0], "
+    "c.execute('SELECT count(*), count(DISTINCT uid) FROM messages').fetchone(), "
+    "c.execute('SELECT count(*) FROM requests').fetchone()[0])"
+)
+
+
+@needs_mount_namespace
+def test_a_full_disk_is_said_in_one_line_keeps_the_store_whole_and_the_sync_resumes_when_there_is_room(
+    dovecot, mailbox, tmp_path
+):
+    seed, data, out = tmp_path / "seed", tmp_path / "data", tmp_path / "out"
+    data.mkdir()
+    out.mkdir()
+    noise = random.Random(11)
+    seed_inbox(dovecot, mailbox, 1500, body=base64.encodebytes(noise.randbytes(6000)).decode())
+    add_account(seed, dovecot.port, mailbox)
+    result = in_mount_namespace(DISK_FULL_SCRIPT, SEED=seed, DATA=data, OUT=out, CHECK=CHECK)
+    assert result.returncode == 0, result.stderr
+    full = (out / "full.err").read_text()
+    assert (out / "full.rc").read_text().strip() == "1"
+    assert full.count("\n") == 1 and "is full: free some space and run it again" in full, full
+    integrity, (stored, distinct), requests = _check(out / "full.check")
+    assert integrity == "ok" and 0 < stored == distinct == requests < 1500
+    assert (out / "room.rc").read_text().strip() == "0", (out / "room.err").read_text()
+    assert _check(out / "room.check") == ("ok", (1500, 1500), 1500)
+
+
+def _check(path: Path) -> tuple[str, tuple[int, int], int]:
+    integrity, rest = path.read_text().strip().split(" ", 1)
+    pair, requests = rest.rsplit(" ", 1)
+    return integrity, tuple(int(n) for n in pair.strip("()").split(",")), int(requests)  # type: ignore[return-value]
