@@ -7,6 +7,7 @@ the GUI thread never touches the network, so a server that accepts and never ans
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from PySide6.QtCore import QLocale, QThread, Signal
 
 from desktop.i18n import tr
 from store.accounts import Account
+from store.failures import as_store_error
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +64,14 @@ class SyncWorker(QThread):
             log.warning("sync of %s stopped: %s", self.account.name, error)
             self._report("auth_failed", {"error": str(error)})
         except Exception as error:  # the status bar must say the sync stopped, whatever stopped it
-            log.exception("sync of %s failed", self.account.name)
-            self._report("failed", {"error": str(error)})
+            foreseen = as_store_error(error, self._data_dir)
+            if foreseen is None:
+                sys.excepthook(
+                    type(error), error, error.__traceback__
+                )  # the crash handler: logged, user told
+            else:
+                log.warning("sync of %s stopped: %s", self.account.name, foreseen)
+            self._report("failed", {"error": str(foreseen or error)})
         else:
             self._report("stopped", {})
 

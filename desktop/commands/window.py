@@ -42,6 +42,10 @@ def run_window(args: argparse.Namespace) -> int:
 
     qt_messages_to_log()
     app = create_app(sys.argv[:1])
+    from desktop.cli import LOG_NAME
+    from desktop.crash_handler import CrashHandler
+
+    CrashHandler(Path(args.data_dir) / LOG_NAME, app).install()
     window = MainWindow(Path(args.data_dir), me=os.environ.get("LOKET_USER") or None)
     screenshot: Path | None = getattr(args, "screenshot", None)
     if screenshot is not None:
