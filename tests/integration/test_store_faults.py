@@ -4,9 +4,11 @@ by another program, a data dir that is a file or read-only, a full disk, a damag
 from __future__ import annotations
 
 import base64
+import json
 import os
 import random
 import shutil
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -213,3 +215,79 @@ def _check(path: Path) -> tuple[str, tuple[int, int], int]:
     integrity, rest = path.read_text().strip().split(" ", 1)
     pair, requests = rest.rsplit(" ", 1)
     return integrity, tuple(int(n) for n in pair.strip("()").split(",")), int(requests)  # type: ignore[return-value]
+
+
+def _damage_table(path: Path, table: str) -> None:
+    """Overwrite the first page of a table with garbage: SQLite then finds the file malformed where it reads it."""
+    conn = sqlite3.connect(path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
+    conn.close()
+    with path.open("r+b") as file:
+        file.seek((root - 1) * page_size)
+        file.write(b"\xa5" * page_size)
+
+
+def test_a_damaged_store_is_named_and_rebuild_keeps_it_and_carries_over_what_only_this_desktop_had(
+    dovecot, mailbox, tmp_path
+):
+    from store.lifecycle import add_note, set_assignee
+    from store.timeutil import utcnow
+
+    seed_inbox(dovecot, mailbox, 3)
+    add_account(tmp_path, dovecot.port, mailbox)
+    assert loket(tmp_path, "sync", "--once").returncode == 0
+    assert loket(tmp_path, "standard", "add", "Snel", "--first-response", "4h").returncode == 0
+    assert (
+        loket(tmp_path, "requesters", "set", "jan@example.org", "--department", "Facilitair").returncode == 0
+    )
+    db = open_db(tmp_path)
+    request_id = db.execute("SELECT min(id) FROM requests").fetchone()[0]
+    set_assignee(db, request_id, "Anna", "Anna", utcnow())
+    add_note(db, request_id, "Belde terug: stoel staat in 2.14", "Anna", utcnow())
+    db.conn.close()
+    body = tmp_path / "reply.txt"
+    body.write_text("We komen morgen langs.\n")
+    queued = loket(
+        tmp_path, "reply", str(request_id), "--body-file", str(body)
+    )  # SMTP is down: it stays queued
+    assert queued.returncode == 1
+    _damage_table(tmp_path / "loket.sqlite", "messages")
+    damaged_bytes = (tmp_path / "loket.sqlite").read_bytes()
+
+    refused = loket(tmp_path, "status")
+    assert f"the store {tmp_path / 'loket.sqlite'} is damaged" in one_line(refused)
+    assert "run 'loket rebuild'" in refused.stderr
+
+    rebuilt = loket(tmp_path, "rebuild")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    aside = [p for p in tmp_path.glob("loket.sqlite.damaged-*") if not p.name.endswith(("-wal", "-shm"))]
+    assert len(aside) == 1 and aside[0].read_bytes() == damaged_bytes  # kept, untouched
+    assert f"kept as {aside[0]}" in rebuilt.stdout
+    status = json.loads(loket(tmp_path, "status", "--json").stdout)
+    assert status["messages"] == 3 and status["outbox"]["queued"] == 1
+    db = open_db(tmp_path)
+    assert db.execute("SELECT name FROM standards").fetchall() == [("Snel",)]
+    assert db.execute(
+        "SELECT d.name FROM requesters r JOIN departments d ON d.id = r.department_id WHERE r.address = ?",
+        ["jan@example.org"],
+    ).fetchone() == ("Facilitair",)
+    new_id = db.execute("SELECT request_id FROM outbox").fetchone()[0]
+    assert db.execute("SELECT assignee FROM requests WHERE id = ?", [new_id]).fetchone() == ("Anna",)
+    notes = db.execute(
+        "SELECT actor, data_json FROM events WHERE request_id = ? AND kind = 'note'", [new_id]
+    ).fetchall()
+    assert [(actor, json.loads(data)["text"]) for actor, data in notes] == [
+        ("Anna", "Belde terug: stoel staat in 2.14")
+    ]
+
+
+def test_a_file_that_is_not_a_database_is_named_and_rebuild_sets_it_aside(dovecot, mailbox, tmp_path):
+    (tmp_path / "loket.sqlite").write_bytes(b"this is a spreadsheet, honestly\n" * 100)
+    assert "is damaged (file is not a database)" in one_line(loket(tmp_path, "sync", "--once"))
+    rebuilt = loket(tmp_path, "rebuild")
+    assert "no account could be read from the damaged store" in one_line(rebuilt)
+    assert [p.read_bytes()[:20] for p in tmp_path.glob("loket.sqlite.damaged-*")] == [
+        b"this is a spreadsheet"[:20]
+    ]
+    assert loket(tmp_path, "status", "--json").returncode == 0  # a new, empty store
