@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -47,3 +48,14 @@ def seed_inbox(dovecot: Dovecot, mailbox: Mailbox, count: int, body: str = "x" *
             for i in range(count)
         ],
     )
+
+
+def damage_table(path: Path, table: str) -> None:
+    """Overwrite the first page of a table with garbage: SQLite then finds the file malformed where it reads it."""
+    conn = sqlite3.connect(path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
+    conn.close()
+    with path.open("r+b") as file:
+        file.seek((root - 1) * page_size)
+        file.write(b"\xa5" * page_size)

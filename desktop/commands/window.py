@@ -12,8 +12,12 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.commands import CliError
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +42,6 @@ def run_window(args: argparse.Namespace) -> int:
             )
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     from desktop.app import create_app
-    from desktop.main_window import MainWindow
 
     qt_messages_to_log()
     app = create_app(sys.argv[:1])
@@ -46,7 +49,9 @@ def run_window(args: argparse.Namespace) -> int:
     from desktop.crash_handler import CrashHandler
 
     CrashHandler(Path(args.data_dir) / LOG_NAME, app).install()
-    window = MainWindow(Path(args.data_dir), me=os.environ.get("LOKET_USER") or None)
+    window = _open_window(Path(args.data_dir))
+    if window is None:
+        return 1
     screenshot: Path | None = getattr(args, "screenshot", None)
     if screenshot is not None:
         return _screenshot(app, window, screenshot, started)
@@ -63,6 +68,27 @@ def run_window(args: argparse.Namespace) -> int:
         logging.shutdown()
         os._exit(code)
     return code
+
+
+def _open_window(data_dir: Path) -> MainWindow | None:
+    """The main window on the store; when the store is damaged, the offer to rebuild it first (None: the user
+    chose to quit)."""
+    from desktop.main_window import MainWindow
+    from desktop.rebuild_dialog import RebuildDialog
+    from store.errors import StoreDamaged
+    from store.failures import as_store_error
+
+    me = os.environ.get("LOKET_USER") or None
+    try:
+        return MainWindow(data_dir, me=me)
+    except Exception as error:
+        damaged = as_store_error(error, data_dir)
+        if not isinstance(damaged, StoreDamaged):
+            raise
+        log.warning("%s", damaged)
+        if not RebuildDialog(data_dir, str(damaged)).exec():
+            return None
+    return MainWindow(data_dir, me=me)
 
 
 def qt_messages_to_log() -> None:

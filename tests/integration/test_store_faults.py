@@ -8,7 +8,6 @@ import json
 import os
 import random
 import shutil
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -20,7 +19,7 @@ import pytest
 from mail.sync import run_forever
 from store.accounts import get_account
 from store.db import open_db
-from tests.desk_cli import add_account, loket, seed_inbox
+from tests.desk_cli import add_account, damage_table, loket, seed_inbox
 
 pytestmark = pytest.mark.integration
 MESSAGES = 3000
@@ -217,17 +216,6 @@ def _check(path: Path) -> tuple[str, tuple[int, int], int]:
     return integrity, tuple(int(n) for n in pair.strip("()").split(",")), int(requests)  # type: ignore[return-value]
 
 
-def _damage_table(path: Path, table: str) -> None:
-    """Overwrite the first page of a table with garbage: SQLite then finds the file malformed where it reads it."""
-    conn = sqlite3.connect(path)
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
-    conn.close()
-    with path.open("r+b") as file:
-        file.seek((root - 1) * page_size)
-        file.write(b"\xa5" * page_size)
-
-
 def test_a_damaged_store_is_named_and_rebuild_keeps_it_and_carries_over_what_only_this_desktop_had(
     dovecot, mailbox, tmp_path
 ):
@@ -252,7 +240,7 @@ def test_a_damaged_store_is_named_and_rebuild_keeps_it_and_carries_over_what_onl
         tmp_path, "reply", str(request_id), "--body-file", str(body)
     )  # SMTP is down: it stays queued
     assert queued.returncode == 1
-    _damage_table(tmp_path / "loket.sqlite", "messages")
+    damage_table(tmp_path / "loket.sqlite", "messages")
     damaged_bytes = (tmp_path / "loket.sqlite").read_bytes()
 
     refused = loket(tmp_path, "status")
