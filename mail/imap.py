@@ -220,6 +220,11 @@ def imap_call(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Run one IMAP command; a cut connection or a timeout becomes ServerUnavailable, a NO/BAD a ProtocolError."""
     try:
         return function(*args, **kwargs)
+    except TimeoutError as error:
+        raise ServerUnavailable(
+            f"the IMAP server stopped answering for {TIMEOUT_SECONDS:g} s (a lost network connection?): "
+            f"try again later; the next sync resumes where this one stopped"
+        ) from error
     except (OSError, imaplib.IMAP4.abort) as error:
         raise ServerUnavailable(f"the connection to the IMAP server was lost: {reason(error)}") from error
     except (imaplib.IMAP4.error, IMAPClientError) as error:

@@ -463,34 +463,47 @@ def run_forever(
     lock = SyncLock(data_dir, account.id, account.name)
     if not _wait_for_lock(lock, stop, on_state):
         return
-    db = open_db(data_dir)
-    backoff = 5.0
     try:
-        while not stop.is_set():
-            try:
-                _follow_session(db, account, password, stop, on_state)
-                backoff = 5.0
-            except AuthFailed as error:
-                set_last_error(db, account.id, str(error))
-                on_state("auth_failed", {"error": str(error)})
-                stop.wait(MAX_BACKOFF_SECONDS)
-            except (MailError, sqlite3.Error, OSError) as error:
-                problem = error if isinstance(error, MailError) else as_store_error(error, data_dir)
-                if not isinstance(problem, MailError | DiskFull | StoreBusy):
-                    raise
-                if isinstance(problem, MailError):
-                    set_last_error(db, account.id, str(problem))
-                state = "reconnecting" if isinstance(problem, MailError) else "store_problem"
-                log.warning("sync of %s: %s", account.name, problem)
-                on_state(
-                    state,
-                    {"error": str(problem), "seconds": backoff, "disk_full": isinstance(problem, DiskFull)},
-                )
-                stop.wait(backoff)
-                backoff = min(backoff * 2, MAX_BACKOFF_SECONDS)
+        db = open_db(data_dir)
+        try:
+            _keep_following(db, data_dir, account, password, stop, on_state)
+        finally:
+            db.conn.close()
     finally:
-        db.conn.close()
         lock.release()
+
+
+def _keep_following(
+    db: sqlite_utils.Database,
+    data_dir: Path,
+    account: Account,
+    password: str,
+    stop: threading.Event,
+    on_state: StateCallback,
+) -> None:
+    """Follow the mailbox session after session; a lost connection, a full disk or a store locked elsewhere
+    is waited out with a growing pause."""
+    backoff = 5.0
+    while not stop.is_set():
+        try:
+            _follow_session(db, account, password, stop, on_state)
+            backoff = 5.0
+        except AuthFailed as error:
+            set_last_error(db, account.id, str(error))
+            on_state("auth_failed", {"error": str(error)})
+            stop.wait(MAX_BACKOFF_SECONDS)
+        except (MailError, sqlite3.Error, OSError) as error:
+            problem = error if isinstance(error, MailError) else as_store_error(error, data_dir)
+            if not isinstance(problem, MailError | DiskFull | StoreBusy):
+                raise
+            if isinstance(problem, MailError):
+                set_last_error(db, account.id, str(problem))
+            state = "reconnecting" if isinstance(problem, MailError) else "store_problem"
+            log.warning("sync of %s: %s", account.name, problem)
+            info = {"error": str(problem), "seconds": backoff, "disk_full": isinstance(problem, DiskFull)}
+            on_state(state, info)
+            stop.wait(backoff)
+            backoff = min(backoff * 2, MAX_BACKOFF_SECONDS)
 
 
 def _wait_for_lock(lock: SyncLock, stop: threading.Event, on_state: StateCallback) -> bool:

@@ -21,7 +21,7 @@ from tests.mailgen import build
 from tests.servers.proxy import SilentProxy
 
 pytestmark = pytest.mark.integration
-TIMEOUT = 2.0  # seconds for each step of a session, in place of the default's 20
+TIMEOUT = 4.0  # seconds for each step of a session, in place of the default's 20
 
 
 def test_the_defaults_give_up_on_a_silent_server_within_a_minute():
@@ -42,7 +42,9 @@ def test_a_one_shot_sync_gives_up_on_a_silent_server_in_one_line_and_resumes_wit
         gave_up_after = time.monotonic() - (proxy.silenced_at or 0)
         assert proxy.silent
         assert cut.returncode == 1
-        assert cut.stderr.count("\n") == 1 and "no answer in time" in cut.stderr, cut.stderr
+        assert cut.stderr.count("\n") == 1 and f"stopped answering for {TIMEOUT:g} s" in cut.stderr, (
+            cut.stderr
+        )
         assert gave_up_after < 3 * TIMEOUT
         proxy.speak()
         resumed = loket(tmp_path, "sync", "--once", env=env)
@@ -56,8 +58,8 @@ def test_a_one_shot_sync_gives_up_on_a_silent_server_in_one_line_and_resumes_wit
 def test_following_the_mailbox_notices_a_silent_idle_connection_and_comes_back(
     dovecot, mailbox, tmp_path, monkeypatch
 ):
-    monkeypatch.setattr(imap, "TIMEOUT_SECONDS", 1.0)
-    monkeypatch.setattr(sync, "IDLE_RENEW_SECONDS", 1.0)
+    monkeypatch.setattr(imap, "TIMEOUT_SECONDS", 2.0)
+    monkeypatch.setattr(sync, "IDLE_RENEW_SECONDS", 2.0)
     monkeypatch.setattr(sync, "MAX_BACKOFF_SECONDS", 1.0)
     with SilentProxy(dovecot.port) as proxy:
         add_account(tmp_path, proxy.port, mailbox)
@@ -77,7 +79,7 @@ def test_following_the_mailbox_notices_a_silent_idle_connection_and_comes_back(
         follower.start()
         try:
             _wait_for(lambda: any(s == "up_to_date" for _t, s in states))
-            time.sleep(1.5)  # IDLE has begun
+            time.sleep(2.5)  # IDLE has begun, and been renewed once
             proxy.go_silent()
             _wait_for(lambda: any(s == "reconnecting" for _t, s in states))
             noticed = next(t for t, s in states if s == "reconnecting")
