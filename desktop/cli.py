@@ -11,6 +11,7 @@ import importlib
 import logging
 import logging.handlers
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -55,6 +56,12 @@ def setup_logging(data_dir: Path) -> Path:
     return path
 
 
+def one_line(text: str) -> str:
+    """The reason as one line on stderr, whatever a path or a server's answer in it holds: control characters (a
+    newline in a folder name) are written as escapes."""
+    return "".join(c if c == " " or unicodedata.category(c)[0] not in "CZ" else repr(c)[1:-1] for c in text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if getattr(sys, "frozen", False):
         # Sync fetches and parses in spawned worker processes; a bundle must let them run the worker, not the CLI.
@@ -84,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             setup_logging(args.data_dir)
         return int(args.func(args) or 0)
     except CliError as error:
-        print(f"loket: {error}", file=sys.stderr)
+        print(f"loket: {one_line(str(error))}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return 130
@@ -92,10 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         foreseen = as_store_error(error, args.data_dir)
         if foreseen is not None:
             log.info("%s", foreseen, exc_info=error)  # info: never reaches stderr without a log file
-            print(f"loket: {foreseen}", file=sys.stderr)
+            print(f"loket: {one_line(str(foreseen))}", file=sys.stderr)
             return 1
         log.exception("unexpected failure")
-        print(f"loket: unexpected failure: {error} (details in the log file)", file=sys.stderr)
+        print(f"loket: unexpected failure: {one_line(str(error))} (details in the log file)", file=sys.stderr)
         return 1
 
 

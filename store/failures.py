@@ -35,7 +35,11 @@ def check_data_dir(data_dir: Path) -> None:
             f"the data folder {data_dir} cannot be created: a folder above it is a file; name another with --data-dir"
         ) from error
     except OSError as error:
-        raise unwritable(data_dir) from error
+        if error.errno in _NOT_WRITABLE:
+            raise unwritable(data_dir) from error
+        raise DataDirUnusable(
+            f"the data folder {data_dir} cannot be created ({error.strerror}): name another with --data-dir"
+        ) from error
     if not os.access(data_dir, os.W_OK | os.X_OK):
         raise unwritable(data_dir)
 
