@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from desktop.commands import CliError
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
     from desktop.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -45,10 +47,7 @@ def run_window(args: argparse.Namespace) -> int:
 
     qt_messages_to_log()
     app = create_app(sys.argv[:1])
-    from desktop.cli import LOG_NAME
-    from desktop.crash_handler import CrashHandler
-
-    CrashHandler(Path(args.data_dir) / LOG_NAME, app).install()
+    install_crash_handler(app, Path(args.data_dir))
     window = _open_window(Path(args.data_dir))
     if window is None:
         return 1
@@ -89,6 +88,14 @@ def _open_window(data_dir: Path) -> MainWindow | None:
         if not RebuildDialog(data_dir, str(damaged)).exec():
             return None
     return MainWindow(data_dir, me=me)
+
+
+def install_crash_handler(app: QObject, data_dir: Path) -> None:
+    """An exception nothing caught is logged with its traceback, and the user told where the log is."""
+    from desktop.cli import LOG_NAME
+    from desktop.crash_handler import CrashHandler
+
+    CrashHandler(data_dir / LOG_NAME, app).install()
 
 
 def qt_messages_to_log() -> None:
