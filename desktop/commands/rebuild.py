@@ -25,6 +25,8 @@ def run_rebuild(args: argparse.Namespace) -> int:
             print(f"\r{step.folder}: {step.done} of {step.total}", end="", file=sys.stderr, flush=True)
 
     report = rebuild_store(args.data_dir, progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
     print(f"the damaged store is kept as {report.aside}")
     for name, count in report.synced.items():
         print(f"{name}: {count} messages fetched from the mailbox")
