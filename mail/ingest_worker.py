@@ -148,8 +148,8 @@ def end_with_parent(parent_pid: int) -> None:
     system closes when the parent dies however it died, and ends the worker then."""
     if _LIBC is not None:
         _LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent_pid:
-        os._exit(1)
+        if os.getppid() != parent_pid:  # reparented already: the parent died before it could take effect
+            os._exit(1)
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_after, args=(parent,), name="parent-watch", daemon=True).start()
