@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.forms import Form
 from desktop.holiday_names import show_holiday_names
 from desktop.work_dialog import WorkDialog
-from mail.errors import AuthFailed, MailError, NoPassword, ServerUnavailable, TlsRefused
+from mail.errors import AuthFailed, MailError, NoPassword, ServerUnavailable, TlsRefused, WrongPort
 from mail.providers import country_defaults, settings_for
 from store.account_settings import AccountSettings
 from store.accounts import AccountError, UnsentReplies
@@ -295,6 +295,8 @@ class AccountDialog(WorkDialog):
         """One sentence for a person: what is wrong, then the server's own words."""
         if isinstance(error, AuthFailed):
             sentence = self.tr("The server refused the user name or password.")
+        elif isinstance(error, WrongPort):
+            sentence = self.tr("The port or the security setting looks wrong:")
         elif isinstance(error, TlsRefused):
             sentence = self.tr(
                 "The secure connection was refused: the certificate is not trusted or the "

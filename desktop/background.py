@@ -41,7 +41,7 @@ class _Runnable(QRunnable):
         try:
             result = self._work()
         except Exception as error:  # handed to the GUI, which says it in words
-            log.info("background task failed: %s", error)
+            log.info("background task failed: %s", error, exc_info=error)  # the traceback, should it be a bug
             self._task.running = False
             self._task.failed.emit(error)
         else:

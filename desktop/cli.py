@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import logging.handlers
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -29,14 +31,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def setup_logging(data_dir: Path) -> None:
+LOG_NAME = "loket.log"
+LOG_BYTES = 5_000_000  # per file; with its backups the log never takes more than about 20 MB
+LOG_BACKUPS = 3
+
+
+class _LogFile(logging.handlers.RotatingFileHandler):
+    """The log file, rotated by size. A record it cannot write (a full disk) is dropped without a word: stderr is
+    for the one-line reason of the failure, which says so, not for the logging module's own tracebacks."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
+def setup_logging(data_dir: Path) -> Path:
     """Logs go to a file in the data dir: stderr is reserved for the one-line reason of a failure."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(data_dir / "loket.log", encoding="utf-8")
+    path = data_dir / LOG_NAME
+    handler = _LogFile(path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    return path
+
+
+def one_line(text: str) -> str:
+    """The reason as one line on stderr, whatever a path or a server's answer in it holds: control characters (a
+    newline in a folder name) are written as escapes."""
+    return "".join(c if c == " " or unicodedata.category(c)[0] not in "CZ" else repr(c)[1:-1] for c in text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -60,18 +83,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.commands.window import run_window
 
         args.func = run_window
-    if args.command != "demo":
-        setup_logging(args.data_dir)
+    from store.failures import as_store_error, check_data_dir
+
     try:
+        if args.command != "demo":
+            check_data_dir(args.data_dir)
+            setup_logging(args.data_dir)
         return int(args.func(args) or 0)
     except CliError as error:
-        print(f"loket: {error}", file=sys.stderr)
+        print(f"loket: {one_line(str(error))}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # the CLI promises one line on stderr, never a traceback
+        foreseen = as_store_error(error, args.data_dir)
+        if foreseen is not None:
+            log.info("%s", foreseen, exc_info=error)  # info: never reaches stderr without a log file
+            print(f"loket: {one_line(str(foreseen))}", file=sys.stderr)
+            return 1
         log.exception("unexpected failure")
-        print(f"loket: unexpected failure: {error} (details in the log file)", file=sys.stderr)
+        print(f"loket: unexpected failure: {one_line(str(error))} (details in the log file)", file=sys.stderr)
         return 1
 
 

@@ -18,6 +18,7 @@ import sqlite_utils
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from store.db import open_db
+from store.failures import as_store_error
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,7 @@ class Reader(QObject):
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._data_dir = data_dir
         self._jobs: queue.Queue[tuple[int, Job] | None] = queue.Queue()
         self._thread = _Thread(data_dir, self._jobs)
         self._thread.answered.connect(self._on_answered)
@@ -100,7 +102,9 @@ class Reader(QObject):
         if ticket not in self._latest.values() or done is None:
             return  # superseded by a newer question on the same topic
         if error is not None:
-            self.failed.emit(str(error))
+            self.failed.emit(
+                str(as_store_error(error, self._data_dir) or error)
+            )  # a full disk, a damaged file
             return
         done(result)
 

@@ -7,6 +7,7 @@ the GUI thread never touches the network, so a server that accepts and never ans
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from PySide6.QtCore import QLocale, QThread, Signal
 
 from desktop.i18n import tr
 from store.accounts import Account
+from store.failures import as_store_error
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +28,7 @@ class SyncHealth:
     """What the status bar says about one account; ``needs_password`` shows the button to fix it."""
 
     account: str
-    state: str  # connecting, syncing, up_to_date, reconnecting, auth_failed, stopped
+    state: str  # connecting, syncing, up_to_date, reconnecting, sync_elsewhere, store_problem, auth_failed, stopped
     text: str
     needs_password: bool = False
 
@@ -62,8 +64,14 @@ class SyncWorker(QThread):
             log.warning("sync of %s stopped: %s", self.account.name, error)
             self._report("auth_failed", {"error": str(error)})
         except Exception as error:  # the status bar must say the sync stopped, whatever stopped it
-            log.exception("sync of %s failed", self.account.name)
-            self._report("failed", {"error": str(error)})
+            foreseen = as_store_error(error, self._data_dir)
+            if foreseen is None:
+                sys.excepthook(
+                    type(error), error, error.__traceback__
+                )  # the crash handler: logged, user told
+            else:
+                log.warning("sync of %s stopped: %s", self.account.name, foreseen)
+            self._report("failed", {"error": str(foreseen or error)})
         else:
             self._report("stopped", {})
 
@@ -107,6 +115,20 @@ def describe(account: str, state: str, info: dict[str, Any], started: float | No
             .replace("%2", seconds)
         )
         return SyncHealth(account, state, text)
+    if state == "sync_elsewhere":
+        return SyncHealth(
+            account,
+            state,
+            tr("%1: another Loket is syncing this mailbox; waiting for it").replace("%1", account),
+        )
+    if state == "store_problem":
+        seconds = _seconds_text(float(info.get("seconds", 30)))
+        text = (
+            tr("%1: the disk is full; free some space, syncing again in %2")
+            if info.get("disk_full")
+            else tr("%1: another program holds the store's lock; trying again in %2")
+        )
+        return SyncHealth(account, state, text.replace("%1", account).replace("%2", seconds))
     if state == "no_password":
         return SyncHealth(
             account, state, tr("%1: no password stored").replace("%1", account), needs_password=True

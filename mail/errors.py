@@ -25,3 +25,8 @@ class ProtocolError(MailError):
 
 class NoPassword(MailError):
     """No password is stored for the account in the keyring."""
+
+
+class WrongPort(MailError):
+    """The port answers another protocol, or TLS where none was asked for (or none where TLS was): the port or the
+    security setting is wrong, not the server."""

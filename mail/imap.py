@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import imaplib
 import logging
+import os
 import socket
 import ssl
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -13,13 +15,29 @@ from typing import Any, Protocol
 import imapclient
 from imapclient.exceptions import IMAPClientError, LoginError
 
-from mail.errors import AuthFailed, ProtocolError, ServerUnavailable, TlsRefused
+from mail.errors import AuthFailed, MailError, ProtocolError, ServerUnavailable, TlsRefused, WrongPort
 
 log = logging.getLogger(__name__)
 
-TIMEOUT_SECONDS = 30.0
+
+def seconds_from_environment(name: str, default: float) -> float:
+    """A network timing that tests shorten through the environment (so the processes a test starts share it)."""
+    try:
+        return float(os.environ.get(name, "") or default)
+    except ValueError:
+        return default
+
+
+# The longest a silent server (a connection whose NAT entry died: no byte, no FIN) holds any one step of a session.
+# A one-shot sync waits through at most three of them (the stuck read, the workers stuck at the same moment, the
+# goodbye), so it gives up within a minute.
+TIMEOUT_SECONDS = seconds_from_environment("LOKET_IMAP_TIMEOUT", 20.0)
 PROTOCOL_LOGGER = "imapclient.imaplib"  # where imapclient sends imaplib's protocol trace
 SENT_FLAG = rb"\\Sent"
+# OpenSSL's reasons when the other side does not speak TLS at all (a plain IMAP or SMTP greeting came back).
+NOT_TLS_REASONS = frozenset(
+    {"WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE", "UNKNOWN_PROTOCOL", "HTTP_REQUEST"}
+)
 
 # Localised names of the Sent folder for servers without SPECIAL-USE, as Outlook, Thunderbird and webmails create them.
 SENT_NAMES = (
@@ -65,8 +83,9 @@ class ImapLogin:
         return cls(account.imap_host, account.imap_port, account.imap_security, account.username)
 
 
-def connect(account: ImapAccount, password: str, timeout: float = TIMEOUT_SECONDS) -> imapclient.IMAPClient:
+def connect(account: ImapAccount, password: str, timeout: float | None = None) -> imapclient.IMAPClient:
     """A logged-in client; raises AuthFailed, TlsRefused or ServerUnavailable with a sentence."""
+    timeout = TIMEOUT_SECONDS if timeout is None else timeout
     where = f"{account.imap_host}:{account.imap_port}"
     context = ssl.create_default_context()
     try:
@@ -85,8 +104,20 @@ def connect(account: ImapAccount, password: str, timeout: float = TIMEOUT_SECOND
             f"the IMAP server {where} has a certificate that is not trusted ({error.verify_message})"
         ) from error
     except ssl.SSLError as error:
+        if error.reason in NOT_TLS_REASONS:
+            raise WrongPort(
+                f"{where} does not answer TLS: the port or security setting looks wrong "
+                f"(IMAP with security ssl is usually port 993, starttls or none port 143)"
+            ) from error
         raise TlsRefused(f"TLS with the IMAP server {where} failed: {error.reason or error}") from error
+    except imaplib.IMAP4.abort as error:
+        raise _greeting_error(where, error) from error
     except (OSError, imaplib.IMAP4.error, IMAPClientError) as error:
+        if isinstance(error, TimeoutError) and _while_greeting(error):
+            raise ServerUnavailable(
+                f"the IMAP server {where} took the connection but sent no greeting within {timeout:g} s: "
+                f"a port that expects TLS (usually 993) needs security ssl; else the server is stuck"
+            ) from error
         raise ServerUnavailable(f"the IMAP server {where} cannot be reached: {reason(error)}") from error
     try:
         client.login(account.username, password)
@@ -101,6 +132,27 @@ def connect(account: ImapAccount, password: str, timeout: float = TIMEOUT_SECOND
             f"the IMAP server {where} cut the connection during login: {reason(error)}"
         ) from error
     return client
+
+
+def _greeting_error(where: str, error: imaplib.IMAP4.abort) -> MailError:
+    """What a greeting that is not IMAP's says about the port: an SMTP server greets with ``220``, a POP3 server
+    with ``+OK``."""
+    text = str(error)
+    if "unexpected response: b'220" in text:
+        return WrongPort(
+            f"{where} answers like an SMTP server, not IMAP: the IMAP port looks wrong (usually 993 or 143)"
+        )
+    if "unexpected response: b'+OK" in text:
+        return WrongPort(
+            f"{where} answers like a POP3 server, not IMAP: the IMAP port looks wrong (usually 993 or 143)"
+        )
+    return ServerUnavailable(f"the IMAP server {where} answered something that is not IMAP: {text}")
+
+
+def _while_greeting(error: BaseException) -> bool:
+    """Whether the connection stood and only the greeting never came (imaplib reads it in ``_connect``): a port
+    that waits for a TLS handshake looks like that, a host that drops the connection attempt does not."""
+    return any(frame.f_code.co_name == "_connect" for frame, _line in traceback.walk_tb(error.__traceback__))
 
 
 def _quiet_protocol_trace(client: imapclient.IMAPClient) -> None:
@@ -158,10 +210,21 @@ def logout(client: imapclient.IMAPClient) -> None:
         log.debug("logout failed", exc_info=True)
 
 
+def drop(client: imapclient.IMAPClient) -> None:
+    """Close a session that failed without saying goodbye: over a connection that stopped answering, a LOGOUT
+    would only wait for its own timeout."""
+    _close(client)
+
+
 def imap_call(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Run one IMAP command; a cut connection or a timeout becomes ServerUnavailable, a NO/BAD a ProtocolError."""
     try:
         return function(*args, **kwargs)
+    except TimeoutError as error:
+        raise ServerUnavailable(
+            f"the IMAP server stopped answering for {TIMEOUT_SECONDS:g} s (a lost network connection?): "
+            f"try again later; the next sync resumes where this one stopped"
+        ) from error
     except (OSError, imaplib.IMAP4.abort) as error:
         raise ServerUnavailable(f"the connection to the IMAP server was lost: {reason(error)}") from error
     except (imaplib.IMAP4.error, IMAPClientError) as error:

@@ -12,8 +12,12 @@ import ctypes
 import gc
 import hashlib
 import itertools
+import multiprocessing
+import multiprocessing.process
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,13 +27,14 @@ import imapclient
 
 from mail.errors import MailError, ProtocolError
 from mail.fetch_response import fetch_messages
-from mail.imap import ImapLogin, connect, imap_call, logout
+from mail.imap import ImapLogin, connect, drop, imap_call, logout
 from mail.parse import parse_message
 from store.fetched import FetchedCopy
 from store.raw_bytes import pack
 from store.timeutil import utcnow
 
 WORKER_NICENESS = 10
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 TRIM_EVERY_BATCHES = 4
 # Container allocations between young-generation collections while batches stream through (Python's default: 700).
 BULK_COLLECTION_THRESHOLD = 20_000
@@ -117,6 +122,7 @@ def fetch_and_prepare(session: FolderSession, uids: list[int]) -> list[FetchedCo
     try:
         raws = fetch_batch(client, uids)
     except MailError:
+        drop(client)  # a silent connection would hold the worker's exit for a LOGOUT nobody answers
         _worker_session = None  # a cut session is opened afresh if this worker gets another batch
         raise
     copies = [prepared(raw) for raw in raws]
@@ -125,13 +131,33 @@ def fetch_and_prepare(session: FolderSession, uids: list[int]) -> list[FetchedCo
     return copies
 
 
-def start_worker() -> None:
-    """Workers run at a lower priority: filing, one thread that every batch passes through, sets the pace, and
-    with more busy processes than cores it must not wait for a core while workers parse batches ahead of it. Like
-    filing (``mail.sync``), they collect cycles less often."""
+def start_worker(parent_pid: int) -> None:
+    """Workers end with the process that started them, and run at a lower priority: filing, one thread that every
+    batch passes through, sets the pace, and with more busy processes than cores it must not wait for a core while
+    workers parse batches ahead of it. Like filing (``mail.sync``), they collect cycles less often."""
+    end_with_parent(parent_pid)
     if hasattr(os, "nice"):
         os.nice(WORKER_NICENESS)
     gc.set_threshold(BULK_COLLECTION_THRESHOLD, *gc.get_threshold()[1:])
+
+
+def end_with_parent(parent_pid: int) -> None:
+    """A worker whose parent died (killed, crashed, taken by the OOM killer) would wait for batches forever, holding
+    memory and an IMAP connection. Linux kills it with its parent (``PR_SET_PDEATHSIG``), after checking that the
+    parent did not die before that was set; everywhere a thread waits on the pipe from the parent, whose end the
+    system closes when the parent dies however it died, and ends the worker then."""
+    if _LIBC is not None:
+        _LIBC.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent_pid:  # reparented already: the parent died before it could take effect
+            os._exit(1)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_after, args=(parent,), name="parent-watch", daemon=True).start()
+
+
+def _exit_after(parent: multiprocessing.process.BaseProcess) -> None:
+    parent.join()  # returns when the pipe from the parent reads EOF
+    os._exit(1)
 
 
 def fetch_batch(client: imapclient.IMAPClient, uids: list[int]) -> list[RawCopy]:

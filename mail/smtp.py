@@ -10,8 +10,8 @@ import smtplib
 import ssl
 from collections.abc import Sequence
 
-from mail.errors import AuthFailed, MailError, ServerUnavailable, TlsRefused
-from mail.imap import reason
+from mail.errors import AuthFailed, MailError, ServerUnavailable, TlsRefused, WrongPort
+from mail.imap import NOT_TLS_REASONS, reason
 from store.accounts import Account, is_loopback
 
 TIMEOUT_SECONDS = 30.0
@@ -86,12 +86,22 @@ def connect_smtp(account: Account, password: str | None, timeout: float = TIMEOU
         ) from error
     except ssl.SSLError as error:
         _abandon(smtp)
+        if error.reason in NOT_TLS_REASONS:
+            raise WrongPort(
+                f"{where} does not answer TLS: the port or security setting looks wrong "
+                f"(SMTP with security ssl is usually port 465, starttls port 587)"
+            ) from error
         raise TlsRefused(f"TLS with the SMTP server {where} failed: {error.reason or error}") from error
     except smtplib.SMTPNotSupportedError as error:
         _abandon(smtp)
         raise TlsRefused(f"the SMTP server {where} does not offer STARTTLS") from error
     except smtplib.SMTPResponseException as error:
         _abandon(smtp)
+        if isinstance(error, smtplib.SMTPConnectError) and error.smtp_code == -1:  # a greeting with no code
+            what = "an IMAP server" if "IMAP" in _text(error.smtp_error).upper() else "something else"
+            raise WrongPort(
+                f"{where} answers like {what}, not SMTP: the SMTP port looks wrong (usually 587 or 465)"
+            ) from error
         raise ServerUnavailable(
             f"the SMTP server {where} refused the session: {_reply(error.smtp_code, error.smtp_error)}"
         ) from error
@@ -105,6 +115,10 @@ def _abandon(smtp: smtplib.SMTP | None) -> None:
         smtp.close()
 
 
+def _text(message: bytes | str) -> str:
+    return message.decode("utf-8", "replace") if isinstance(message, bytes) else message
+
+
 def _reply(code: int, message: bytes | str) -> str:
-    text = message.decode("utf-8", "replace") if isinstance(message, bytes) else message
+    text = _text(message)
     return f"{code} {' '.join(text.split())}"

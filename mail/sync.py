@@ -12,6 +12,8 @@ import gc
 import json
 import logging
 import multiprocessing
+import os
+import sqlite3
 import threading
 import time
 from collections import deque
@@ -26,7 +28,7 @@ import imapclient
 import sqlite_utils
 
 from mail.errors import AuthFailed, MailError
-from mail.imap import ImapLogin, connect, find_sent_folder, imap_call, logout
+from mail.imap import ImapLogin, connect, drop, find_sent_folder, imap_call, logout, seconds_from_environment
 from mail.ingest_worker import (
     BULK_COLLECTION_THRESHOLD,
     FolderSession,
@@ -41,6 +43,8 @@ from mail.keywords import sync_team_state
 from store.accounts import Account, set_last_error
 from store.bulk_load import DeferredIndexes, worth_deferring
 from store.db import checkpoints_aside, open_db, transaction
+from store.errors import DiskFull, StoreBusy, SyncRunning
+from store.failures import as_store_error
 from store.fetched import FetchedCopy
 from store.filing import (
     FolderState,
@@ -51,6 +55,7 @@ from store.filing import (
     update_flags,
 )
 from store.stats_records import keep_figures
+from store.sync_lock import SyncLock
 from store.timeutil import to_db, utcnow
 
 log = logging.getLogger(__name__)
@@ -97,7 +102,8 @@ def _fewer_collections() -> Iterator[None]:
 
 class _Workers:
     """The worker processes of one pass: started when a folder first has a long run of new mail, then shared by
-    the other folders, so a first sync pays for starting them once."""
+    the other folders, so a first sync pays for starting them once. The thread that starts them also shuts them
+    down: Linux ends a worker when the thread that started it ends (``PR_SET_PDEATHSIG``)."""
 
     def __init__(self) -> None:
         self._pool: ProcessPoolExecutor | None = None
@@ -109,6 +115,7 @@ class _Workers:
                 max_workers=self.count,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=start_worker,
+                initargs=(os.getpid(),),
             )
         return self._pool
 
@@ -132,6 +139,7 @@ def sync_once(
     """One full pass over INBOX and the Sent folder; connects unless a session from ``open_session`` is given."""
     result = SyncResult()
     session = client
+    end_session = logout
     try:
         session = session or open_session(account, password)
         _sync_folders(db, account, password, session, result, progress)
@@ -141,11 +149,12 @@ def sync_once(
             )
         set_last_error(db, account.id, None)
     except MailError as error:
+        end_session = drop
         set_last_error(db, account.id, str(error))
         raise
     finally:
         if client is None and session is not None:
-            logout(session)
+            end_session(session)
     return result
 
 
@@ -438,35 +447,91 @@ def open_session(account: Account, password: str) -> imapclient.IMAPClient:
 
 StateCallback = Callable[[str, dict[str, Any]], None]
 IDLE_SLICE_SECONDS = 1.0
-POLL_SECONDS = 60.0
+# IDLE is renewed (or, without IDLE, the server polled) this often: a connection that died silently is noticed at the
+# renewal, whose DONE gets no answer within the session timeout, so within a minute in all (RFC 2177's 29 minutes
+# is a maximum; NAT boxes drop quiet connections much sooner).
+IDLE_RENEW_SECONDS = seconds_from_environment("LOKET_IDLE_RENEW", 40.0)
 MAX_BACKOFF_SECONDS = 300.0
+LOCK_RETRY_SECONDS = 5.0
 
 
 def run_forever(
     data_dir: Path, account: Account, password: str, stop: threading.Event, on_state: StateCallback
 ) -> None:
     """Keep the store in step with the mailbox until ``stop`` is set: IDLE on INBOX, a poll of Sent, and
-    reconnection with backoff. States: syncing, up_to_date, reconnecting, auth_failed."""
-    db = open_db(data_dir)
+    reconnection with backoff. States: syncing, up_to_date, reconnecting, auth_failed; sync_elsewhere while
+    another process syncs this mailbox into this store (this one waits for it); store_problem while the disk is
+    full or another program holds the store's write lock (this one tries again)."""
+    lock = SyncLock(data_dir, account.id, account.name)
+    if not _wait_for_lock(lock, stop, on_state):
+        return
+    try:
+        db = open_db(data_dir)
+        try:
+            _keep_following(db, data_dir, account, password, stop, on_state)
+        finally:
+            db.conn.close()
+    finally:
+        lock.release()
+
+
+def _keep_following(
+    db: sqlite_utils.Database,
+    data_dir: Path,
+    account: Account,
+    password: str,
+    stop: threading.Event,
+    on_state: StateCallback,
+) -> None:
+    """Follow the mailbox session after session; a lost connection, a full disk or a store locked elsewhere
+    is waited out with a growing pause."""
     backoff = 5.0
     while not stop.is_set():
         try:
-            client = open_session(account, password)
-            try:
-                _follow(db, account, password, client, stop, on_state)
-            finally:
-                logout(client)
+            _follow_session(db, account, password, stop, on_state)
             backoff = 5.0
         except AuthFailed as error:
             set_last_error(db, account.id, str(error))
             on_state("auth_failed", {"error": str(error)})
             stop.wait(MAX_BACKOFF_SECONDS)
-        except MailError as error:
-            set_last_error(db, account.id, str(error))
-            on_state("reconnecting", {"error": str(error), "seconds": backoff})
+        except (MailError, sqlite3.Error, OSError) as error:
+            problem = error if isinstance(error, MailError) else as_store_error(error, data_dir)
+            if not isinstance(problem, MailError | DiskFull | StoreBusy):
+                raise
+            if isinstance(problem, MailError):
+                set_last_error(db, account.id, str(problem))
+            state = "reconnecting" if isinstance(problem, MailError) else "store_problem"
+            log.warning("sync of %s: %s", account.name, problem)
+            info = {"error": str(problem), "seconds": backoff, "disk_full": isinstance(problem, DiskFull)}
+            on_state(state, info)
             stop.wait(backoff)
             backoff = min(backoff * 2, MAX_BACKOFF_SECONDS)
-    db.conn.close()
+
+
+def _wait_for_lock(lock: SyncLock, stop: threading.Event, on_state: StateCallback) -> bool:
+    """Hold the sync lock, waiting while another process has it; False when told to stop first."""
+    while not stop.is_set():
+        try:
+            lock.acquire()
+            return True
+        except SyncRunning as error:
+            on_state("sync_elsewhere", {"error": str(error), "seconds": LOCK_RETRY_SECONDS})
+            stop.wait(LOCK_RETRY_SECONDS)
+    return False
+
+
+def _follow_session(
+    db: sqlite_utils.Database, account: Account, password: str, stop: threading.Event, on_state: StateCallback
+) -> None:
+    client = open_session(account, password)
+    end_session = logout
+    try:
+        _follow(db, account, password, client, stop, on_state)
+    except MailError:
+        end_session = drop
+        raise
+    finally:
+        end_session(client)
 
 
 def _follow(
@@ -488,7 +553,7 @@ def _follow(
     can_idle = client.has_capability("IDLE")
     while not stop.is_set():
         imap_call(client.select_folder, "INBOX", readonly=True)
-        news = _wait_for_news(client, stop) if can_idle else stop.wait(POLL_SECONDS)
+        news = _wait_for_news(client, stop) if can_idle else stop.wait(IDLE_RENEW_SECONDS)
         if stop.is_set():
             return
         sync_once(db, account, password, report if news else None, client=client)
@@ -508,9 +573,9 @@ def _send_due(db: sqlite_utils.Database, account: Account, password: str) -> Non
 
 
 def _wait_for_news(client: imapclient.IMAPClient, stop: threading.Event) -> bool:
-    """IDLE on the selected INBOX until the server reports a change, the poll interval ends, or ``stop``."""
+    """IDLE on the selected INBOX until the server reports a change, the renewal is due, or ``stop``."""
     imap_call(client.idle)
-    deadline = time.monotonic() + POLL_SECONDS
+    deadline = time.monotonic() + IDLE_RENEW_SECONDS
     news = False
     try:
         while not stop.is_set() and time.monotonic() < deadline and not news:

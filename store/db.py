@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -16,6 +17,8 @@ from store.migrations import migrate
 log = logging.getLogger(__name__)
 
 DB_NAME = "loket.sqlite"
+# How long a writer waits for another process's write lock before it gives up with a sentence (tests shorten it).
+BUSY_TIMEOUT_SECONDS = float(os.environ.get("LOKET_BUSY_TIMEOUT", "") or 30)
 DEFAULT_AUTOCHECKPOINT_PAGES = 1000  # SQLite's own default
 PAGE_SIZE = 16_384
 
@@ -31,14 +34,14 @@ def open_db(data_dir: Path | str) -> sqlite_utils.Database:
     """
     path = db_path(Path(data_dir))
     path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False)
     # Only a new, empty file takes it: a message row with its bodies and the raw mail fill several 4 KiB pages,
     # and larger pages let ingest write a fifth fewer pages, B-tree cells and overflow links per message.
     conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 30000")
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
     conn.execute("PRAGMA cache_size = -16384")  # 16 MiB per connection: the hot indexes, not the bodies
     conn.execute("PRAGMA temp_store = MEMORY")
     migrate(conn)
@@ -74,10 +77,18 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield db
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        # After some failures (a full disk) SQLite has rolled back already: there is nothing left to undo.
+        if conn.in_transaction:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                log.warning(
+                    "rolling back failed; SQLite undoes the transaction when the store is next opened",
+                    exc_info=True,
+                )
         raise
-    conn.execute("COMMIT")
 
 
 @contextmanager

@@ -92,7 +92,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace, data_dir: Path, account: Account, password: str) -> int:
     """The main window on the demo store, syncing in the background with the password held in memory."""
-    from desktop.commands.window import no_display, qt_messages_to_log, run_window
+    from desktop.commands.window import install_crash_handler, no_display, qt_messages_to_log, run_window
 
     if args.no_window or (args.demo_screenshot is None and no_display()):
         if not args.no_window:
@@ -112,6 +112,7 @@ def _show(args: argparse.Namespace, data_dir: Path, account: Account, password: 
 
     qt_messages_to_log()
     app = create_app(sys.argv[:1])
+    install_crash_handler(app, data_dir)
     window = MainWindow(data_dir)
     window.setWindowTitle(QCoreApplication.translate("MainWindow", "Loket – demo mailbox"))
     window.show()

@@ -26,6 +26,7 @@ def run_sync(args: argparse.Namespace) -> int:
     from mail.sync import SyncProgress, run_forever, sync_once
     from store.accounts import AccountError, get_account
     from store.db import open_db
+    from store.sync_lock import SyncLock
 
     db = open_db(args.data_dir)
     try:
@@ -44,7 +45,8 @@ def run_sync(args: argparse.Namespace) -> int:
 
     if args.once:
         try:
-            result = sync_once(db, account, password, progress)
+            with SyncLock(args.data_dir, account.id, account.name):
+                result = sync_once(db, account, password, progress)
         except MailError as error:
             raise CliError(str(error)) from error
         if show_progress:
@@ -60,7 +62,9 @@ def run_sync(args: argparse.Namespace) -> int:
     def on_state(state: str, info: dict[str, Any]) -> None:
         if state == "up_to_date":
             print("up to date", flush=True)
-        elif state in ("reconnecting", "auth_failed"):
+        elif state == "sync_elsewhere":
+            raise CliError(str(info.get("error")))
+        elif state in ("reconnecting", "auth_failed", "store_problem"):
             print(f"{state}: {info.get('error')}", file=sys.stderr, flush=True)
 
     try:

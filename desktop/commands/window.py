@@ -12,8 +12,14 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.commands import CliError
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
+    from desktop.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -38,11 +44,13 @@ def run_window(args: argparse.Namespace) -> int:
             )
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     from desktop.app import create_app
-    from desktop.main_window import MainWindow
 
     qt_messages_to_log()
     app = create_app(sys.argv[:1])
-    window = MainWindow(Path(args.data_dir), me=os.environ.get("LOKET_USER") or None)
+    install_crash_handler(app, Path(args.data_dir))
+    window = _open_window(Path(args.data_dir))
+    if window is None:
+        return 1
     screenshot: Path | None = getattr(args, "screenshot", None)
     if screenshot is not None:
         return _screenshot(app, window, screenshot, started)
@@ -59,6 +67,35 @@ def run_window(args: argparse.Namespace) -> int:
         logging.shutdown()
         os._exit(code)
     return code
+
+
+def _open_window(data_dir: Path) -> MainWindow | None:
+    """The main window on the store; when the store is damaged, the offer to rebuild it first (None: the user
+    chose to quit)."""
+    from desktop.main_window import MainWindow
+    from desktop.rebuild_dialog import RebuildDialog
+    from store.errors import StoreDamaged
+    from store.failures import as_store_error
+
+    me = os.environ.get("LOKET_USER") or None
+    try:
+        return MainWindow(data_dir, me=me)
+    except Exception as error:
+        damaged = as_store_error(error, data_dir)
+        if not isinstance(damaged, StoreDamaged):
+            raise
+        log.warning("%s", damaged)
+        if not RebuildDialog(data_dir, str(damaged)).exec():
+            return None
+    return MainWindow(data_dir, me=me)
+
+
+def install_crash_handler(app: QObject, data_dir: Path) -> None:
+    """An exception nothing caught is logged with its traceback, and the user told where the log is."""
+    from desktop.cli import LOG_NAME
+    from desktop.crash_handler import CrashHandler
+
+    CrashHandler(data_dir / LOG_NAME, app).install()
 
 
 def qt_messages_to_log() -> None:

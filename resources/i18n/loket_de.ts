@@ -164,6 +164,18 @@
         <translation>%1: Server nicht erreichbar, neuer Versuch in %2</translation>
     </message>
     <message>
+        <source>%1: another Loket is syncing this mailbox; waiting for it</source>
+        <translation>%1: ein anderes Loket synchronisiert dieses Postfach; warten, bis es fertig ist</translation>
+    </message>
+    <message>
+        <source>%1: the disk is full; free some space, syncing again in %2</source>
+        <translation>%1: der Datenträger ist voll; bitte Platz schaffen, erneute Synchronisierung in %2</translation>
+    </message>
+    <message>
+        <source>%1: another program holds the store&apos;s lock; trying again in %2</source>
+        <translation>%1: ein anderes Programm hält den Speicher gesperrt; neuer Versuch in %2</translation>
+    </message>
+    <message>
         <source>%1: no password stored</source>
         <translation>%1: kein Passwort gespeichert</translation>
     </message>
@@ -332,6 +344,10 @@
     <message>
         <source>The server refused the user name or password.</source>
         <translation>Der Server hat Benutzername oder Passwort abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The port or the security setting looks wrong:</source>
+        <translation>Der Port oder die Sicherheitseinstellung scheint falsch zu sein:</translation>
     </message>
     <message>
         <source>The secure connection was refused: the certificate is not trusted or the security setting does not match the server.</source>
@@ -549,6 +565,23 @@
     <message>
         <source>Send again</source>
         <translation>Erneut senden</translation>
+    </message>
+</context>
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgelaufen</translation>
+    </message>
+    <message>
+        <source>Loket ran into an unexpected problem: %1</source>
+        <translation>Loket ist auf ein unerwartetes Problem gestoßen: %1</translation>
+    </message>
+    <message>
+        <source>The details are in the log file:
+%1</source>
+        <translation>Die Einzelheiten stehen in der Protokolldatei:
+%1</translation>
     </message>
 </context>
 <context>
@@ -821,6 +854,55 @@
             <numerusform>%Ln Anfrage, am längsten wartend %1</numerusform>
             <numerusform>%Ln Anfragen, am längsten wartend %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RebuildDialog</name>
+    <message>
+        <source>The store is damaged</source>
+        <translation>Der Speicher ist beschädigt</translation>
+    </message>
+    <message>
+        <source>Loket cannot read its store:
+%1
+
+Rebuild it from the mailbox? The damaged file is kept next to the new one, and what only this computer knew (accounts, service standards, departments, notes, replies not yet sent) is carried over as far as it can still be read.</source>
+        <translation>Loket kann seinen Speicher nicht lesen:
+%1
+
+Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben der neuen erhalten, und was nur dieser Computer wusste (Konten, Servicestandards, Abteilungen, Notizen, noch nicht gesendete Antworten), wird übernommen, soweit es noch lesbar ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Rebuild</source>
+        <translation>&amp;Neu aufbauen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Open Loket</source>
+        <translation>Loket ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Rebuilding the store from the mailbox…</source>
+        <translation>Der Speicher wird aus dem Postfach neu aufgebaut…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 messages</source>
+        <translation>%1: %2 von %3 Nachrichten</translation>
+    </message>
+    <message>
+        <source>The store was rebuilt: %1 messages fetched from the mailbox. The damaged file is kept as %2.</source>
+        <translation>Der Speicher wurde neu aufgebaut: %1 Nachrichten aus dem Postfach geholt. Die beschädigte Datei ist als %2 erhalten.</translation>
+    </message>
+    <message>
+        <source>No mailbox could be read from the damaged file: add it again with Mailboxes ▸ Add mailbox.</source>
+        <translation>Aus der beschädigten Datei ließ sich kein Postfach lesen: fügen Sie es über Postfächer ▸ Postfach hinzufügen erneut hinzu.</translation>
+    </message>
+    <message>
+        <source>%1 could not be synced yet (%2); Loket tries again once the window is open.</source>
+        <translation>%1 konnte noch nicht synchronisiert werden (%2); Loket versucht es erneut, sobald das Fenster offen ist.</translation>
     </message>
 </context>
 <context>

@@ -164,6 +164,18 @@
         <translation>%1: server non raggiungibile, nuovo tentativo tra %2</translation>
     </message>
     <message>
+        <source>%1: another Loket is syncing this mailbox; waiting for it</source>
+        <translation>%1: un altro Loket sta sincronizzando questa casella; in attesa che finisca</translation>
+    </message>
+    <message>
+        <source>%1: the disk is full; free some space, syncing again in %2</source>
+        <translation>%1: il disco è pieno; libera spazio, nuova sincronizzazione tra %2</translation>
+    </message>
+    <message>
+        <source>%1: another program holds the store&apos;s lock; trying again in %2</source>
+        <translation>%1: un altro programma tiene bloccato l&apos;archivio; nuovo tentativo tra %2</translation>
+    </message>
+    <message>
         <source>%1: no password stored</source>
         <translation>%1: nessuna password salvata</translation>
     </message>
@@ -332,6 +344,10 @@
     <message>
         <source>The server refused the user name or password.</source>
         <translation>Il server ha rifiutato il nome utente o la password.</translation>
+    </message>
+    <message>
+        <source>The port or the security setting looks wrong:</source>
+        <translation>La porta o l&apos;impostazione di sicurezza sembra errata:</translation>
     </message>
     <message>
         <source>The secure connection was refused: the certificate is not trusted or the security setting does not match the server.</source>
@@ -549,6 +565,23 @@
     <message>
         <source>Send again</source>
         <translation>Invia di nuovo</translation>
+    </message>
+</context>
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Qualcosa è andato storto</translation>
+    </message>
+    <message>
+        <source>Loket ran into an unexpected problem: %1</source>
+        <translation>Loket ha incontrato un problema imprevisto: %1</translation>
+    </message>
+    <message>
+        <source>The details are in the log file:
+%1</source>
+        <translation>I dettagli sono nel file di log:
+%1</translation>
     </message>
 </context>
 <context>
@@ -821,6 +854,55 @@
             <numerusform>%Ln richiesta, attesa massima %1</numerusform>
             <numerusform>%Ln richieste, attesa massima %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RebuildDialog</name>
+    <message>
+        <source>The store is damaged</source>
+        <translation>L&apos;archivio è danneggiato</translation>
+    </message>
+    <message>
+        <source>Loket cannot read its store:
+%1
+
+Rebuild it from the mailbox? The damaged file is kept next to the new one, and what only this computer knew (accounts, service standards, departments, notes, replies not yet sent) is carried over as far as it can still be read.</source>
+        <translation>Loket non riesce a leggere il suo archivio:
+%1
+
+Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accanto al nuovo, e ciò che solo questo computer sapeva (account, standard di servizio, reparti, note, risposte non ancora inviate) viene ripreso per quanto è ancora leggibile.</translation>
+    </message>
+    <message>
+        <source>&amp;Rebuild</source>
+        <translation>&amp;Ricostruisci</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Esci</translation>
+    </message>
+    <message>
+        <source>&amp;Open Loket</source>
+        <translation>&amp;Apri Loket</translation>
+    </message>
+    <message>
+        <source>Rebuilding the store from the mailbox…</source>
+        <translation>Ricostruzione dell&apos;archivio dalla casella di posta…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 messages</source>
+        <translation>%1: %2 di %3 messaggi</translation>
+    </message>
+    <message>
+        <source>The store was rebuilt: %1 messages fetched from the mailbox. The damaged file is kept as %2.</source>
+        <translation>L&apos;archivio è stato ricostruito: %1 messaggi scaricati dalla casella di posta. Il file danneggiato è conservato come %2.</translation>
+    </message>
+    <message>
+        <source>No mailbox could be read from the damaged file: add it again with Mailboxes ▸ Add mailbox.</source>
+        <translation>Dal file danneggiato non è stato possibile leggere nessuna casella: aggiungila di nuovo con Caselle di posta ▸ Aggiungi casella.</translation>
+    </message>
+    <message>
+        <source>%1 could not be synced yet (%2); Loket tries again once the window is open.</source>
+        <translation>%1 non è ancora stato sincronizzato (%2); Loket riprova appena la finestra è aperta.</translation>
     </message>
 </context>
 <context>

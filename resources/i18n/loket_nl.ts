@@ -164,6 +164,18 @@
         <translation>%1: server onbereikbaar, opnieuw verbinden over %2</translation>
     </message>
     <message>
+        <source>%1: another Loket is syncing this mailbox; waiting for it</source>
+        <translation>%1: een andere Loket synchroniseert dit postvak; wachten tot die klaar is</translation>
+    </message>
+    <message>
+        <source>%1: the disk is full; free some space, syncing again in %2</source>
+        <translation>%1: de schijf is vol; maak ruimte vrij, opnieuw synchroniseren over %2</translation>
+    </message>
+    <message>
+        <source>%1: another program holds the store&apos;s lock; trying again in %2</source>
+        <translation>%1: een ander programma houdt de opslag vergrendeld; opnieuw proberen over %2</translation>
+    </message>
+    <message>
         <source>%1: no password stored</source>
         <translation>%1: geen wachtwoord opgeslagen</translation>
     </message>
@@ -332,6 +344,10 @@
     <message>
         <source>The server refused the user name or password.</source>
         <translation>De server weigerde de gebruikersnaam of het wachtwoord.</translation>
+    </message>
+    <message>
+        <source>The port or the security setting looks wrong:</source>
+        <translation>De poort of de beveiligingsinstelling lijkt niet te kloppen:</translation>
     </message>
     <message>
         <source>The secure connection was refused: the certificate is not trusted or the security setting does not match the server.</source>
@@ -549,6 +565,23 @@
     <message>
         <source>Send again</source>
         <translation>Opnieuw verzenden</translation>
+    </message>
+</context>
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Er ging iets mis</translation>
+    </message>
+    <message>
+        <source>Loket ran into an unexpected problem: %1</source>
+        <translation>Loket liep tegen een onverwacht probleem aan: %1</translation>
+    </message>
+    <message>
+        <source>The details are in the log file:
+%1</source>
+        <translation>De details staan in het logbestand:
+%1</translation>
     </message>
 </context>
 <context>
@@ -821,6 +854,55 @@
             <numerusform>%Ln verzoek, langst wachtend %1</numerusform>
             <numerusform>%Ln verzoeken, langst wachtend %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RebuildDialog</name>
+    <message>
+        <source>The store is damaged</source>
+        <translation>De opslag is beschadigd</translation>
+    </message>
+    <message>
+        <source>Loket cannot read its store:
+%1
+
+Rebuild it from the mailbox? The damaged file is kept next to the new one, and what only this computer knew (accounts, service standards, departments, notes, replies not yet sent) is carried over as far as it can still be read.</source>
+        <translation>Loket kan zijn opslag niet lezen:
+%1
+
+De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast het nieuwe bewaard, en wat alleen deze computer wist (accounts, servicenormen, afdelingen, notities, nog niet verzonden antwoorden) wordt overgenomen voor zover het nog leesbaar is.</translation>
+    </message>
+    <message>
+        <source>&amp;Rebuild</source>
+        <translation>&amp;Opnieuw opbouwen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>&amp;Open Loket</source>
+        <translation>Loket &amp;openen</translation>
+    </message>
+    <message>
+        <source>Rebuilding the store from the mailbox…</source>
+        <translation>De opslag wordt opnieuw opgebouwd uit het postvak…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 messages</source>
+        <translation>%1: %2 van %3 berichten</translation>
+    </message>
+    <message>
+        <source>The store was rebuilt: %1 messages fetched from the mailbox. The damaged file is kept as %2.</source>
+        <translation>De opslag is opnieuw opgebouwd: %1 berichten uit het postvak opgehaald. Het beschadigde bestand is bewaard als %2.</translation>
+    </message>
+    <message>
+        <source>No mailbox could be read from the damaged file: add it again with Mailboxes ▸ Add mailbox.</source>
+        <translation>Uit het beschadigde bestand kon geen postvak worden gelezen: voeg het opnieuw toe via Postvakken ▸ Postvak toevoegen.</translation>
+    </message>
+    <message>
+        <source>%1 could not be synced yet (%2); Loket tries again once the window is open.</source>
+        <translation>%1 kon nog niet worden gesynchroniseerd (%2); Loket probeert het opnieuw zodra het venster open is.</translation>
     </message>
 </context>
 <context>

@@ -250,12 +250,24 @@ def test_an_address_or_name_that_cannot_work_is_named_in_the_dialog_and_nothing_
     assert list_accounts(open_db(tmp_path)) == []
 
 
-def test_connection_test_says_the_secure_connection_was_refused(qtbot, tmp_path, demo):
+def test_connection_test_says_tls_on_a_plain_port_looks_like_a_wrong_port_or_security_setting(
+    qtbot, tmp_path, demo
+):
     dialog = _dialog(qtbot, tmp_path)
     _fill_for(dialog, demo, demo.password)
     dialog.form.set_values({"imap_security": "ssl"})  # the demo server speaks plain IMAP
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "secure connection was refused" in _status(dialog), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "security setting looks wrong" in _status(dialog), timeout=WAIT_MS)
+
+
+def test_connection_test_says_the_imap_port_answers_like_an_smtp_server(qtbot, tmp_path, demo, artifacts):
+    dialog = _dialog(qtbot, tmp_path)
+    _fill_for(dialog, demo, demo.password)
+    dialog.form.set_values({"imap_port": demo.smtp_port})
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "answers like an SMTP server, not IMAP" in _status(dialog), timeout=WAIT_MS)
+    assert "port or the security setting looks wrong" in _status(dialog)
+    dialog.grab().save(str(artifacts / "account_dialog_smtp_on_imap_port.png"))
 
 
 def test_a_server_that_never_answers_leaves_the_dialog_responsive_and_closable(

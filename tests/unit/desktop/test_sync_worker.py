@@ -121,6 +121,13 @@ def test_window_repaints_within_100_ms_while_sync_hangs_on_a_silent_server(qtbot
         ("auth_failed", {"error": "no"}, "wrong password"),
         ("no_password", {"error": "none stored"}, "no password stored"),
         ("syncing", {"folder": "INBOX", "done": 1200, "total": 5000}, "1,200 of 5,000 messages"),
+        ("sync_elsewhere", {"seconds": 5}, "another Loket is syncing this mailbox; waiting"),
+        (
+            "store_problem",
+            {"seconds": 20, "disk_full": True},
+            "the disk is full; free some space, syncing again",
+        ),
+        ("store_problem", {"seconds": 20, "disk_full": False}, "another program holds the store's lock"),
     ],
 )
 def test_sync_states_read_as_sentences(qapp, state, info, words):
