@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.formatting import duration, priority_label, short_datetime, status_label
+from desktop.formatting import channel_label, duration, priority_label, short_datetime, status_label
 from desktop.reader import Reader
 
 if TYPE_CHECKING:
@@ -230,7 +230,7 @@ class RequestView(QWidget):
         self.loaded.emit(loaded.request_id)
 
     def _facts(self, loaded: Loaded) -> str:
-        """One line under the subject: number, status, who has it, priority and category."""
+        """One line under the subject: number, status, who has it, priority, category and channel."""
         facts = [self.tr("Request #%1").replace("%1", str(loaded.request_id))]
         row = loaded.row
         if row is not None:
@@ -243,6 +243,7 @@ class RequestView(QWidget):
             facts.append(self.tr("priority %1").replace("%1", priority_label(row.priority).lower()))
             if row.category:
                 facts.append(row.category)
+            facts.append(channel_label(row.channel))
         return " · ".join(facts)
 
     def _render(self) -> None:

@@ -44,6 +44,7 @@ REQUEST_COLUMNS = (
     "resolution_business_min",
     "standard",
     "within_standard",
+    "channel",
 )
 GROUP_FIGURE_COLUMNS = (
     "requests",
@@ -58,7 +59,7 @@ GROUP_FIGURE_COLUMNS = (
 _TIME_COLUMNS = frozenset({"received_at", "first_response_at", "resolved_at"})
 _TEXT_COLUMNS = frozenset(
     {"requester", "requester_name", "department", "subject", "status", "first_message_id", "standard"}
-    | {"within_standard", "agent", "month"}
+    | {"within_standard", "agent", "month", "channel"}
 )
 _PROGRESS_EVERY = 1000
 
@@ -116,6 +117,7 @@ def request_row(row: FigureRow, moment: Moment = iso_moment) -> tuple[Cell, ...]
         _minutes(row.resolution_business_min),
         row.standard,
         None if within is None else ("yes" if within else "no"),
+        row.channel,
     )
 
 

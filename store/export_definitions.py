@@ -62,6 +62,7 @@ DEFINITIONS: dict[str, dict[str, str]] = {
             "has a resolution target, the resolution within that too; no when a target was missed; empty while a "
             "target is still pending or without a standard."
         ),
+        "channel": "How the request reached the desk: email (opened by mail), phone or desk (entered by hand).",
         "agent": "The colleague at the desk the request is assigned to; empty: nobody.",
         "month": "The month of received_at in the account's time zone, YYYY-MM.",
         "requests": "Requests received in the period.",
@@ -131,6 +132,10 @@ DEFINITIONS: dict[str, dict[str, str]] = {
             "yes als de eerste reactie binnen de termijn voor de eerste reactie van de norm kwam en, als de norm een "
             "afhandeltermijn heeft, de afhandeling ook daarbinnen; no als een termijn werd overschreden; leeg zolang "
             "een termijn nog loopt of zonder norm."
+        ),
+        "channel": (
+            "Hoe het verzoek de balie bereikte: email (per e-mail geopend), phone (telefoon) of desk (aan de balie), "
+            "de laatste twee met de hand ingevoerd."
         ),
         "agent": "De collega van de servicedesk aan wie het verzoek is toegewezen; leeg: niemand.",
         "month": "De maand van received_at in de tijdzone van het account, JJJJ-MM.",
@@ -205,6 +210,10 @@ DEFINITIONS: dict[str, dict[str, str]] = {
             "Standard eine Erledigungsfrist hat, auch die Erledigung innerhalb dieser; no, wenn eine Frist "
             "überschritten wurde; leer, solange eine Frist noch läuft oder ohne Standard."
         ),
+        "channel": (
+            "Wie die Anfrage den Schalter erreichte: email (per E-Mail eröffnet), phone (Telefon) oder desk (am "
+            "Schalter), die beiden letzten von Hand erfasst."
+        ),
         "agent": "Die Kollegin oder der Kollege am Servicedesk, dem die Anfrage zugewiesen ist; leer: niemand.",
         "month": "Der Monat von received_at in der Zeitzone des Kontos, JJJJ-MM.",
         "requests": "Im Zeitraum eingegangene Anfragen.",
@@ -275,6 +284,10 @@ DEFINITIONS: dict[str, dict[str, str]] = {
             "yes se la prima risposta è arrivata entro il termine di prima risposta dello standard e, se lo standard "
             "ha un termine di risoluzione, anche la risoluzione entro quello; no se un termine è stato superato; "
             "vuoto finché un termine è ancora in corso o senza standard."
+        ),
+        "channel": (
+            "Come la richiesta è arrivata allo sportello: email (aperta per posta), phone (telefono) o desk (allo "
+            "sportello), gli ultimi due inseriti a mano."
         ),
         "agent": "Il collega dello sportello a cui è assegnata la richiesta; vuoto: nessuno.",
         "month": "Il mese di received_at nel fuso orario dell'account, AAAA-MM.",

@@ -461,10 +461,17 @@ def _check_without_list(match: re.Match[str]) -> str:
     return "CHECK (" + " OR ".join(f"{column} = {value}" for value in values) + ")"
 
 
+# A standard may apply to one channel (email, phone, desk) as it may to one category.
+V21 = """
+ALTER TABLE standards ADD COLUMN channel TEXT
+    CHECK (channel IS NULL OR channel = 'email' OR channel = 'phone' OR channel = 'desk');
+"""
+
+
 Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19,
-    v20_checks_without_lists,
+    v20_checks_without_lists, V21,
 )  # fmt: skip
 
 

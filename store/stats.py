@@ -61,6 +61,7 @@ class RequestRecord:
     standard: Standard | None
     zone: ZoneInfo
     periods: tuple[Period, ...] = ()  # from ``store.lifecycle.status_periods``, in time order
+    channel: str = "email"  # how the request reached the desk: email, phone, desk
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +202,7 @@ class FigureRow(NamedTuple):
     month: str  # YYYY-MM, local
     waits_json: str | None  # [[department, started_at, business_min or null], ...]
     tz: str
+    channel: str = "email"
 
 
 def _text(moment: datetime | None) -> str | None:
@@ -240,6 +242,7 @@ def flatten(figures: RequestFigures) -> FigureRow:
         month=month,
         waits_json=json.dumps(waits, ensure_ascii=False) if waits else None,
         tz=zone.key,
+        channel=record.channel,
     )
 
 

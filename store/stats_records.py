@@ -147,7 +147,7 @@ class StatsSource:
                 yield FigureRow(
                     row[0], address, name, department, row[2], row[3], row[4], row[5], row[6], row[7], row[8],
                     row[9], row[10], row[11], row[12], standards.get(row[13], ""), row[14], row[15], row[16],
-                    row[17], row[18], tz,
+                    row[17], row[18], tz, row[19],
                 )  # fmt: skip
 
     def lean_chunks(self, size: int) -> Generator[list[tuple[Any, ...]], None, None]:
@@ -257,6 +257,7 @@ class StatsSource:
                 standard=standard,
                 zone=zone,
                 periods=tuple(status_periods(received, changes)) if changes else (),
+                channel=row[13],
             )
             yield record, calendar or scope.calendar
 
@@ -289,7 +290,7 @@ SELECT r.id, COALESCE(q.address, ''), COALESCE(q.name, ''), COALESCE(dep.name, '
        (SELECT COUNT(*) FROM messages m WHERE m.request_id = r.id),
        (SELECT MIN(m.date) FROM messages m
          WHERE m.request_id = r.id AND m.role = 'desk' AND m.date > r.received_at),
-       r.resolved_at, r.standard_id
+       r.resolved_at, r.standard_id, r.channel
 FROM requests r
 LEFT JOIN requesters q ON q.id = r.requester_id
 {department_join("q", "dep")}
@@ -319,7 +320,7 @@ _ROWS_SQL = f"""
 SELECT r.id, r.requester_id, r.subject, r.status, COALESCE(r.assignee, ''), c.received_local,
        COALESCE(fm.message_id, ''), c.messages, c.first_response_at, c.first_response_business_min,
        c.first_response_calendar_min, c.resolved_at, c.resolution_business_min, r.standard_id, c.within_standard,
-       c.reopened, c.received_week, c.received_month, c.waits_json
+       c.reopened, c.received_week, c.received_month, c.waits_json, r.channel
 FROM requests r
 LEFT JOIN messages fm ON fm.id = r.first_message_id
 LEFT JOIN request_figures c ON c.request_id = r.id

@@ -166,7 +166,8 @@ def test_new_request_by_hand_dialog_asks_who_what_and_how(qtbot, window, artifac
     assert dialog.channel.count() == 2
 
 
-def test_a_request_entered_by_hand_is_created_selected_and_noted(qtbot, window, monkeypatch):
+def test_a_request_entered_by_hand_is_created_selected_and_noted(qtbot, window, monkeypatch, artifacts):
+    from desktop.request_model import COLUMNS
     from desktop.triage import ManualRequestDialog
 
     def filled(dialog: ManualRequestDialog) -> int:
@@ -188,6 +189,14 @@ def test_a_request_entered_by_hand_is_created_selected_and_noted(qtbot, window, 
     assert row == ("desk", "Lekkage in de kelder", "new")
     qtbot.waitUntil(lambda: window.request_view.request_id() == request_id, timeout=5000)
     assert "Kwam langs aan de balie." in window.request_view.conversation.toPlainText()
+    assert "Visit at the desk" in window.request_view.heading.text()
+    model = window.requests
+
+    def subjects() -> list[str]:
+        return [model.index(r, COLUMNS.index("subject")).data() or "" for r in range(model.rowCount())]
+
+    qtbot.waitUntil(lambda: "Visit at the desk: Lekkage in de kelder" in subjects(), timeout=5000)
+    window.grab().save(str(artifacts / "request_entered_by_hand.png"))
 
 
 def test_attachments_are_written_under_a_safe_name(window, tmp_path):

@@ -81,13 +81,19 @@ def test_value_lists_in_checks_become_comparisons_that_keep_the_same_rules():
 
 def test_a_sqlite_that_refuses_to_edit_its_schema_keeps_the_lists_and_still_opens():
     conn = _store_before(v20_checks_without_lists)
-    schema = conn.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
+    with_lists = "SELECT name, sql FROM sqlite_master WHERE sql LIKE '%CHECK (% IN (%' ORDER BY name"
+    lists = conn.execute(with_lists).fetchall()
+    writable = [False]
 
-    def no_schema_edits(action, table, *_):
-        return sqlite3.SQLITE_DENY if action == sqlite3.SQLITE_UPDATE and table == "sqlite_master" else 0
+    def no_schema_edits(action, table, value, *_):
+        """Edits of the schema text are refused; ALTER TABLE, which such a build allows, still works."""
+        if action == sqlite3.SQLITE_PRAGMA and table == "writable_schema":
+            writable[0] = (value or "").upper() == "ON"
+        refused = writable[0] and action == sqlite3.SQLITE_UPDATE and table == "sqlite_master"
+        return sqlite3.SQLITE_DENY if refused else 0
 
     conn.set_authorizer(no_schema_edits)
     assert migrate(conn) == len(MIGRATIONS)
     conn.set_authorizer(None)
-    assert conn.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema
+    assert lists and conn.execute(with_lists).fetchall() == lists
     assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
