@@ -203,3 +203,20 @@ def account_calendar(db: sqlite_utils.Database, account: Account) -> Calendar:
         "SELECT tz, hours_json, holidays, closed_days_json FROM calendars WHERE id = ?", [account.calendar_id]
     ).fetchone()
     return calendar_from_row(*row)
+
+
+PER_PERSON_OFF = (
+    "per-person figures are switched off for this mailbox (monitoring individual performance needs the works "
+    "council's consent)"
+)
+
+
+def per_person_figures(db: sqlite_utils.Database) -> bool:
+    """False when any mailbox has per-person figures switched off: the report, the statistics view and the export
+    by agent then leave them out and say why (``PER_PERSON_OFF``)."""
+    return not db.execute("SELECT 1 FROM accounts WHERE per_person_figures = 0").fetchone()
+
+
+def set_per_person_figures(db: sqlite_utils.Database, account_id: int, allowed: bool) -> None:
+    with transaction(db):
+        db.execute("UPDATE accounts SET per_person_figures = ? WHERE id = ?", [int(allowed), account_id])

@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
+from store.accounts import PER_PERSON_OFF, per_person_figures
 from store.export_definitions import definitions
 from store.standards import WEEKDAY_NAMES, Calendar
 from store.stats import GROUP_COLUMNS, GROUPINGS, FigureRow, GroupFigures, group_figures
@@ -157,7 +158,7 @@ def _rows(
 
 
 @contextmanager
-def _atomic(path: Path) -> Iterator[Path]:
+def atomic_file(path: Path) -> Iterator[Path]:
     """A temporary file beside ``path`` that replaces it on success and disappears on failure."""
     target = Path(path)
     if target.is_dir():
@@ -321,8 +322,10 @@ def export(
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     header = columns(by)
+    if by == "agent" and not per_person_figures(db):
+        raise ExportError(f"no export by agent: {PER_PERSON_OFF}")
     source = StatsSource(db, selection or Selection())
-    with _atomic(path) as temporary:
+    with atomic_file(path) as temporary:
         if fmt == "csv":
             count = _write_csv(temporary, header, _rows(source, by, progress, iso_moment))
         else:

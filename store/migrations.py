@@ -467,11 +467,18 @@ ALTER TABLE standards ADD COLUMN channel TEXT
     CHECK (channel IS NULL OR channel = 'email' OR channel = 'phone' OR channel = 'desk');
 """
 
+# Per-person figures (the report's page per colleague, the export by agent) may be switched off for a mailbox where
+# monitoring individual performance needs a works council's consent.
+V22 = """
+ALTER TABLE accounts ADD COLUMN per_person_figures INTEGER NOT NULL DEFAULT 1
+    CHECK (per_person_figures = 0 OR per_person_figures = 1);
+"""
+
 
 Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19,
-    v20_checks_without_lists, V21,
+    v20_checks_without_lists, V21, V22,
 )  # fmt: skip
 
 

@@ -415,6 +415,7 @@ class SupplierFigures:
     p90_business_min: float | None
     total_business_min: float
     ongoing: int
+    longest_business_min: float | None = None  # the longest finished wait
 
 
 class SupplierTally:
@@ -451,6 +452,7 @@ class SupplierTally:
                     p90_business_min=nearest_rank(spans, 90),
                     total_business_min=sum(spans),
                     ongoing=ongoing,
+                    longest_business_min=max(spans, default=None),
                 )
             )
         return rows

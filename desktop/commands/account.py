@@ -35,6 +35,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing = actions.add_parser("list", help="list mailboxes")
     listing.set_defaults(func=list_accounts)
 
+    setting = actions.add_parser("set", help="change a mailbox's settings")
+    setting.add_argument("name")
+    setting.add_argument(
+        "--per-person-figures",
+        choices=("on", "off"),
+        required=True,
+        help="off: reports, the statistics view and the export leave out figures per colleague",
+    )
+    setting.set_defaults(func=set_account)
+
     remove = actions.add_parser(
         "remove", help="remove a mailbox and its local store (the server keeps its mail)"
     )
@@ -130,4 +140,18 @@ def remove_account(args: argparse.Namespace) -> int:
     store_remove(db, account.id)
     delete_password(account)
     print(f"removed account {account.name}")
+    return 0
+
+
+def set_account(args: argparse.Namespace) -> int:
+    from store.accounts import AccountError, get_account, set_per_person_figures
+    from store.db import open_db
+
+    db = open_db(args.data_dir)
+    try:
+        account = get_account(db, args.name)
+    except AccountError as error:
+        raise CliError(str(error), 1) from error
+    set_per_person_figures(db, account.id, args.per_person_figures == "on")
+    print(f"per-person figures {args.per_person_figures} for {account.name}")
     return 0

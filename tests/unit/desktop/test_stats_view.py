@@ -127,3 +127,47 @@ def test_showing_the_view_again_brings_the_figures_up_to_date(qtbot, seeded_dir)
     with qtbot.waitSignal(view.figures_ready, timeout=20000) as blocker:
         view.show()
     assert blocker.args[0].total.requests == before + 1
+
+
+def test_the_report_is_written_in_the_pool_as_a_pdf(qtbot, seeded_dir, tmp_path: Path, monkeypatch) -> None:
+    import desktop.stats_jobs as module
+
+    threads: list[bool] = []
+    write = module.report_file
+
+    def spy(*args):
+        threads.append(QThread.currentThread().isMainThread())
+        return write(*args)
+
+    monkeypatch.setattr(module, "report_file", spy)
+    data_dir, _ = seeded_dir
+    view = _view(qtbot, data_dir)
+    target = tmp_path / "period.pdf"
+    selection = view.selection()
+    assert selection is not None
+    with qtbot.waitSignal(view.report_finished, timeout=30000) as blocker:
+        view.reports.write(target, selection)
+    assert "written" in blocker.args[0]
+    assert threads == [False]
+    assert target.read_bytes().startswith(b"%PDF") and target.stat().st_size > 5000
+    with qtbot.waitSignal(view.report_finished, timeout=30000) as blocker:
+        view.reports.write(tmp_path / "missing" / "r.pdf", selection)
+    assert "could not be written" in blocker.args[0]
+    assert view.report_action.isEnabled()
+
+
+def test_per_person_figures_switched_off_leave_the_export_per_colleague_out(
+    qtbot, seeded_dir, artifacts
+) -> None:
+    from store.accounts import set_per_person_figures
+    from store.db import open_db
+
+    data_dir, _ = seeded_dir
+    db = open_db(data_dir)
+    set_per_person_figures(db, db.execute("SELECT id FROM accounts").fetchone()[0], False)
+    view = _view(qtbot, data_dir)
+    assert view.grouping.findData("agent") < 0
+    assert "works council" in view.grouping.toolTip()
+    view.show()
+    qtbot.waitExposed(view)
+    view.grab().save(str(artifacts / "stats_view_no_people.png"))
