@@ -168,14 +168,21 @@ class PdfPages:
         texts: int = 1,
     ) -> None:
         """Columns of relative ``widths``; the first ``texts`` left-aligned, the others right-aligned (figures)."""
-        total = sum(widths)
-        edges = [0.0]
-        for width in widths:
-            edges.append(edges[-1] + self.width * width / total)
         padding = 1.2 * _MM
+        header_metrics = QFontMetricsF(self._font(8, bold=True), self._writer)
+        total = sum(widths)
+        sizes = [self.width * width / total for width in widths]
+        for number, text in enumerate(header):
+            # A heading word wider than its column (“Beantwoord”) widens it, taken from the first column.
+            word = max((header_metrics.horizontalAdvance(w) for w in text.split()), default=0.0) + 2 * padding
+            if number > 0 and word > sizes[number]:
+                sizes[0] -= word - sizes[number]
+                sizes[number] = word
+        edges = [0.0]
+        for size in sizes:
+            edges.append(edges[-1] + size)
         metrics = QFontMetricsF(self._font(8.5), self._writer)
         line = metrics.height() + 2 * padding
-        header_metrics = QFontMetricsF(self._font(8, bold=True), self._writer)
         flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignBottom)
         header_height = (
             max(
