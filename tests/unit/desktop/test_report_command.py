@@ -89,6 +89,9 @@ def test_the_key_figures_are_the_exports_to_the_decimal(data_dir, tmp_path):
     ("language", "words"),
     [
         ("en", ("Service report", "Key figures", "Who asks")),
+        ("nl", ("Servicerapport", "Kerncijfers", "Wie vraagt")),
+        ("de", ("Servicebericht", "Kennzahlen", "Wer fragt")),
+        ("it", ("Rapporto di servizio", "Cifre chiave", "Chi chiede")),
     ],
 )
 def test_the_report_speaks_each_interface_language(data_dir, tmp_path, artifacts, language, words):
