@@ -33,6 +33,8 @@ _DEFINED: tuple[tuple[str, str], ...] = (
     ("Within standard", "within_standard_pct"),
     ("Resolved", "resolved"),
     ("Resolution, median", "resolution_median_business_min"),
+    ("Ratings", "ratings"),
+    ("Satisfaction (1–5)", "satisfaction_avg"),
 )
 
 
@@ -69,25 +71,40 @@ def _pct(value: float | None) -> str:
     return NONE if value is None else _decimal(value) + "\u202f%"
 
 
-def _change(now: float | None, before: float | None, unit: str = "") -> str:
+def _change(now: float | None, before: float | None, unit: str | None) -> str:
+    """The difference as shown: whole for counts (``unit`` None), else to one decimal with the unit."""
     if now is None or before is None:
         return NONE
     difference = round(now, 1) - round(before, 1)
     sign = "+" if difference > 0 else ("−" if difference < 0 else "±")
-    return f"{sign}{_decimal(abs(difference)) if unit else _count(round(abs(difference)))}{unit}"
+    if unit is None:
+        return f"{sign}{_count(round(abs(difference)))}"
+    return f"{sign}{_decimal(abs(difference))}{unit}"
+
+
+def _score(value: float | None) -> str:
+    return NONE if value is None else _decimal(value)
 
 
 def _key_figures(pages: PdfPages, figures: ReportFigures) -> None:
     now, before = figures.current, figures.before
-    rows: list[tuple[str, Callable[[GroupFigures], float | None], Callable[[float | None], str], str]] = [
-        (tr("Requests received"), lambda g: g.requests, lambda v: _count(int(v or 0)), ""),
-        (tr("Answered"), lambda g: g.answered, lambda v: _count(int(v or 0)), ""),
+
+    def count(value: float | None) -> str:
+        return _count(int(value or 0))
+
+    rows: list[
+        tuple[str, Callable[[GroupFigures], float | None], Callable[[float | None], str], str | None]
+    ] = [
+        (tr("Requests received"), lambda g: g.requests, count, None),
+        (tr("Answered"), lambda g: g.answered, count, None),
         (tr("First response, median"), lambda g: g.first_response_median_business_min, _minutes, " min"),
         (tr("First response, P90"), lambda g: g.first_response_p90_business_min, _minutes, " min"),
         (tr("Within standard"), lambda g: g.within_standard_pct, _pct, " pt"),
-        (tr("Resolved"), lambda g: g.resolved, lambda v: _count(int(v or 0)), ""),
+        (tr("Resolved"), lambda g: g.resolved, count, None),
         (tr("Resolution, median"), lambda g: g.resolution_median_business_min, _minutes, " min"),
-        (tr("Reopened"), lambda g: g.reopened, lambda v: _count(int(v or 0)), ""),
+        (tr("Reopened"), lambda g: g.reopened, count, None),
+        (tr("Ratings"), lambda g: g.ratings, count, None),
+        (tr("Satisfaction (1–5)"), lambda g: g.satisfaction_avg, _score, ""),
     ]
     table = [
         [label, show(value(now)), show(value(before)), _change(value(now), value(before), unit)]

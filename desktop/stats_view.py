@@ -315,6 +315,14 @@ class StatsView(QWidget):
                 .replace("%6", locale.toString(total.resolved))
                 .replace("%7", locale.toString(total.reopened))
             )
+            if total.ratings:
+                self._summary.setText(
+                    self._summary.text()
+                    + "; "
+                    + self.tr("%1 ratings, on average %2 of 5")
+                    .replace("%1", locale.toString(total.ratings))
+                    .replace("%2", locale.toString(total.satisfaction_avg or 0, "f", 1))
+                )
         self._offer_per_person(result.per_person)
         first, last = self.date_from.date(), self.date_to.date()
         draw_times(self._times_chart, result, first, last)

@@ -220,3 +220,14 @@ def per_person_figures(db: sqlite_utils.Database) -> bool:
 def set_per_person_figures(db: sqlite_utils.Database, account_id: int, allowed: bool) -> None:
     with transaction(db):
         db.execute("UPDATE accounts SET per_person_figures = ? WHERE id = ?", [int(allowed), account_id])
+
+
+def rating_links_on(db: sqlite_utils.Database, account_id: int) -> bool:
+    """Whether a reply that resolves a request ends with rating links (on unless switched off)."""
+    row = db.execute("SELECT rating_links FROM accounts WHERE id = ?", [account_id]).fetchone()
+    return bool(row[0]) if row else False
+
+
+def set_rating_links(db: sqlite_utils.Database, account_id: int, on: bool) -> None:
+    with transaction(db):
+        db.execute("UPDATE accounts SET rating_links = ? WHERE id = ?", [int(on), account_id])

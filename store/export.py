@@ -46,6 +46,7 @@ REQUEST_COLUMNS = (
     "standard",
     "within_standard",
     "channel",
+    "satisfaction",
 )
 GROUP_FIGURE_COLUMNS = (
     "requests",
@@ -56,6 +57,8 @@ GROUP_FIGURE_COLUMNS = (
     "within_standard_pct",
     "resolved",
     "resolution_median_business_min",
+    "ratings",
+    "satisfaction_avg",
 )
 _TIME_COLUMNS = frozenset({"received_at", "first_response_at", "resolved_at"})
 _TEXT_COLUMNS = frozenset(
@@ -119,6 +122,7 @@ def request_row(row: FigureRow, moment: Moment = iso_moment) -> tuple[Cell, ...]
         row.standard,
         None if within is None else ("yes" if within else "no"),
         row.channel,
+        row.satisfaction,
     )
 
 
@@ -133,6 +137,8 @@ def group_row(group: GroupFigures) -> tuple[Cell, ...]:
         _minutes(group.within_standard_pct),
         group.resolved,
         _minutes(group.resolution_median_business_min),
+        group.ratings,
+        _minutes(group.satisfaction_avg),
     )
 
 

@@ -474,11 +474,19 @@ ALTER TABLE accounts ADD COLUMN per_person_figures INTEGER NOT NULL DEFAULT 1
     CHECK (per_person_figures = 0 OR per_person_figures = 1);
 """
 
+# A reply that resolves a request ends with links to rate the answer, unless the mailbox switched them off; a
+# request's latest rating is kept with its figures, as the export and the statistics read them.
+V23 = """
+ALTER TABLE accounts ADD COLUMN rating_links INTEGER NOT NULL DEFAULT 1
+    CHECK (rating_links = 0 OR rating_links = 1);
+ALTER TABLE request_figures ADD COLUMN satisfaction INTEGER;
+"""
+
 
 Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19,
-    v20_checks_without_lists, V21, V22,
+    v20_checks_without_lists, V21, V22, V23,
 )  # fmt: skip
 
 

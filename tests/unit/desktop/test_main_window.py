@@ -220,3 +220,17 @@ def test_view_outbox_opens_the_outbox_in_a_window_of_its_own(qtbot, window, arti
     outbox.grab().save(str(artifacts / "outbox_from_menu.png"))
     window.show_outbox.trigger()
     assert window._outbox is outbox  # one outbox window, raised again
+
+
+def test_a_requesters_rating_shows_in_the_request_view(qtbot, window, artifacts):
+    from datetime import UTC, datetime
+
+    from store.ratings import record_rating
+
+    db = window.db
+    request_id = db.execute("SELECT id FROM requests WHERE status = 'resolved' LIMIT 1").fetchone()[0]
+    record_rating(db, request_id, 4, "Snel geholpen", None, datetime.now(UTC))
+    with qtbot.waitSignal(window.request_view.loaded, timeout=5000):
+        window.request_view.show_request(request_id)
+    assert "rated 4 of 5: “Snel geholpen”" in window.request_view.heading.text()
+    window.request_view.grab().save(str(artifacts / "request_view_rating.png"))

@@ -21,7 +21,7 @@ from store.stats_records import PeriodError, Selection
 HEADER = (
     "request_id,requester,requester_name,department,subject,status,received_at,first_message_id,messages,"
     "first_response_at,first_response_business_min,first_response_calendar_min,resolved_at,"
-    "resolution_business_min,standard,within_standard,channel"
+    "resolution_business_min,standard,within_standard,channel,satisfaction"
 )
 MONDAY_1630 = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)  # 16:30 in Amsterdam
 TUESDAY_0930 = datetime(2026, 3, 3, 8, 30, tzinfo=UTC)
