@@ -80,6 +80,14 @@
         <translation>Erledigung, Median</translation>
     </message>
     <message>
+        <source>Ratings</source>
+        <translation>Bewertungen</translation>
+    </message>
+    <message>
+        <source>Satisfaction (1–5)</source>
+        <translation>Zufriedenheit (1–5)</translation>
+    </message>
+    <message>
         <source>Key figures</source>
         <translation>Kennzahlen</translation>
     </message>
@@ -1113,6 +1121,10 @@
         <translation>Priorität %1</translation>
     </message>
     <message>
+        <source>rated %1 of 5</source>
+        <translation>bewertet mit %1 von 5</translation>
+    </message>
+    <message>
         <source>Requester</source>
         <translation>Anfragesteller</translation>
     </message>
@@ -1421,6 +1433,10 @@
     <message>
         <source>%1 requests, %2 answered; first response median %3 h, P90 %4 h (business hours); %5 within standard; %6 resolved; %7 reopened</source>
         <translation>%1 Anfragen, %2 beantwortet; erste Antwort Median %3 Std., P90 %4 Std. (Arbeitsstunden); %5 im Standard; %6 erledigt; %7 wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 ratings, on average %2 of 5</source>
+        <translation>%1 Bewertungen, im Mittel %2 von 5</translation>
     </message>
     <message>
         <source>Export statistics</source>

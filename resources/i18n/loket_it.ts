@@ -80,6 +80,14 @@
         <translation>Risoluzione, mediana</translation>
     </message>
     <message>
+        <source>Ratings</source>
+        <translation>Valutazioni</translation>
+    </message>
+    <message>
+        <source>Satisfaction (1–5)</source>
+        <translation>Soddisfazione (1–5)</translation>
+    </message>
+    <message>
         <source>Key figures</source>
         <translation>Cifre chiave</translation>
     </message>
@@ -1113,6 +1121,10 @@
         <translation>priorità %1</translation>
     </message>
     <message>
+        <source>rated %1 of 5</source>
+        <translation>valutata %1 su 5</translation>
+    </message>
+    <message>
         <source>Requester</source>
         <translation>Richiedente</translation>
     </message>
@@ -1421,6 +1433,10 @@
     <message>
         <source>%1 requests, %2 answered; first response median %3 h, P90 %4 h (business hours); %5 within standard; %6 resolved; %7 reopened</source>
         <translation>%1 richieste, %2 con risposta; prima risposta mediana %3 h, P90 %4 h (ore lavorative); %5 entro lo standard; %6 risolte; %7 riaperte</translation>
+    </message>
+    <message>
+        <source>%1 ratings, on average %2 of 5</source>
+        <translation>%1 valutazioni, in media %2 su 5</translation>
     </message>
     <message>
         <source>Export statistics</source>

@@ -80,6 +80,14 @@
         <translation>Afhandeling, mediaan</translation>
     </message>
     <message>
+        <source>Ratings</source>
+        <translation>Beoordelingen</translation>
+    </message>
+    <message>
+        <source>Satisfaction (1–5)</source>
+        <translation>Tevredenheid (1–5)</translation>
+    </message>
+    <message>
         <source>Key figures</source>
         <translation>Kerncijfers</translation>
     </message>
@@ -1113,6 +1121,10 @@
         <translation>prioriteit %1</translation>
     </message>
     <message>
+        <source>rated %1 of 5</source>
+        <translation>beoordeeld met %1 van 5</translation>
+    </message>
+    <message>
         <source>Requester</source>
         <translation>Aanvrager</translation>
     </message>
@@ -1421,6 +1433,10 @@
     <message>
         <source>%1 requests, %2 answered; first response median %3 h, P90 %4 h (business hours); %5 within standard; %6 resolved; %7 reopened</source>
         <translation>%1 verzoeken, %2 beantwoord; eerste reactie mediaan %3 u, P90 %4 u (werkuren); %5 binnen de norm; %6 afgehandeld; %7 heropend</translation>
+    </message>
+    <message>
+        <source>%1 ratings, on average %2 of 5</source>
+        <translation>%1 beoordelingen, gemiddeld %2 van 5</translation>
     </message>
     <message>
         <source>Export statistics</source>
