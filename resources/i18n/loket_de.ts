@@ -585,6 +585,22 @@
         <source>Edit %1…</source>
         <translation>%1 bearbeiten…</translation>
     </message>
+    <message>
+        <source>Rating links in resolved replies (%1)</source>
+        <translation>Bewertungslinks in Erledigt-Antworten (%1)</translation>
+    </message>
+    <message>
+        <source>A reply that resolves a request ends with links to rate the answer from 1 to 5</source>
+        <translation>Eine Antwort, die eine Anfrage erledigt, endet mit Links, um die Antwort von 1 bis 5 zu bewerten</translation>
+    </message>
+    <message>
+        <source>Per-person figures (%1)</source>
+        <translation>Kennzahlen pro Person (%1)</translation>
+    </message>
+    <message>
+        <source>Off where the works council has not agreed to monitoring individual performance</source>
+        <translation>Aus, wo der Betriebsrat der Überwachung individueller Leistung nicht zugestimmt hat</translation>
+    </message>
 </context>
 <context>
     <name>ComposeDialog</name>

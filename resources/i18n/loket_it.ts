@@ -585,6 +585,22 @@
         <source>Edit %1…</source>
         <translation>Modifica %1…</translation>
     </message>
+    <message>
+        <source>Rating links in resolved replies (%1)</source>
+        <translation>Link di valutazione nelle risposte di chiusura (%1)</translation>
+    </message>
+    <message>
+        <source>A reply that resolves a request ends with links to rate the answer from 1 to 5</source>
+        <translation>Una risposta che risolve una richiesta termina con link per valutarla da 1 a 5</translation>
+    </message>
+    <message>
+        <source>Per-person figures (%1)</source>
+        <translation>Cifre per persona (%1)</translation>
+    </message>
+    <message>
+        <source>Off where the works council has not agreed to monitoring individual performance</source>
+        <translation>Disattivate dove la rappresentanza dei lavoratori non ha acconsentito al monitoraggio delle prestazioni individuali</translation>
+    </message>
 </context>
 <context>
     <name>ComposeDialog</name>

@@ -585,6 +585,22 @@
         <source>Edit %1…</source>
         <translation>%1 bewerken…</translation>
     </message>
+    <message>
+        <source>Rating links in resolved replies (%1)</source>
+        <translation>Beoordelingslinks in afhandelingsantwoorden (%1)</translation>
+    </message>
+    <message>
+        <source>A reply that resolves a request ends with links to rate the answer from 1 to 5</source>
+        <translation>Een antwoord dat een verzoek afhandelt eindigt met links om het antwoord een cijfer van 1 tot 5 te geven</translation>
+    </message>
+    <message>
+        <source>Per-person figures (%1)</source>
+        <translation>Cijfers per persoon (%1)</translation>
+    </message>
+    <message>
+        <source>Off where the works council has not agreed to monitoring individual performance</source>
+        <translation>Uit waar de ondernemingsraad niet heeft ingestemd met het volgen van individuele prestaties</translation>
+    </message>
 </context>
 <context>
     <name>ComposeDialog</name>
