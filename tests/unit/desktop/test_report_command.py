@@ -139,3 +139,10 @@ def test_bad_periods_and_departments_are_usage_errors(data_dir, tmp_path):
     done = report(data_dir, out, "--department", "Nowhere")
     assert done.returncode == 2 and "Nowhere" in done.stderr
     assert not out.exists()
+
+
+def test_the_report_offers_the_interface_languages():
+    from desktop.commands.report import LANGUAGES
+    from desktop.i18n import LANGUAGES as INTERFACE
+
+    assert LANGUAGES == INTERFACE
