@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThread
+from PySide6.QtCore import Qt, QThread
 
 from desktop.stats_view import StatsView
 
@@ -171,3 +171,29 @@ def test_per_person_figures_switched_off_leave_the_export_per_colleague_out(
     view.show()
     qtbot.waitExposed(view)
     view.grab().save(str(artifacts / "stats_view_no_people.png"))
+
+
+def test_ratings_show_in_the_summary_and_per_department(qtbot, seeded_dir, artifacts) -> None:
+    from datetime import UTC, datetime
+
+    from store.db import open_db
+    from store.ratings import record_rating
+
+    data_dir, _ = seeded_dir
+    db = open_db(data_dir)
+    rated = [row[0] for row in db.execute("SELECT id FROM requests ORDER BY received_at DESC LIMIT 2")]
+    for request_id, value in zip(rated, (3, 4), strict=True):
+        record_rating(db, request_id, value, "", None, datetime.now(UTC))
+    view = _view(qtbot, data_dir)
+    assert view.overview is not None and view.overview.total.ratings == 2
+    assert "2 ratings, on average 3.5 of 5" in view._summary.text()
+    headers = [
+        view.departments.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(view.departments.columnCount())
+    ]
+    column = headers.index("Satisfaction (1–5)")
+    shown = {view.departments.index(r, column).data() for r in range(view.departments.rowCount())}
+    assert shown & {"3.0", "4.0", "3.5"}
+    view.show()
+    qtbot.waitExposed(view)
+    view.grab().save(str(artifacts / "stats_view_ratings.png"))
