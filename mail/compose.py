@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import mimetypes
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -189,6 +190,9 @@ def _header_address(address: Address) -> HeaderAddress:
     return HeaderAddress(display_name=address.name, addr_spec=address.address)
 
 
+_MAILTO_LINK = re.compile(r"\b([1-5]) &lt;(mailto:[^&\s\"]+)&gt;")
+
+
 def text_to_html(text: str) -> str:
     """The plain text as simple HTML: quoted lines in nested blockquotes, the signature greyed, nothing remote."""
     lines = text.splitlines()
@@ -208,7 +212,10 @@ def text_to_html(text: str) -> str:
             in_signature = True
             parts.append('<div style="color:#666">-- <br>')
             continue
-        parts.append(html.escape(content) + "<br>")
+        escaped = html.escape(content)
+        if in_signature and not level:
+            escaped = _MAILTO_LINK.sub(r'<a href="\2">\1</a>', escaped)  # the rating links, clickable
+        parts.append(escaped + "<br>")
     parts.extend("</blockquote>" for _ in range(depth))
     if in_signature:
         parts.append("</div>")

@@ -192,6 +192,8 @@ def test_rating_links_close_the_signature_above_the_quote_whoever_wrote_the_sign
     bare = Draft("reply", "Opgelost.", 42, signature="", rating_line=line)
     text = text_of(parsed(build_message(ACCOUNT, bare, ORIGINAL, now=NOW).raw))
     assert text.startswith(f"Opgelost.\n\n-- \n{line}\n\nOn ")
+    assert '<a href="mailto:desk@example.org?subject=x">1</a>' in text_to_html(text)
+    assert "<a " not in text_to_html("Mail 1 <mailto:evil@example.org> here")  # only below the signature
 
 
 def test_non_ascii_survives_and_travels_seven_bit_clean():
