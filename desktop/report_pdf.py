@@ -178,6 +178,9 @@ def _charts(pages: PdfPages, figures: ReportFigures) -> None:
 
 def _who_asks(pages: PdfPages, figures: ReportFigures) -> None:
     pages.add_heading(tr("Who asks"))
+    if not figures.departments:
+        pages.add_paragraph(tr("No requests were received in this period."))
+        return
     header = [
         tr("Department"), tr("Requests"), tr("Answered"), tr("Median (h)"), tr("P90 (h)"), tr("Within standard"),
         tr("Resolved"),
