@@ -136,6 +136,10 @@
         <translation>Anteil im Standard pro Woche</translation>
     </message>
     <message>
+        <source>No requests were received in this period.</source>
+        <translation>In diesem Zeitraum sind keine Anfragen eingegangen.</translation>
+    </message>
+    <message>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>

@@ -136,6 +136,10 @@
         <translation>Quota entro lo standard per settimana</translation>
     </message>
     <message>
+        <source>No requests were received in this period.</source>
+        <translation>In questo periodo non è arrivata nessuna richiesta.</translation>
+    </message>
+    <message>
         <source>Department</source>
         <translation>Reparto</translation>
     </message>

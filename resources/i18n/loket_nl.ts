@@ -136,6 +136,10 @@
         <translation>Aandeel binnen de norm per week</translation>
     </message>
     <message>
+        <source>No requests were received in this period.</source>
+        <translation>In deze periode zijn geen verzoeken ontvangen.</translation>
+    </message>
+    <message>
         <source>Department</source>
         <translation>Afdeling</translation>
     </message>
