@@ -178,3 +178,12 @@ def priority_label(priority: str) -> str:
         "high": QCoreApplication.translate("priority", "High"),
         "urgent": QCoreApplication.translate("priority", "Urgent"),
     }.get(priority, priority)
+
+
+def channel_label(channel: str) -> str:
+    """How a request reached the desk, for people; the store keeps ``email``, ``phone`` or ``desk``."""
+    return {
+        "email": QCoreApplication.translate("channel", "E-mail"),
+        "phone": QCoreApplication.translate("channel", "Phone call"),
+        "desk": QCoreApplication.translate("channel", "Visit at the desk"),
+    }.get(channel, channel)

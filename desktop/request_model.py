@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop.formatting import (
     Calendars,
     TimerReading,
+    channel_label,
     read_timer,
     short_datetime,
     status_label,
@@ -323,7 +324,7 @@ class RequestListModel(QAbstractTableModel):
             by_column = {
                 "timer": self._reading(row).text(),
                 "requester": row.requester,
-                "subject": row.subject or self.tr("(no subject)"),
+                "subject": self._subject(row),
                 "department": row.department,
                 "status": status_label(row.status, short=True),
                 "assignee": row.assignee or "",
@@ -331,6 +332,13 @@ class RequestListModel(QAbstractTableModel):
             }
             texts = self._text_cache[row.id] = tuple(by_column[c] for c in COLUMNS)
         return texts
+
+    def _subject(self, row: RequestRow) -> str:
+        """The subject, after the channel for a request entered by hand (a call, a visit)."""
+        subject = row.subject or self.tr("(no subject)")
+        if row.channel == "email":
+            return subject
+        return self.tr("%1: %2").replace("%1", channel_label(row.channel)).replace("%2", subject)
 
     def _tooltip(self, row: RequestRow, column: str) -> str | None:
         if column == "timer":

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.formatting import duration, priority_label, short_datetime, status_label
+from desktop.formatting import channel_label, duration, priority_label, short_datetime, status_label
 from desktop.reader import Reader
 
 if TYPE_CHECKING:
@@ -46,6 +46,7 @@ from store.queues import (
     request_rows,
     requester_card,
 )
+from store.ratings import satisfaction
 
 log = logging.getLogger(__name__)
 
@@ -72,13 +73,15 @@ class Loaded:
     row: RequestRow | None
     items: list[ConversationItem]
     card: RequesterCard | None
+    rating: tuple[int, str] | None = None  # the requester's latest rating and comment
 
 
 def _load(db: sqlite_utils.Database, request_id: int) -> Loaded:
     requester = request_requester(db, request_id)
     card = None if requester is None else requester_card(db, requester)
     rows = request_rows(db, [request_id])
-    return Loaded(request_id, rows[0] if rows else None, conversation(db, request_id), card)
+    rating = satisfaction(db, request_id)
+    return Loaded(request_id, rows[0] if rows else None, conversation(db, request_id), card, rating)
 
 
 class Conversation(QTextBrowser):
@@ -230,7 +233,7 @@ class RequestView(QWidget):
         self.loaded.emit(loaded.request_id)
 
     def _facts(self, loaded: Loaded) -> str:
-        """One line under the subject: number, status, who has it, priority and category."""
+        """One line under the subject: number, status, who has it, priority, category, channel and rating."""
         facts = [self.tr("Request #%1").replace("%1", str(loaded.request_id))]
         row = loaded.row
         if row is not None:
@@ -243,6 +246,11 @@ class RequestView(QWidget):
             facts.append(self.tr("priority %1").replace("%1", priority_label(row.priority).lower()))
             if row.category:
                 facts.append(row.category)
+            facts.append(channel_label(row.channel))
+        if loaded.rating is not None:
+            value, comment = loaded.rating
+            rated = self.tr("rated %1 of 5").replace("%1", str(value))
+            facts.append(f"{rated}: “{comment}”" if comment else rated)
         return " · ".join(facts)
 
     def _render(self) -> None:

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.formatting import priority_label
+from desktop.formatting import channel_label, priority_label
 from desktop.forms import Form
 from desktop.triage import PRIORITIES
 from desktop.work_dialog import WorkDialog
 from store.durations import DurationError
-from store.standard_rules import DEFAULT_WARNING_PCT, Standard, StandardError
+from store.standard_rules import DEFAULT_WARNING_PCT, REQUEST_CHANNELS, Standard, StandardError
 from store.standards import Calendar, CalendarError
 
 log = logging.getLogger(__name__)
@@ -117,7 +117,10 @@ def save_standard(data_dir: Path, standard_id: int | None, values: dict[str, Any
             "first_response_min": parse_duration(values["first_response"], day, "first response"),
             "resolution_min": parse_duration(resolution_text, day, "resolution") if resolution_text else None,
             "warning_pct": values["warning_pct"],
-            **{name: values[name] or None for name in ("department", "requester", "category", "priority")},
+            **{
+                name: values[name] or None
+                for name in ("department", "requester", "category", "channel", "priority")
+            },
         }
         if current is None:
             return add_standard(db, Standard(None, **fields))
@@ -215,6 +218,11 @@ class StandardsDialog(WorkDialog):
         form.add_text("requester", self.tr("Re&quester"), self.tr("any requester (or one address)"))
         form.add_text("category", self.tr("&Category"), self.tr("any category"))
         form.add_choice(
+            "channel",
+            self.tr("C&hannel"),
+            [("", self.tr("any channel")), *((c, channel_label(c)) for c in REQUEST_CHANNELS)],
+        )
+        form.add_choice(
             "priority",
             self.tr("&Priority"),
             [("", self.tr("any priority")), *((p, priority_label(p)) for p in PRIORITIES)],
@@ -254,8 +262,11 @@ class StandardsDialog(WorkDialog):
         standard = item.standard
         targets = item.first_response + (f" / {item.resolution}" if item.resolution else "")
         priority = priority_label(standard.priority) if standard.priority else None
+        channel = channel_label(standard.channel) if standard.channel else None
         scope = [
-            value for value in (standard.department, standard.requester, standard.category, priority) if value
+            value
+            for value in (standard.department, standard.requester, standard.category, channel, priority)
+            if value
         ]
         applies = ", ".join(scope) if scope else self.tr("every request")
         return f"{standard.name}\n{targets} · {applies}"
@@ -278,6 +289,7 @@ class StandardsDialog(WorkDialog):
                 "department": standard.department or "",
                 "requester": standard.requester or "",
                 "category": standard.category or "",
+                "channel": standard.channel or "",
                 "priority": standard.priority or "",
             }
         )
@@ -300,6 +312,7 @@ class StandardsDialog(WorkDialog):
                 "resolution": "",
                 "requester": "",
                 "category": "",
+                "channel": "",
                 "priority": "",
             }
         )

@@ -48,6 +48,22 @@ def export_file(
         db.conn.close()
 
 
+def report_file(data_dir: Path, path: Path, selection: Selection, generated: str) -> Path:
+    """Runs in the pool: the period report as a PDF. ``QPdfWriter`` and ``QPainter`` draw off the GUI thread; the
+    texts are the installed translations, read-only here."""
+    from desktop.report_pdf import write_report
+    from store.db import open_db
+    from store.report_figures import report_figures
+
+    db = open_db(data_dir)
+    try:
+        assert selection.first is not None and selection.last is not None
+        write_report(report_figures(db, selection.first, selection.last), path, generated)
+        return path
+    finally:
+        db.conn.close()
+
+
 class Bridge(QObject):
     """Carries answers from the pool's threads to the GUI thread (queued signals), tagged with the job's token.
 

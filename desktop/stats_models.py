@@ -20,7 +20,9 @@ class Column:
 
     header: str
     value: Callable[[Any], Any]
-    kind: str = "text"  # text, count, minutes (business minutes shown as hours), percent
+    kind: str = (
+        "text"  # text, count, minutes (business minutes shown as hours), percent, score (a mean of 1–5)
+    )
 
 
 def show(value: Any, kind: str, locale: QLocale) -> str:
@@ -32,6 +34,8 @@ def show(value: Any, kind: str, locale: QLocale) -> str:
         return locale.toString(float(value) / 60.0, "f", 1)
     if kind == "percent":
         return locale.toString(float(value), "f", 1) + "\u202f%"
+    if kind == "score":
+        return locale.toString(float(value), "f", 1)
     return str(value) if value != "" else "–"
 
 
@@ -98,6 +102,8 @@ def group_columns(key_headers: Sequence[str], tr: Callable[[str], str]) -> list[
         figure(tr("Resolved"), "resolved", "count"),
         figure(tr("Resolution median (h)"), "resolution_median_business_min", "minutes"),
         figure(tr("Reopened"), "reopened", "count"),
+        figure(tr("Ratings"), "ratings", "count"),
+        figure(tr("Satisfaction (1–5)"), "satisfaction_avg", "score"),
     ]
 
 

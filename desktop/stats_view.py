@@ -35,6 +35,7 @@ from desktop import stats_jobs
 from desktop.i18n import tr
 from desktop.stats_charts import draw_share, draw_times, qdate
 from desktop.stats_models import FiguresModel, group_columns, supplier_columns
+from desktop.stats_report import ReportWriter
 from store.stats import GROUPINGS
 from store.stats_overview import Overview
 from store.stats_records import Cancelled, Selection
@@ -54,6 +55,7 @@ class StatsView(QWidget):
 
     figures_ready = Signal(object)  # the Overview drawn
     export_finished = Signal(str)  # one sentence: what was written, or why not
+    report_finished = Signal(str)  # likewise for the PDF report
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +75,9 @@ class StatsView(QWidget):
         self._debounce.setInterval(_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.refresh)
         self._build()
+        self.reports = ReportWriter(self._data_dir, self)
+        self.reports.started.connect(self._report_started)
+        self.reports.finished.connect(self._report_finished)
         self._apply_preset()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -175,6 +180,10 @@ class StatsView(QWidget):
         self.export_action.setToolTip(self.tr("Save the figures of this period as an Excel workbook or CSV"))
         self.export_action.triggered.connect(self._ask_export)
         bar.addAction(self.export_action)
+        self.report_action = QAction(self.tr("Report…"), self)
+        self.report_action.setToolTip(self.tr("Save this period as a PDF report to hand round in a meeting"))
+        self.report_action.triggered.connect(self._ask_report)
+        bar.addAction(self.report_action)
         return bar
 
     def _table(self, model: FiguresModel) -> QTableView:
@@ -306,6 +315,15 @@ class StatsView(QWidget):
                 .replace("%6", locale.toString(total.resolved))
                 .replace("%7", locale.toString(total.reopened))
             )
+            if total.ratings:
+                self._summary.setText(
+                    self._summary.text()
+                    + "; "
+                    + self.tr("%1 ratings, on average %2 of 5")
+                    .replace("%1", locale.toString(total.ratings))
+                    .replace("%2", locale.toString(total.satisfaction_avg or 0, "f", 1))
+                )
+        self._offer_per_person(result.per_person)
         first, last = self.date_from.date(), self.date_to.date()
         draw_times(self._times_chart, result, first, last)
         draw_share(self._share_chart, result, first, last)
@@ -364,3 +382,35 @@ class StatsView(QWidget):
         text = self.tr("The export failed: %1").replace("%1", str(error))
         self._status.setText(text)
         self.export_finished.emit(text)
+
+    def _offer_per_person(self, allowed: bool) -> None:
+        """Per-person figures switched off for the mailbox: no export per colleague, and the reason beside it."""
+        index = self.grouping.findData("agent")
+        if allowed and index < 0:
+            self.grouping.insertItem(GROUPINGS.index("agent"), self.tr("a row per colleague"), "agent")
+        elif not allowed and index >= 0:
+            self.grouping.removeItem(index)
+        self.grouping.setToolTip(
+            ""
+            if allowed
+            else self.tr(
+                "Per-person figures are switched off for this mailbox: monitoring individual performance needs the "
+                "works council's consent."
+            )
+        )
+
+    # ---- report --------------------------------------------------------------------------------------------------
+
+    def _ask_report(self) -> None:
+        selection = self.selection()
+        if selection is not None:
+            self.reports.ask(selection)
+
+    def _report_started(self, text: str) -> None:
+        self.report_action.setEnabled(False)
+        self._status.setText(text)
+
+    def _report_finished(self, text: str) -> None:
+        self.report_action.setEnabled(True)
+        self._status.setText(text)
+        self.report_finished.emit(text)

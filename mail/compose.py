@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import mimetypes
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from store.accounts import Account
 from store.outbox import Outgoing
+from store.ratings import SIGNATURE_SEPARATOR, with_rating_links
 from store.records import Address, AttachmentData
 from store.threading import strip_reply_prefixes, strip_request_tag
 
@@ -77,6 +79,7 @@ class Draft:
     attach_original: bool = True  # forward: original as message/rfc822 when its bytes are known
     subject: str | None = None  # what the reply is about (the request's subject); default: the original's
     html: bool = False  # also send an HTML rendering of the text (multipart/alternative)
+    rating_line: str = ""  # the rating links (``store.ratings``), put after the signature
 
 
 def base_subject(subject: str) -> str:
@@ -163,10 +166,18 @@ def _format_address(address: Address) -> str:
 
 
 def compose_text(draft: Draft, original: Original | None, signature: str, tz: str = "UTC") -> str:
-    """Body, signature (after the ``-- `` separator), then the quoted or forwarded original."""
-    parts = [draft.body.rstrip("\n")]
-    if signature.strip():
-        parts.append("-- \n" + signature.strip("\n"))
+    """Body, signature (after the ``-- `` separator) and the rating links, then the quoted or forwarded original.
+
+    A body that holds its signature already (as edited in the compose window) gets the links after it."""
+    body = draft.body.rstrip("\n")
+    closing = signature.strip("\n")
+    if draft.rating_line and SIGNATURE_SEPARATOR in body + "\n" and not closing:
+        body = with_rating_links(body + "\n", draft.rating_line).rstrip("\n")
+    elif draft.rating_line:
+        closing = f"{closing}\n{draft.rating_line}" if closing else draft.rating_line
+    parts = [body]
+    if closing.strip():
+        parts.append("-- \n" + closing)
     if original is not None and draft.quote:
         if draft.mode == "forward":
             parts.append(forward_block(original, draft.language, tz))
@@ -177,6 +188,9 @@ def compose_text(draft: Draft, original: Original | None, signature: str, tz: st
 
 def _header_address(address: Address) -> HeaderAddress:
     return HeaderAddress(display_name=address.name, addr_spec=address.address)
+
+
+_MAILTO_LINK = re.compile(r"\b([1-5]) &lt;(mailto:[^&\s\"]+)&gt;")
 
 
 def text_to_html(text: str) -> str:
@@ -198,7 +212,10 @@ def text_to_html(text: str) -> str:
             in_signature = True
             parts.append('<div style="color:#666">-- <br>')
             continue
-        parts.append(html.escape(content) + "<br>")
+        escaped = html.escape(content)
+        if in_signature and not level:
+            escaped = _MAILTO_LINK.sub(r'<a href="\2">\1</a>', escaped)  # the rating links, clickable
+        parts.append(escaped + "<br>")
     parts.extend("</blockquote>" for _ in range(depth))
     if in_signature:
         parts.append("</div>")

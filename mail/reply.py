@@ -7,20 +7,25 @@ the same status change and the same outbox row.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import sqlite_utils
 
 from mail.compose import Draft, Mode, Original, build_message
 from mail.headers import addresses
+from mail.mailbox_secret import remembered_secret
 from mail.mime import split_headers
 from store import outbox
-from store.accounts import Account, account_timezone
+from store.accounts import Account, account_timezone, rating_links_on
+from store.ratings import rating_links
 from store.raw_bytes import unpack
 from store.records import Address, AttachmentData
 from store.timeutil import from_db
+
+log = logging.getLogger(__name__)
 
 DEFAULT_STATUS = {"reply": "waiting", "reply_all": "waiting", "forward": "waiting_colleague"}
 
@@ -155,6 +160,20 @@ def department_of(db: sqlite_utils.Database, address: str) -> str | None:
     return row[0] if row else None
 
 
+def _rating_line(db: sqlite_utils.Database, account: Account, request_id: int, language: str) -> str:
+    """The rating links for a reply that resolves the request, unless the mailbox switched them off or this
+    desktop has not yet read the mailbox's secret (its first sync does)."""
+    if not rating_links_on(db, account.id):
+        return ""
+    secret = remembered_secret(account)
+    if secret is None:
+        log.info(
+            "request %s resolved without rating links: the mailbox's secret is not known yet", request_id
+        )
+        return ""
+    return rating_links(secret, account.address, request_id, language)
+
+
 def queue_request_reply(
     db: sqlite_utils.Database,
     account: Account,
@@ -216,8 +235,10 @@ def queue_request_reply(
         subject=facts.subject,
         html=html,
     )
-    outgoing = build_message(account, draft, original, now=now, tz=account_timezone(db, account))
     status = status_after or DEFAULT_STATUS[mode]
+    if status == "resolved" and mode != "forward":
+        draft = replace(draft, rating_line=_rating_line(db, account, request_id, language))
+    outgoing = build_message(account, draft, original, now=now, tz=account_timezone(db, account))
     department = (
         department_of(db, recipients[0].address) if status == "waiting_colleague" and recipients else None
     )

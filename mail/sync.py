@@ -40,6 +40,7 @@ from mail.ingest_worker import (
     start_worker,
 )
 from mail.keywords import sync_team_state
+from mail.mailbox_secret import rating_secret
 from store.accounts import Account, set_last_error
 from store.bulk_load import DeferredIndexes, worth_deferring
 from store.db import checkpoints_aside, open_db, transaction
@@ -142,7 +143,8 @@ def sync_once(
     end_session = logout
     try:
         session = session or open_session(account, password)
-        _sync_folders(db, account, password, session, result, progress)
+        secret = rating_secret(session, account, utcnow())
+        _sync_folders(db, account, password, session, result, progress, secret)
         if result.inbox is not None:
             result.team_changes_taken, result.team_changes_pushed = sync_team_state(
                 db, session, account.id, result.inbox, result.inbox_touched
@@ -164,6 +166,7 @@ class _Pass:
 
     workers: _Workers
     indexes: DeferredIndexes
+    rating_secret: bytes | None = None  # checks the tokens of ratings arriving in INBOX
 
 
 def _sync_folders(
@@ -173,8 +176,9 @@ def _sync_folders(
     session: imapclient.IMAPClient,
     result: SyncResult,
     progress: Progress | None,
+    secret: bytes | None = None,
 ) -> None:
-    shared = _Pass(_Workers(), DeferredIndexes(db))
+    shared = _Pass(_Workers(), DeferredIndexes(db), secret)
     try:
         for name, role in watched_folders(session):
             sync_folder(db, account, password, session, name, role, result, shared, progress)
@@ -224,8 +228,9 @@ def sync_folder(
             if remap_from is None and worth_deferring(db, len(new_uids)):
                 shared.indexes.defer()
             session = FolderSession(ImapLogin.of(account), password, name, uidvalidity)
+            secret = shared.rating_secret if role == "inbox" else None
             result.new_messages += _ingest(
-                db, client, account, session, shared.workers, folder, new_uids, remap_from, progress
+                db, client, account, session, shared.workers, folder, new_uids, remap_from, progress, secret
             )
             touched.update(new_uids)
     if remap_from is not None:
@@ -279,6 +284,7 @@ def _ingest(
     uids: list[int],
     remap_from: int | None,
     progress: Progress | None,
+    rating_secret: bytes | None = None,
 ) -> int:
     done = 0
     name = session.folder
@@ -294,7 +300,7 @@ def _ingest(
                     if remap_from is not None
                     else batch
                 )
-                file_batch(db, account, folder, new, requesters)
+                file_batch(db, account, folder, new, requesters, rating_secret)
                 db.execute("UPDATE folders SET last_uid = ? WHERE id = ?", [batch[-1].uid, folder.id])
             committed()
             done += len(batch)

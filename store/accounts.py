@@ -287,3 +287,31 @@ def account_calendar(db: sqlite_utils.Database, account: Account) -> Calendar:
         "SELECT tz, hours_json, holidays, closed_days_json FROM calendars WHERE id = ?", [account.calendar_id]
     ).fetchone()
     return calendar_from_row(*row)
+
+
+PER_PERSON_OFF = (
+    "per-person figures are switched off for this mailbox (monitoring individual performance needs the works "
+    "council's consent)"
+)
+
+
+def per_person_figures(db: sqlite_utils.Database) -> bool:
+    """False when any mailbox has per-person figures switched off: the report, the statistics view and the export
+    by agent then leave them out and say why (``PER_PERSON_OFF``)."""
+    return not db.execute("SELECT 1 FROM accounts WHERE per_person_figures = 0").fetchone()
+
+
+def set_per_person_figures(db: sqlite_utils.Database, account_id: int, allowed: bool) -> None:
+    with transaction(db):
+        db.execute("UPDATE accounts SET per_person_figures = ? WHERE id = ?", [int(allowed), account_id])
+
+
+def rating_links_on(db: sqlite_utils.Database, account_id: int) -> bool:
+    """Whether a reply that resolves a request ends with rating links (on unless switched off)."""
+    row = db.execute("SELECT rating_links FROM accounts WHERE id = ?", [account_id]).fetchone()
+    return bool(row[0]) if row else False
+
+
+def set_rating_links(db: sqlite_utils.Database, account_id: int, on: bool) -> None:
+    with transaction(db):
+        db.execute("UPDATE accounts SET rating_links = ? WHERE id = ?", [int(on), account_id])

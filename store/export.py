@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
+from store.accounts import PER_PERSON_OFF, per_person_figures
 from store.export_definitions import definitions
 from store.standards import WEEKDAY_NAMES, Calendar
 from store.stats import GROUP_COLUMNS, GROUPINGS, FigureRow, GroupFigures, group_figures
@@ -44,6 +45,8 @@ REQUEST_COLUMNS = (
     "resolution_business_min",
     "standard",
     "within_standard",
+    "channel",
+    "satisfaction",
 )
 GROUP_FIGURE_COLUMNS = (
     "requests",
@@ -54,11 +57,13 @@ GROUP_FIGURE_COLUMNS = (
     "within_standard_pct",
     "resolved",
     "resolution_median_business_min",
+    "ratings",
+    "satisfaction_avg",
 )
 _TIME_COLUMNS = frozenset({"received_at", "first_response_at", "resolved_at"})
 _TEXT_COLUMNS = frozenset(
     {"requester", "requester_name", "department", "subject", "status", "first_message_id", "standard"}
-    | {"within_standard", "agent", "month"}
+    | {"within_standard", "agent", "month", "channel"}
 )
 _PROGRESS_EVERY = 1000
 
@@ -116,6 +121,8 @@ def request_row(row: FigureRow, moment: Moment = iso_moment) -> tuple[Cell, ...]
         _minutes(row.resolution_business_min),
         row.standard,
         None if within is None else ("yes" if within else "no"),
+        row.channel,
+        row.satisfaction,
     )
 
 
@@ -130,6 +137,8 @@ def group_row(group: GroupFigures) -> tuple[Cell, ...]:
         _minutes(group.within_standard_pct),
         group.resolved,
         _minutes(group.resolution_median_business_min),
+        group.ratings,
+        _minutes(group.satisfaction_avg),
     )
 
 
@@ -155,7 +164,7 @@ def _rows(
 
 
 @contextmanager
-def _atomic(path: Path) -> Iterator[Path]:
+def atomic_file(path: Path) -> Iterator[Path]:
     """A temporary file beside ``path`` that replaces it on success and disappears on failure."""
     target = Path(path)
     if target.is_dir():
@@ -331,8 +340,10 @@ def export(
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     header = columns(by)
+    if by == "agent" and not per_person_figures(db):
+        raise ExportError(f"no export by agent: {PER_PERSON_OFF}")
     source = StatsSource(db, selection or Selection())
-    with _atomic(path) as temporary:
+    with atomic_file(path) as temporary:
         if fmt == "csv":
             count = _write_csv(temporary, header, _rows(source, by, progress, iso_moment))
         else:

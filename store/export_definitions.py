@@ -62,6 +62,11 @@ DEFINITIONS: dict[str, dict[str, str]] = {
             "has a resolution target, the resolution within that too; no when a target was missed; empty while a "
             "target is still pending or without a standard."
         ),
+        "channel": "How the request reached the desk: email (opened by mail), phone or desk (entered by hand).",
+        "satisfaction": (
+            "The requester's latest rating of the answer, 1 (poor) to 5 (very good), sent with the links of the reply "
+            "that resolved the request; empty: not rated."
+        ),
         "agent": "The colleague at the desk the request is assigned to; empty: nobody.",
         "month": "The month of received_at in the account's time zone, YYYY-MM.",
         "requests": "Requests received in the period.",
@@ -80,6 +85,8 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         ),
         "resolved": "Requests of the group that are resolved now.",
         "resolution_median_business_min": f"{_GROUP} median of resolution_business_min over the resolved requests.",
+        "ratings": "Requests of the group the requester rated.",
+        "satisfaction_avg": "The mean of their satisfaction (1–5), one decimal; empty when none was rated.",
         "_column": "column",
         "_definition": "how it is computed",
         "_computed_under": "computed under",
@@ -137,6 +144,14 @@ DEFINITIONS: dict[str, dict[str, str]] = {
             "afhandeltermijn heeft, de afhandeling ook daarbinnen; no als een termijn werd overschreden; leeg zolang "
             "een termijn nog loopt of zonder norm."
         ),
+        "channel": (
+            "Hoe het verzoek de balie bereikte: email (per e-mail geopend), phone (telefoon) of desk (aan de balie), "
+            "de laatste twee met de hand ingevoerd."
+        ),
+        "satisfaction": (
+            "Het laatste cijfer dat de aanvrager het antwoord gaf, 1 (slecht) tot 5 (heel goed), via de links in het "
+            "antwoord dat het verzoek afhandelde; leeg: geen cijfer gegeven."
+        ),
         "agent": "De collega van de servicedesk aan wie het verzoek is toegewezen; leeg: niemand.",
         "month": "De maand van received_at in de tijdzone van het account, JJJJ-MM.",
         "requests": "Verzoeken ontvangen in de periode.",
@@ -157,6 +172,8 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "resolution_median_business_min": (
             f"{_GROUP_NL}: mediaan van resolution_business_min over de afgehandelde verzoeken."
         ),
+        "ratings": "Verzoeken van de groep die de aanvrager een cijfer gaf.",
+        "satisfaction_avg": "Het gemiddelde van hun satisfaction (1–5), één decimaal; leeg als er geen cijfer is.",
         "_column": "kolom",
         "_definition": "hoe het berekend wordt",
         "_computed_under": "berekend volgens",
@@ -215,6 +232,14 @@ DEFINITIONS: dict[str, dict[str, str]] = {
             "Standard eine Erledigungsfrist hat, auch die Erledigung innerhalb dieser; no, wenn eine Frist "
             "überschritten wurde; leer, solange eine Frist noch läuft oder ohne Standard."
         ),
+        "channel": (
+            "Wie die Anfrage den Schalter erreichte: email (per E-Mail eröffnet), phone (Telefon) oder desk (am "
+            "Schalter), die beiden letzten von Hand erfasst."
+        ),
+        "satisfaction": (
+            "Die letzte Bewertung der Antwort durch den Anfragesteller, 1 (schlecht) bis 5 (sehr gut), über die Links "
+            "der Antwort, die die Anfrage erledigte; leer: nicht bewertet."
+        ),
         "agent": "Die Kollegin oder der Kollege am Servicedesk, dem die Anfrage zugewiesen ist; leer: niemand.",
         "month": "Der Monat von received_at in der Zeitzone des Kontos, JJJJ-MM.",
         "requests": "Im Zeitraum eingegangene Anfragen.",
@@ -235,6 +260,8 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "resolution_median_business_min": (
             f"{_GROUP_DE}: Median von resolution_business_min über die erledigten Anfragen."
         ),
+        "ratings": "Anfragen der Gruppe, die der Anfragesteller bewertet hat.",
+        "satisfaction_avg": "Der Mittelwert ihrer satisfaction (1–5), eine Nachkommastelle; leer ohne Bewertung.",
         "_column": "Spalte",
         "_definition": "wie sie berechnet wird",
         "_computed_under": "berechnet nach",
@@ -291,6 +318,14 @@ DEFINITIONS: dict[str, dict[str, str]] = {
             "ha un termine di risoluzione, anche la risoluzione entro quello; no se un termine è stato superato; "
             "vuoto finché un termine è ancora in corso o senza standard."
         ),
+        "channel": (
+            "Come la richiesta è arrivata allo sportello: email (aperta per posta), phone (telefono) o desk (allo "
+            "sportello), gli ultimi due inseriti a mano."
+        ),
+        "satisfaction": (
+            "L'ultima valutazione della risposta data dal richiedente, da 1 (scarsa) a 5 (ottima), tramite i link "
+            "della risposta che ha risolto la richiesta; vuoto: non valutata."
+        ),
         "agent": "Il collega dello sportello a cui è assegnata la richiesta; vuoto: nessuno.",
         "month": "Il mese di received_at nel fuso orario dell'account, AAAA-MM.",
         "requests": "Richieste ricevute nel periodo.",
@@ -311,6 +346,8 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "resolution_median_business_min": (
             f"{_GROUP_IT}: mediana di resolution_business_min sulle richieste risolte."
         ),
+        "ratings": "Richieste del gruppo valutate dal richiedente.",
+        "satisfaction_avg": "La media della loro satisfaction (1–5), un decimale; vuoto se nessuna è valutata.",
         "_column": "colonna",
         "_definition": "come viene calcolata",
         "_computed_under": "calcolata secondo",

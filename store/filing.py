@@ -20,6 +20,7 @@ from store.accounts import Account
 from store.db import transaction
 from store.fetched import COPY_COLUMNS, FetchedCopy
 from store.figures_cache import forget_figures, forgetting_at_end
+from store.ratings import checked_rating, comment_of, record_rating
 from store.records import Address, ParsedMessage
 from store.search import SearchEntry, index_for_search
 from store.standard_rules import apply_standards
@@ -91,6 +92,7 @@ class _Batch:
     awaited: set[str] = field(default_factory=set)  # Message-IDs that a stored message answers
     stored: set[str] = field(default_factory=set)  # Message-IDs the batch names that a stored message has
     requesters: KnownRequesters = field(default_factory=KnownRequesters)
+    rating_secret: bytes | None = None  # the mailbox's secret that rating tokens are checked with
     next_message_id: int = 0  # the rowid the next message gets: a new request names its first message at once
     # Written together when the batch ends. FTS5 writes the entries it holds as a segment of their own whenever a
     # statement opens a savepoint (any that may change several rows does): written one by one amid filing, the
@@ -104,10 +106,12 @@ def file_batch(
     folder: FolderState,
     copies: Sequence[FetchedCopy],
     requesters: KnownRequesters | None = None,
+    rating_secret: bytes | None = None,
 ) -> list[int]:
     """File fetched copies in order, then give the requests they opened their standards all at once.
 
-    ``requesters`` carries the requester rows over from the batches before, when one ingest files several.
+    ``requesters`` carries the requester rows over from the batches before, when one ingest files several;
+    ``rating_secret`` checks ratings (``store.ratings``), which are recorded as such instead of as answers.
     """
     with transaction(db), forgetting_at_end(db):
         own = [c.parsed.message_id for c in copies if c.parsed.message_id]
@@ -119,6 +123,7 @@ def file_batch(
             stored=_stored(db, account, named),
             next_message_id=_next_message_id(db),
             requesters=requesters if requesters is not None else KnownRequesters(),
+            rating_secret=rating_secret,
         )
         rows = [file_copy(db, account, folder, copy, batch) for copy in copies]
         index_for_search(db, batch.search_entries)
@@ -214,6 +219,8 @@ def file_copy(
                 apply_standards(db, [request_id])
             else:
                 batch.opened.append(request_id)
+        elif role == "requester" and _rating(db, batch, request_id, message_row, copy):
+            pass  # a rating: neither an answer nor a reopening
         else:
             recipients = [a.address for a in (*parsed.to, *parsed.cc)]
             _record(
@@ -489,6 +496,28 @@ def _record(
             )
     else:
         lifecycle.record_incoming(db, request_id, message_row, at, role)
+
+
+def _rating(
+    db: sqlite_utils.Database, batch: _Batch | None, request_id: int, message_row: int, copy: FetchedCopy
+) -> bool:
+    """Record the message as a rating when its subject's token is right for this request; the caller knows the
+    sender is the request's requester. Anything else is an ordinary message."""
+    if batch is None or batch.rating_secret is None:
+        return False
+    rating = checked_rating(batch.rating_secret, copy.parsed.subject)
+    if rating is None or _current(db, rating.request_id) != request_id:
+        return False
+    record_rating(
+        db, request_id, rating.value, comment_of(copy.parsed.text_body), message_row, copy.internal_date
+    )
+    return True
+
+
+def _current(db: sqlite_utils.Database, request_id: int) -> int | None:
+    """The request itself, or the one it was merged into."""
+    row = db.execute("SELECT COALESCE(merged_into, id) FROM requests WHERE id = ?", [request_id]).fetchone()
+    return row[0] if row else None
 
 
 def _colleague_addressed(db: sqlite_utils.Database, request_id: int, recipients: list[str]) -> str | None:

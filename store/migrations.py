@@ -491,12 +491,35 @@ UPDATE events SET data_json = json_set(data_json, '$.by_mail', json('true'))
         AND p.kind IN ('received', 'colleague_answered', 'replied'));
 """
 
+# A standard may apply to one channel (email, phone, desk) as it may to one category.
+V23 = """
+ALTER TABLE standards ADD COLUMN channel TEXT
+    CHECK (channel IS NULL OR channel = 'email' OR channel = 'phone' OR channel = 'desk');
+"""
+
+# Per-person figures (the report's page per colleague, the export by agent) may be switched off for a mailbox where
+# monitoring individual performance needs a works council's consent.
+V24 = """
+ALTER TABLE accounts ADD COLUMN per_person_figures INTEGER NOT NULL DEFAULT 1
+    CHECK (per_person_figures = 0 OR per_person_figures = 1);
+"""
+
+# A reply that resolves a request ends with links to rate the answer, unless the mailbox switched them off; a
+# request's latest rating is kept with its figures, as the export and the statistics read them.
+V25 = """
+ALTER TABLE accounts ADD COLUMN rating_links INTEGER NOT NULL DEFAULT 1
+    CHECK (rating_links = 0 OR rating_links = 1);
+ALTER TABLE request_figures ADD COLUMN satisfaction INTEGER;
+"""
+
+
 Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19,
     v20_checks_without_lists,
     v20_checks_without_lists,  # a store whose SQLite refused V20's earlier in-place schema edit still had lists
     V22_OUTBOX_ACTOR,
+    V23, V24, V25,
 )  # fmt: skip
 
 

@@ -87,6 +87,7 @@ class RequestRow:
     messages: int
     calendar_id: int | None  # the calendar the timer counts in
     target_min: float | None  # the running target in business minutes
+    channel: str = "email"  # email, phone or desk
 
     def timer_state(self, now: datetime) -> str:
         """``none`` (no standard), ``met``, ``paused`` (waiting on the requester), ``on_time``, ``warning``,
@@ -283,7 +284,7 @@ def request_rows(db: sqlite_utils.Database, ids: list[int]) -> list[RequestRow]:
         f"r.subject, r.status, r.priority, r.category, r.assignee, r.received_at, {TIMER_DUE}, {WARN_AT}, "
         "r.first_response_at IS NOT NULL, (SELECT count(*) FROM messages m WHERE m.request_id = r.id), "
         "coalesce(s.calendar_id, (SELECT a.calendar_id FROM accounts a WHERE a.id = r.account_id)), "
-        "CASE WHEN r.first_response_at IS NULL THEN s.first_response_min ELSE s.resolution_min END "
+        "CASE WHEN r.first_response_at IS NULL THEN s.first_response_min ELSE s.resolution_min END, r.channel "
         f"{_FROM} WHERE r.id IN ({marks})"
     )
     by_id = {}
@@ -305,6 +306,7 @@ def request_rows(db: sqlite_utils.Database, ids: list[int]) -> list[RequestRow]:
             messages=row[13],
             calendar_id=row[14],
             target_min=row[15],
+            channel=row[16],
         )
     return [by_id[i] for i in ids if i in by_id]
 

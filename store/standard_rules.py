@@ -1,8 +1,8 @@
 """Service standards as the desk agrees them: targets, which requests they cover, and the due dates they give.
 
-A standard applies to a request when each criterion it names (department, requester, category, priority) matches;
-of those, the most specific wins (requester > department > category > priority, added up), and a standard with no
-criterion is the account-wide default. Every change is checked first and refused with a sentence naming the field,
+A standard applies to a request when each criterion it names (department, requester, category, channel, priority)
+matches; of those, the most specific wins (requester > department > category = channel > priority, added up, each
+level outweighing all below it together), and a standard with no criterion is the account-wide default. Every change is checked first and refused with a sentence naming the field,
 so a bad value never reaches the table.
 """
 
@@ -34,8 +34,9 @@ from store.timeutil import to_db, utcnow
 log = logging.getLogger(__name__)
 
 DEFAULT_WARNING_PCT = 75.0
-CRITERIA = ("requester", "department", "category", "priority")
-_WEIGHT = {"requester": 8, "department": 4, "category": 2, "priority": 1}
+CRITERIA = ("requester", "department", "category", "channel", "priority")
+REQUEST_CHANNELS = ("email", "phone", "desk")
+_WEIGHT = {"requester": 16, "department": 8, "category": 2, "channel": 2, "priority": 1}
 
 
 class StandardError(ValueError):
@@ -55,6 +56,7 @@ class Standard:
     category: str | None = None
     priority: str | None = None
     calendar_id: int | None = None  # None: the calendar of the request's account
+    channel: str | None = None  # email, phone or desk; None: any
 
     def specificity(self) -> int:
         return sum(_WEIGHT[name] for name in CRITERIA if getattr(self, name) is not None)
@@ -100,6 +102,9 @@ def _check(db: sqlite_utils.Database, standard: Standard) -> Standard:
         and not db.execute("SELECT 1 FROM calendars WHERE id = ?", [standard.calendar_id]).fetchone()
     ):
         raise StandardError(f"calendar: there is no calendar {standard.calendar_id}")
+    channel = _normal(standard.channel)
+    if channel is not None and channel.lower() not in REQUEST_CHANNELS:
+        raise StandardError(f"channel: {channel!r} is not one of {', '.join(REQUEST_CHANNELS)}")
     requester = _normal(standard.requester)
     normal = replace(
         standard,
@@ -108,6 +113,7 @@ def _check(db: sqlite_utils.Database, standard: Standard) -> Standard:
         department=_normal(standard.department),
         category=_normal(standard.category),
         priority=_normal(standard.priority),
+        channel=channel.lower() if channel else None,
     )
     clash = db.execute(
         "SELECT id FROM standards WHERE name = ? AND account_id IS ? AND id IS NOT ?",
@@ -230,7 +236,7 @@ def remove_standard(db: sqlite_utils.Database, standard_id: int, now: datetime |
 
 
 _FACTS_SQL = """
-SELECT q.id, q.account_id, q.standard_id, lower(r.address), d.name, q.category, q.priority
+SELECT q.id, q.account_id, q.standard_id, lower(r.address), d.name, q.category, q.priority, q.channel
 FROM requests q
 LEFT JOIN requesters r ON r.id = q.requester_id
 LEFT JOIN departments d ON d.id = r.department_id
@@ -249,11 +255,17 @@ def _best(
 
 
 def _facts(row: Sequence[Any]) -> dict[str, str | None]:
-    return {"requester": row[3], "department": row[4], "category": row[5], "priority": row[6]}
+    return {
+        "requester": row[3],
+        "department": row[4],
+        "category": row[5],
+        "priority": row[6],
+        "channel": row[7],
+    }
 
 
 def standard_for_request(db: sqlite_utils.Database, request_id: int) -> Standard | None:
-    """The standard that fits the request best by its requester, department, category and priority."""
+    """The standard that fits the request best by its requester, department, category, channel and priority."""
     row = db.execute(_FACTS_SQL + " WHERE q.id = ?", [request_id]).fetchone()
     if row is None:
         raise StandardError(f"request: there is no request {request_id}")

@@ -61,6 +61,8 @@ class RequestRecord:
     standard: Standard | None
     zone: ZoneInfo
     periods: tuple[Period, ...] = ()  # from ``store.lifecycle.status_periods``, in time order
+    channel: str = "email"  # how the request reached the desk: email, phone, desk
+    satisfaction: int | None = None  # the requester's latest rating, 1–5
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +203,8 @@ class FigureRow(NamedTuple):
     month: str  # YYYY-MM, local
     waits_json: str | None  # [[department, started_at, business_min or null], ...]
     tz: str
+    channel: str = "email"
+    satisfaction: int | None = None
 
 
 def _text(moment: datetime | None) -> str | None:
@@ -240,11 +244,14 @@ def flatten(figures: RequestFigures) -> FigureRow:
         month=month,
         waits_json=json.dumps(waits, ensure_ascii=False) if waits else None,
         tz=zone.key,
+        channel=record.channel,
+        satisfaction=record.satisfaction,
     )
 
 
-Measures = tuple[float | None, float | None, int | None, float | None, int]
-"""What a group adds up per request: first response business and calendar minutes, verdict, resolution, reopened."""
+Measures = tuple[float | None, float | None, int | None, float | None, int, int | None]
+"""What a group adds up per request: first response business and calendar minutes, verdict, resolution, reopened,
+rating."""
 
 MEASURE_FIELDS = (
     "first_response_business_min",
@@ -252,6 +259,7 @@ MEASURE_FIELDS = (
     "within_standard",
     "resolution_business_min",
     "reopened",
+    "satisfaction",
 )
 
 
@@ -271,6 +279,8 @@ class GroupFigures:
     resolution_median_business_min: float | None
     resolution_p90_business_min: float | None
     reopened: int
+    ratings: int = 0  # requests of the group with a rating
+    satisfaction_avg: float | None = None  # the mean of their latest ratings, 1–5
 
 
 @dataclass(slots=True)
@@ -283,12 +293,13 @@ class _Split:
     verdicts: list[int]
     resolution: list[float]
     reopened: int
+    ratings: list[int]
 
 
 def _split(measures: list[Measures]) -> _Split:
     """Measures are kept as tuples while rows stream in (one append per request is all a pass over a year costs);
     they are split here once per group, in bulk."""
-    first_business, first_calendar, verdicts, resolution, reopened = zip(*measures, strict=True)
+    first_business, first_calendar, verdicts, resolution, reopened, ratings = zip(*measures, strict=True)
     return _Split(
         requests=len(measures),
         first_business=[value for value in first_business if value is not None],
@@ -296,11 +307,12 @@ def _split(measures: list[Measures]) -> _Split:
         verdicts=[value for value in verdicts if value is not None],
         resolution=[value for value in resolution if value is not None],
         reopened=sum(reopened),
+        ratings=[value for value in ratings if value is not None],
     )
 
 
 def _merge(splits: Iterable[_Split]) -> _Split:
-    merged = _Split(0, [], [], [], [], 0)
+    merged = _Split(0, [], [], [], [], 0, [])
     for split in splits:
         merged.requests += split.requests
         merged.first_business += split.first_business
@@ -308,6 +320,7 @@ def _merge(splits: Iterable[_Split]) -> _Split:
         merged.verdicts += split.verdicts
         merged.resolution += split.resolution
         merged.reopened += split.reopened
+        merged.ratings += split.ratings
     return merged
 
 
@@ -329,6 +342,8 @@ def _finish(key: tuple[str, ...], split: _Split) -> GroupFigures:
         resolution_median_business_min=nearest_rank(resolution, 50, ordered=True),
         resolution_p90_business_min=nearest_rank(resolution, 90, ordered=True),
         reopened=split.reopened,
+        ratings=len(split.ratings),
+        satisfaction_avg=sum(split.ratings) / len(split.ratings) if split.ratings else None,
     )
 
 
@@ -412,6 +427,7 @@ class SupplierFigures:
     p90_business_min: float | None
     total_business_min: float
     ongoing: int
+    longest_business_min: float | None = None  # the longest finished wait
 
 
 class SupplierTally:
@@ -448,6 +464,7 @@ class SupplierTally:
                     p90_business_min=nearest_rank(spans, 90),
                     total_business_min=sum(spans),
                     ongoing=ongoing,
+                    longest_business_min=max(spans, default=None),
                 )
             )
         return rows

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from store.accounts import per_person_figures
 from store.stats import GroupFigures, Grouping, SupplierFigures, SupplierTally, feed
 from store.stats_records import LEAN_LAYOUT, Selection, StatsSource
 
@@ -25,6 +26,7 @@ class Overview:
     requesters: list[GroupFigures]
     suppliers: list[SupplierFigures]
     standard: tuple[str, float] | None  # the most used standard and its first-response target, for the chart
+    per_person: bool = True  # False: a mailbox switched per-person figures off (``store.accounts``)
 
 
 _CHUNK = 5000
@@ -53,12 +55,13 @@ def overview(
     totals = by_requester.regrouped(lambda key: ())
     return Overview(
         selection=selection,
-        total=totals[0] if totals else _empty(),
+        total=totals[0] if totals else empty_figures(),
         weekly=weeks.result(),
         departments=by_requester.regrouped(lambda key: (people[key][2],)),
         requesters=by_requester.regrouped(lambda key: people[key]),
         suppliers=suppliers.result(),
         standard=_target(source, standards.most_common(1)[0][0]) if standards else None,
+        per_person=per_person_figures(db),
     )
 
 
@@ -67,5 +70,6 @@ def _target(source: StatsSource, standard_id: int) -> tuple[str, float] | None:
     return None if found is None else (found[0].name, found[0].first_response_min)
 
 
-def _empty() -> GroupFigures:
+def empty_figures() -> GroupFigures:
+    """The figures of a group without requests."""
     return GroupFigures((), 0, 0, None, None, None, None, None, 0, None, None, 0)

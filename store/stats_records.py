@@ -147,7 +147,7 @@ class StatsSource:
                 yield FigureRow(
                     row[0], address, name, department, row[2], row[3], row[4], row[5], row[6], row[7], row[8],
                     row[9], row[10], row[11], row[12], standards.get(row[13], ""), row[14], row[15], row[16],
-                    row[17], row[18], tz,
+                    row[17], row[18], tz, row[19], row[20],
                 )  # fmt: skip
 
     def lean_chunks(self, size: int) -> Generator[list[tuple[Any, ...]], None, None]:
@@ -257,6 +257,8 @@ class StatsSource:
                 standard=standard,
                 zone=zone,
                 periods=tuple(status_periods(received, changes)) if changes else (),
+                channel=row[13],
+                satisfaction=row[14],
             )
             yield record, calendar or scope.calendar
 
@@ -276,6 +278,7 @@ def _kept(row: FigureRow) -> tuple[object, ...]:
         row.month,
         row.waits_json,
         row.received_at,
+        row.satisfaction,
         row.request_id,
     )
 
@@ -296,7 +299,9 @@ SELECT r.id, COALESCE(q.address, ''), COALESCE(q.name, ''), COALESCE(dep.name, '
        (SELECT COUNT(*) FROM messages m WHERE m.request_id = r.id),
        (SELECT MIN(m.date) FROM messages m
          WHERE m.request_id = r.id AND m.role = 'desk' AND m.date > r.received_at AND {_LEFT}),
-       r.resolved_at, r.standard_id
+       r.resolved_at, r.standard_id, r.channel,
+       (SELECT json_extract(e.data_json, '$.value') FROM events e
+         WHERE e.request_id = r.id AND e.kind = 'rating' ORDER BY e.at DESC, e.id DESC LIMIT 1)
 FROM requests r
 LEFT JOIN requesters q ON q.id = r.requester_id
 {department_join("q", "dep")}
@@ -315,8 +320,8 @@ ORDER BY e.request_id, e.at, e.id
 _KEEP_SQL = """
 INSERT OR REPLACE INTO request_figures (request_id, messages, first_response_at, first_response_business_min,
     first_response_calendar_min, resolved_at, resolution_business_min, within_standard, reopened, received_week,
-    received_month, waits_json, received_local, account_id, received_at, requester_id, standard_id)
-SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, r.account_id, r.received_at, r.requester_id, r.standard_id
+    received_month, waits_json, received_local, satisfaction, account_id, received_at, requester_id, standard_id)
+SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, r.account_id, r.received_at, r.requester_id, r.standard_id
 FROM requests r WHERE r.id = ?
 """
 
@@ -326,7 +331,7 @@ _ROWS_SQL = f"""
 SELECT r.id, r.requester_id, r.subject, r.status, COALESCE(r.assignee, ''), c.received_local,
        COALESCE(fm.message_id, ''), c.messages, c.first_response_at, c.first_response_business_min,
        c.first_response_calendar_min, c.resolved_at, c.resolution_business_min, r.standard_id, c.within_standard,
-       c.reopened, c.received_week, c.received_month, c.waits_json
+       c.reopened, c.received_week, c.received_month, c.waits_json, r.channel, c.satisfaction
 FROM requests r
 LEFT JOIN messages fm ON fm.id = r.first_message_id
 LEFT JOIN request_figures c ON c.request_id = r.id
@@ -350,10 +355,11 @@ LEAN_LAYOUT = (
     "resolution_business_min",
     "reopened",
     "waits_json",
+    "satisfaction",
 )
 _LEAN_SQL = """
 SELECT request_id, requester_id, standard_id, received_week, first_response_business_min,
-       first_response_calendar_min, within_standard, resolution_business_min, reopened, waits_json
+       first_response_calendar_min, within_standard, resolution_business_min, reopened, waits_json, satisfaction
 FROM request_figures
 WHERE account_id = ? AND received_at >= ? AND received_at < ?
 """

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
+from keyring.errors import KeyringError, PasswordDeleteError
 
 
 class FileKeyring(KeyringBackend):
@@ -16,6 +16,9 @@ class FileKeyring(KeyringBackend):
 
     @property
     def _path(self) -> Path:
+        """Outside a test's keyring fixture (a module-scoped fixture) there is no keyring, as on a bare system."""
+        if "LOKET_TEST_KEYRING" not in os.environ:
+            raise KeyringError("no test keyring outside a test")
         return Path(os.environ["LOKET_TEST_KEYRING"])
 
     def _load(self) -> dict[str, str]:

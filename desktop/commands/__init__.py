@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "outbox",
     "demo",
     "export",
+    "report",
     "requesters",
     "standard",
     "rebuild",

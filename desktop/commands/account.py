@@ -34,6 +34,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing = actions.add_parser("list", help="list mailboxes")
     listing.set_defaults(func=list_accounts)
 
+    setting = actions.add_parser("set", help="change a mailbox's settings")
+    setting.add_argument("name")
+    setting.add_argument(
+        "--per-person-figures",
+        choices=("on", "off"),
+        help="off: reports, the statistics view and the export leave out figures per colleague",
+    )
+    setting.add_argument(
+        "--rating-links",
+        choices=("on", "off"),
+        help="on (the default): a reply that resolves a request ends with links to rate the answer",
+    )
+    setting.set_defaults(func=set_account)
+
     remove = actions.add_parser(
         "remove", help="remove a mailbox and its local store (the server keeps its mail)"
     )
@@ -123,4 +137,24 @@ def remove_account(args: argparse.Namespace) -> int:
         ) from error
     delete_password(account)
     print(f"removed account {account.name}")
+    return 0
+
+
+def set_account(args: argparse.Namespace) -> int:
+    from store.accounts import AccountError, get_account, set_per_person_figures, set_rating_links
+    from store.db import open_db
+
+    if args.per_person_figures is None and args.rating_links is None:
+        raise CliError("name a setting to change: --per-person-figures or --rating-links", 2)
+    db = open_db(args.data_dir)
+    try:
+        account = get_account(db, args.name)
+    except AccountError as error:
+        raise CliError(str(error), 1) from error
+    if args.per_person_figures is not None:
+        set_per_person_figures(db, account.id, args.per_person_figures == "on")
+        print(f"per-person figures {args.per_person_figures} for {account.name}")
+    if args.rating_links is not None:
+        set_rating_links(db, account.id, args.rating_links == "on")
+        print(f"rating links {args.rating_links} for {account.name}")
     return 0

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from store.standard_rules import Standard
     from store.standards import Calendar
 
-CRITERIA_OPTIONS = ("department", "requester", "category", "priority")
+CRITERIA_OPTIONS = ("department", "requester", "category", "channel", "priority")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -60,7 +60,8 @@ def _options(parser: argparse.ArgumentParser) -> None:
         "--warning", type=float, metavar="PCT", help="warn at this share of a target (default 75)"
     )
     for name in CRITERIA_OPTIONS:
-        parser.add_argument(f"--{name}", help=f"applies only to requests with this {name}")
+        hint = " (email, phone or desk)" if name == "channel" else ""
+        parser.add_argument(f"--{name}", help=f"applies only to requests with this {name}{hint}")
     parser.add_argument("--account", help="the account (needed when there are several)")
     parser.add_argument("--timezone", help="a calendar of its own: time zone, e.g. Europe/Berlin")
     parser.add_argument("--holidays", help="a calendar of its own: public holidays, e.g. NL, DE-BY, IT")

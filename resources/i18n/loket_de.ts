@@ -60,12 +60,228 @@
         <translation>Noch %1 Arbeitszeit</translation>
     </message>
     <message>
+        <source>%1 min (%2 h)</source>
+        <translation>%1 Min. (%2 Std.)</translation>
+    </message>
+    <message>
+        <source>Requests received</source>
+        <translation>Eingegangene Anfragen</translation>
+    </message>
+    <message>
+        <source>First response, median</source>
+        <translation>Erste Antwort, Median</translation>
+    </message>
+    <message>
+        <source>First response, P90</source>
+        <translation>Erste Antwort, P90</translation>
+    </message>
+    <message>
+        <source>Resolution, median</source>
+        <translation>Erledigung, Median</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Bewertungen</translation>
+    </message>
+    <message>
+        <source>Satisfaction (1–5)</source>
+        <translation>Zufriedenheit (1–5)</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Dieser Zeitraum</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Vorheriger Zeitraum</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Veränderung</translation>
+    </message>
+    <message>
+        <source>Times are business hours of each request&apos;s calendar; previous period: %1.</source>
+        <translation>Zeiten sind Arbeitsstunden nach dem Kalender jeder Anfrage; vorheriger Zeitraum: %1.</translation>
+    </message>
+    <message>
+        <source>Standard most requests fall under: “%1”, first response within %2.</source>
+        <translation>Standard der meisten Anfragen: „%1“, erste Antwort innerhalb von %2.</translation>
+    </message>
+    <message>
+        <source>Week by week</source>
+        <translation>Woche für Woche</translation>
+    </message>
+    <message>
+        <source>First response per week (business hours)</source>
+        <translation>Erste Antwort pro Woche (Arbeitsstunden)</translation>
+    </message>
+    <message>
         <source>Median</source>
         <translation>Median</translation>
     </message>
     <message>
         <source>P90</source>
         <translation>P90</translation>
+    </message>
+    <message>
+        <source>Share within standard per week</source>
+        <translation>Anteil im Standard pro Woche</translation>
+    </message>
+    <message>
+        <source>No requests were received in this period.</source>
+        <translation>In diesem Zeitraum sind keine Anfragen eingegangen.</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Median (h)</source>
+        <translation>Median (Std.)</translation>
+    </message>
+    <message>
+        <source>P90 (h)</source>
+        <translation>P90 (Std.)</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>(keine Abteilung)</translation>
+    </message>
+    <message>
+        <source>Top requesters</source>
+        <translation>Häufigste Anfragesteller</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Anfragesteller</translation>
+    </message>
+    <message>
+        <source>We waited on</source>
+        <translation>Worauf wir warteten</translation>
+    </message>
+    <message>
+        <source>Each colleague department the desk forwarded to (status “waiting on colleague”): how many requests, and the business hours they waited, finished waits only; waits still running are counted apart.</source>
+        <translation>Jede Abteilung, an die der Schalter weitergeleitet hat (Status „wartet auf Kollegen“): wie viele Anfragen und wie viele Arbeitsstunden sie warteten, nur abgeschlossene Wartezeiten; noch laufende werden getrennt gezählt.</translation>
+    </message>
+    <message>
+        <source>No request waited on a colleague department in this period.</source>
+        <translation>In diesem Zeitraum wartete keine Anfrage auf eine andere Abteilung.</translation>
+    </message>
+    <message>
+        <source>The longest waits</source>
+        <translation>Die längsten Wartezeiten</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Waited on</source>
+        <translation>Gewartet auf</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>Arbeitsstunden</translation>
+    </message>
+    <message>
+        <source>Per person</source>
+        <translation>Pro Person</translation>
+    </message>
+    <message>
+        <source>Per-person figures are switched off for this mailbox: monitoring individual performance needs the works council&apos;s consent. The team&apos;s figures are on the first page.</source>
+        <translation>Kennzahlen pro Person sind für dieses Postfach ausgeschaltet: die Überwachung individueller Leistung braucht die Zustimmung des Betriebsrats. Die Kennzahlen des Teams stehen auf der ersten Seite.</translation>
+    </message>
+    <message>
+        <source>Colleague</source>
+        <translation>Kollege/Kollegin</translation>
+    </message>
+    <message>
+        <source>First response, median (h)</source>
+        <translation>Erste Antwort, Median (Std.)</translation>
+    </message>
+    <message>
+        <source>(not assigned)</source>
+        <translation>(nicht zugewiesen)</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>closed on the public holidays of %1</source>
+        <translation>geschlossen an den Feiertagen von %1</translation>
+    </message>
+    <message>
+        <source>extra closed days: %1</source>
+        <translation>zusätzliche Schließtage: %1</translation>
+    </message>
+    <message>
+        <source>Definitions</source>
+        <translation>Definitionen</translation>
+    </message>
+    <message>
+        <source>How often a resolved request of the period was opened again (by the requester or the desk).</source>
+        <translation>Wie oft eine erledigte Anfrage des Zeitraums wieder geöffnet wurde (vom Anfragesteller oder vom Schalter).</translation>
+    </message>
+    <message>
+        <source>The same number of days directly before the period, with the same definitions.</source>
+        <translation>Gleich viele Tage direkt vor dem Zeitraum, mit denselben Definitionen.</translation>
+    </message>
+    <message>
+        <source>Time a request spent in the status “waiting on colleague”, per colleague department named when it was forwarded, in business hours of the request&apos;s calendar.</source>
+        <translation>Zeit, die eine Anfrage im Status „wartet auf Kollegen“ verbrachte, pro beim Weiterleiten genannter Abteilung, in Arbeitsstunden des Kalenders der Anfrage.</translation>
+    </message>
+    <message>
+        <source>Standards and calendars in force</source>
+        <translation>Geltende Standards und Kalender</translation>
+    </message>
+    <message>
+        <source>first response within %1</source>
+        <translation>erste Antwort innerhalb von %1</translation>
+    </message>
+    <message>
+        <source>resolved within %1</source>
+        <translation>erledigt innerhalb von %1</translation>
+    </message>
+    <message>
+        <source>the mailbox&apos;s calendar</source>
+        <translation>der Kalender des Postfachs</translation>
+    </message>
+    <message>
+        <source>Mailbox %1</source>
+        <translation>Postfach %1</translation>
+    </message>
+    <message>
+        <source>requests from %1</source>
+        <translation>Anfragen aus %1</translation>
+    </message>
+    <message>
+        <source>all requests</source>
+        <translation>alle Anfragen</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Service report</source>
+        <translation>Servicebericht</translation>
+    </message>
+    <message>
+        <source>Loket · %1 · made %2</source>
+        <translation>Loket · %1 · erstellt %2</translation>
     </message>
     <message>
         <source>Standard “%1”: %2 h</source>
@@ -78,6 +294,18 @@
     <message>
         <source>Within standard (%)</source>
         <translation>Im Standard (%)</translation>
+    </message>
+    <message>
+        <source>Requests per week</source>
+        <translation>Anfragen pro Woche</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Eingegangen</translation>
+    </message>
+    <message>
+        <source>Who asks</source>
+        <translation>Wer fragt</translation>
     </message>
     <message>
         <source>Requests</source>
@@ -134,6 +362,14 @@
     <message>
         <source>Total (h)</source>
         <translation>Gesamt (Std.)</translation>
+    </message>
+    <message>
+        <source>Colleague department</source>
+        <translation>Abteilung der Kollegen</translation>
+    </message>
+    <message>
+        <source>Longest (h)</source>
+        <translation>Längste (Std.)</translation>
     </message>
     <message>
         <source>Still waiting</source>
@@ -383,6 +619,22 @@
     <message>
         <source>Edit %1…</source>
         <translation>%1 bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Rating links in resolved replies (%1)</source>
+        <translation>Bewertungslinks in Erledigt-Antworten (%1)</translation>
+    </message>
+    <message>
+        <source>A reply that resolves a request ends with links to rate the answer from 1 to 5</source>
+        <translation>Eine Antwort, die eine Anfrage erledigt, endet mit Links, um die Antwort von 1 bis 5 zu bewerten</translation>
+    </message>
+    <message>
+        <source>Per-person figures (%1)</source>
+        <translation>Kennzahlen pro Person (%1)</translation>
+    </message>
+    <message>
+        <source>Off where the works council has not agreed to monitoring individual performance</source>
+        <translation>Aus, wo der Betriebsrat der Überwachung individueller Leistung nicht zugestimmt hat</translation>
     </message>
 </context>
 <context>
@@ -906,6 +1158,29 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
     </message>
 </context>
 <context>
+    <name>ReportWriter</name>
+    <message>
+        <source>Save the period report</source>
+        <translation>Zeitraumbericht speichern</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the report to %1…</source>
+        <translation>Bericht wird nach %1 geschrieben…</translation>
+    </message>
+    <message>
+        <source>The report is written to %1</source>
+        <translation>Der Bericht wurde nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>The report could not be written: %1</source>
+        <translation>Der Bericht konnte nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>RequestListModel</name>
     <message>
         <source>Timer</source>
@@ -939,6 +1214,10 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
         <source>(no subject)</source>
         <translation>(kein Betreff)</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>RequestView</name>
@@ -961,6 +1240,10 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
     <message>
         <source>priority %1</source>
         <translation>Priorität %1</translation>
+    </message>
+    <message>
+        <source>rated %1 of 5</source>
+        <translation>bewertet mit %1 von 5</translation>
     </message>
     <message>
         <source>Requester</source>
@@ -1092,6 +1375,14 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
     <message>
         <source>any category</source>
         <translation>jede Kategorie</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>&amp;Kanal</translation>
+    </message>
+    <message>
+        <source>any channel</source>
+        <translation>jeder Kanal</translation>
     </message>
     <message>
         <source>&amp;Priority</source>
@@ -1237,6 +1528,14 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
         <translation>Die Zahlen dieses Zeitraums als Excel-Arbeitsmappe oder CSV speichern</translation>
     </message>
     <message>
+        <source>Report…</source>
+        <translation>Bericht…</translation>
+    </message>
+    <message>
+        <source>Save this period as a PDF report to hand round in a meeting</source>
+        <translation>Diesen Zeitraum als PDF-Bericht zum Verteilen in einer Besprechung speichern</translation>
+    </message>
+    <message>
         <source>The period starts after it ends: pick a later end date.</source>
         <translation>Der Zeitraum beginnt nach seinem Ende: Wählen Sie ein späteres Enddatum.</translation>
     </message>
@@ -1257,6 +1556,10 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
         <translation>%1 Anfragen, %2 beantwortet; erste Antwort Median %3 Std., P90 %4 Std. (Arbeitsstunden); %5 im Standard; %6 erledigt; %7 wieder geöffnet</translation>
     </message>
     <message>
+        <source>%1 ratings, on average %2 of 5</source>
+        <translation>%1 Bewertungen, im Mittel %2 von 5</translation>
+    </message>
+    <message>
         <source>Export statistics</source>
         <translation>Statistik exportieren</translation>
     </message>
@@ -1275,6 +1578,10 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
     <message>
         <source>The export failed: %1</source>
         <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Per-person figures are switched off for this mailbox: monitoring individual performance needs the works council&apos;s consent.</source>
+        <translation>Kennzahlen pro Person sind für dieses Postfach ausgeschaltet: die Überwachung individueller Leistung braucht die Zustimmung des Betriebsrats.</translation>
     </message>
 </context>
 <context>
@@ -1405,6 +1712,21 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
     <message>
         <source>Message that starts a new request:</source>
         <translation>Nachricht, mit der eine neue Anfrage beginnt:</translation>
+    </message>
+</context>
+<context>
+    <name>channel</name>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <source>Visit at the desk</source>
+        <translation>Besuch am Schalter</translation>
     </message>
 </context>
 <context>

@@ -60,12 +60,228 @@
         <translation>Restano %1 di orario lavorativo</translation>
     </message>
     <message>
+        <source>%1 min (%2 h)</source>
+        <translation>%1 min (%2 h)</translation>
+    </message>
+    <message>
+        <source>Requests received</source>
+        <translation>Richieste ricevute</translation>
+    </message>
+    <message>
+        <source>First response, median</source>
+        <translation>Prima risposta, mediana</translation>
+    </message>
+    <message>
+        <source>First response, P90</source>
+        <translation>Prima risposta, P90</translation>
+    </message>
+    <message>
+        <source>Resolution, median</source>
+        <translation>Risoluzione, mediana</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Valutazioni</translation>
+    </message>
+    <message>
+        <source>Satisfaction (1–5)</source>
+        <translation>Soddisfazione (1–5)</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Cifre chiave</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Cifra</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Questo periodo</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Periodo precedente</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Variazione</translation>
+    </message>
+    <message>
+        <source>Times are business hours of each request&apos;s calendar; previous period: %1.</source>
+        <translation>I tempi sono ore lavorative secondo il calendario di ogni richiesta; periodo precedente: %1.</translation>
+    </message>
+    <message>
+        <source>Standard most requests fall under: “%1”, first response within %2.</source>
+        <translation>Standard della maggior parte delle richieste: «%1», prima risposta entro %2.</translation>
+    </message>
+    <message>
+        <source>Week by week</source>
+        <translation>Settimana per settimana</translation>
+    </message>
+    <message>
+        <source>First response per week (business hours)</source>
+        <translation>Prima risposta per settimana (ore lavorative)</translation>
+    </message>
+    <message>
         <source>Median</source>
         <translation>Mediana</translation>
     </message>
     <message>
         <source>P90</source>
         <translation>P90</translation>
+    </message>
+    <message>
+        <source>Share within standard per week</source>
+        <translation>Quota entro lo standard per settimana</translation>
+    </message>
+    <message>
+        <source>No requests were received in this period.</source>
+        <translation>In questo periodo non è arrivata nessuna richiesta.</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Reparto</translation>
+    </message>
+    <message>
+        <source>Median (h)</source>
+        <translation>Mediana (h)</translation>
+    </message>
+    <message>
+        <source>P90 (h)</source>
+        <translation>P90 (h)</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>(nessun reparto)</translation>
+    </message>
+    <message>
+        <source>Top requesters</source>
+        <translation>Richiedenti più frequenti</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Richiedente</translation>
+    </message>
+    <message>
+        <source>We waited on</source>
+        <translation>Chi abbiamo atteso</translation>
+    </message>
+    <message>
+        <source>Each colleague department the desk forwarded to (status “waiting on colleague”): how many requests, and the business hours they waited, finished waits only; waits still running are counted apart.</source>
+        <translation>Ogni reparto di colleghi a cui lo sportello ha inoltrato (stato «in attesa di un collega»): quante richieste e quante ore lavorative hanno atteso, solo attese concluse; quelle ancora in corso sono contate a parte.</translation>
+    </message>
+    <message>
+        <source>No request waited on a colleague department in this period.</source>
+        <translation>In questo periodo nessuna richiesta ha atteso un altro reparto.</translation>
+    </message>
+    <message>
+        <source>The longest waits</source>
+        <translation>Le attese più lunghe</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Richiesta</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Oggetto</translation>
+    </message>
+    <message>
+        <source>Waited on</source>
+        <translation>In attesa di</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>Ore lavorative</translation>
+    </message>
+    <message>
+        <source>Per person</source>
+        <translation>Per persona</translation>
+    </message>
+    <message>
+        <source>Per-person figures are switched off for this mailbox: monitoring individual performance needs the works council&apos;s consent. The team&apos;s figures are on the first page.</source>
+        <translation>Le cifre per persona sono disattivate per questa casella: il monitoraggio delle prestazioni individuali richiede il consenso della rappresentanza dei lavoratori. Le cifre del team sono nella prima pagina.</translation>
+    </message>
+    <message>
+        <source>Colleague</source>
+        <translation>Collega</translation>
+    </message>
+    <message>
+        <source>First response, median (h)</source>
+        <translation>Prima risposta, mediana (h)</translation>
+    </message>
+    <message>
+        <source>(not assigned)</source>
+        <translation>(non assegnata)</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>closed on the public holidays of %1</source>
+        <translation>chiuso nei giorni festivi di %1</translation>
+    </message>
+    <message>
+        <source>extra closed days: %1</source>
+        <translation>giorni di chiusura aggiuntivi: %1</translation>
+    </message>
+    <message>
+        <source>Definitions</source>
+        <translation>Definizioni</translation>
+    </message>
+    <message>
+        <source>How often a resolved request of the period was opened again (by the requester or the desk).</source>
+        <translation>Quante volte una richiesta risolta del periodo è stata riaperta (dal richiedente o dallo sportello).</translation>
+    </message>
+    <message>
+        <source>The same number of days directly before the period, with the same definitions.</source>
+        <translation>Lo stesso numero di giorni subito prima del periodo, con le stesse definizioni.</translation>
+    </message>
+    <message>
+        <source>Time a request spent in the status “waiting on colleague”, per colleague department named when it was forwarded, in business hours of the request&apos;s calendar.</source>
+        <translation>Tempo trascorso da una richiesta nello stato «in attesa di un collega», per reparto indicato all&apos;inoltro, in ore lavorative del calendario della richiesta.</translation>
+    </message>
+    <message>
+        <source>Standards and calendars in force</source>
+        <translation>Standard e calendari in vigore</translation>
+    </message>
+    <message>
+        <source>first response within %1</source>
+        <translation>prima risposta entro %1</translation>
+    </message>
+    <message>
+        <source>resolved within %1</source>
+        <translation>risolta entro %1</translation>
+    </message>
+    <message>
+        <source>the mailbox&apos;s calendar</source>
+        <translation>il calendario della casella</translation>
+    </message>
+    <message>
+        <source>Mailbox %1</source>
+        <translation>Casella %1</translation>
+    </message>
+    <message>
+        <source>requests from %1</source>
+        <translation>richieste da %1</translation>
+    </message>
+    <message>
+        <source>all requests</source>
+        <translation>tutte le richieste</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Service report</source>
+        <translation>Rapporto di servizio</translation>
+    </message>
+    <message>
+        <source>Loket · %1 · made %2</source>
+        <translation>Loket · %1 · creato %2</translation>
     </message>
     <message>
         <source>Standard “%1”: %2 h</source>
@@ -78,6 +294,18 @@
     <message>
         <source>Within standard (%)</source>
         <translation>Entro lo standard (%)</translation>
+    </message>
+    <message>
+        <source>Requests per week</source>
+        <translation>Richieste per settimana</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ricevute</translation>
+    </message>
+    <message>
+        <source>Who asks</source>
+        <translation>Chi chiede</translation>
     </message>
     <message>
         <source>Requests</source>
@@ -134,6 +362,14 @@
     <message>
         <source>Total (h)</source>
         <translation>Totale (h)</translation>
+    </message>
+    <message>
+        <source>Colleague department</source>
+        <translation>Reparto dei colleghi</translation>
+    </message>
+    <message>
+        <source>Longest (h)</source>
+        <translation>Più lunga (h)</translation>
     </message>
     <message>
         <source>Still waiting</source>
@@ -383,6 +619,22 @@
     <message>
         <source>Edit %1…</source>
         <translation>Modifica %1…</translation>
+    </message>
+    <message>
+        <source>Rating links in resolved replies (%1)</source>
+        <translation>Link di valutazione nelle risposte di chiusura (%1)</translation>
+    </message>
+    <message>
+        <source>A reply that resolves a request ends with links to rate the answer from 1 to 5</source>
+        <translation>Una risposta che risolve una richiesta termina con link per valutarla da 1 a 5</translation>
+    </message>
+    <message>
+        <source>Per-person figures (%1)</source>
+        <translation>Cifre per persona (%1)</translation>
+    </message>
+    <message>
+        <source>Off where the works council has not agreed to monitoring individual performance</source>
+        <translation>Disattivate dove la rappresentanza dei lavoratori non ha acconsentito al monitoraggio delle prestazioni individuali</translation>
     </message>
 </context>
 <context>
@@ -906,6 +1158,29 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
     </message>
 </context>
 <context>
+    <name>ReportWriter</name>
+    <message>
+        <source>Save the period report</source>
+        <translation>Salva il rapporto del periodo</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the report to %1…</source>
+        <translation>Scrittura del rapporto in %1…</translation>
+    </message>
+    <message>
+        <source>The report is written to %1</source>
+        <translation>Il rapporto è stato scritto in %1</translation>
+    </message>
+    <message>
+        <source>The report could not be written: %1</source>
+        <translation>Non è stato possibile scrivere il rapporto: %1</translation>
+    </message>
+</context>
+<context>
     <name>RequestListModel</name>
     <message>
         <source>Timer</source>
@@ -939,6 +1214,10 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
         <source>(no subject)</source>
         <translation>(nessun oggetto)</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>RequestView</name>
@@ -961,6 +1240,10 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
     <message>
         <source>priority %1</source>
         <translation>priorità %1</translation>
+    </message>
+    <message>
+        <source>rated %1 of 5</source>
+        <translation>valutata %1 su 5</translation>
     </message>
     <message>
         <source>Requester</source>
@@ -1092,6 +1375,14 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
     <message>
         <source>any category</source>
         <translation>qualsiasi categoria</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>Ca&amp;nale</translation>
+    </message>
+    <message>
+        <source>any channel</source>
+        <translation>qualsiasi canale</translation>
     </message>
     <message>
         <source>&amp;Priority</source>
@@ -1237,6 +1528,14 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
         <translation>Salva i dati di questo periodo come cartella di lavoro Excel o CSV</translation>
     </message>
     <message>
+        <source>Report…</source>
+        <translation>Rapporto…</translation>
+    </message>
+    <message>
+        <source>Save this period as a PDF report to hand round in a meeting</source>
+        <translation>Salva questo periodo come rapporto PDF da distribuire in una riunione</translation>
+    </message>
+    <message>
         <source>The period starts after it ends: pick a later end date.</source>
         <translation>Il periodo inizia dopo la fine: scegli una data di fine successiva.</translation>
     </message>
@@ -1257,6 +1556,10 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
         <translation>%1 richieste, %2 con risposta; prima risposta mediana %3 h, P90 %4 h (ore lavorative); %5 entro lo standard; %6 risolte; %7 riaperte</translation>
     </message>
     <message>
+        <source>%1 ratings, on average %2 of 5</source>
+        <translation>%1 valutazioni, in media %2 su 5</translation>
+    </message>
+    <message>
         <source>Export statistics</source>
         <translation>Esporta statistiche</translation>
     </message>
@@ -1275,6 +1578,10 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
     <message>
         <source>The export failed: %1</source>
         <translation>Esportazione non riuscita: %1</translation>
+    </message>
+    <message>
+        <source>Per-person figures are switched off for this mailbox: monitoring individual performance needs the works council&apos;s consent.</source>
+        <translation>Le cifre per persona sono disattivate per questa casella: il monitoraggio delle prestazioni individuali richiede il consenso della rappresentanza dei lavoratori.</translation>
     </message>
 </context>
 <context>
@@ -1405,6 +1712,21 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
     <message>
         <source>Message that starts a new request:</source>
         <translation>Messaggio che apre una nuova richiesta:</translation>
+    </message>
+</context>
+<context>
+    <name>channel</name>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Telefonata</translation>
+    </message>
+    <message>
+        <source>Visit at the desk</source>
+        <translation>Visita allo sportello</translation>
     </message>
 </context>
 <context>

@@ -60,12 +60,228 @@
         <translation>Nog %1 werktijd</translation>
     </message>
     <message>
+        <source>%1 min (%2 h)</source>
+        <translation>%1 min (%2 u)</translation>
+    </message>
+    <message>
+        <source>Requests received</source>
+        <translation>Ontvangen verzoeken</translation>
+    </message>
+    <message>
+        <source>First response, median</source>
+        <translation>Eerste reactie, mediaan</translation>
+    </message>
+    <message>
+        <source>First response, P90</source>
+        <translation>Eerste reactie, P90</translation>
+    </message>
+    <message>
+        <source>Resolution, median</source>
+        <translation>Afhandeling, mediaan</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Beoordelingen</translation>
+    </message>
+    <message>
+        <source>Satisfaction (1–5)</source>
+        <translation>Tevredenheid (1–5)</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Kerncijfers</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Cijfer</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Deze periode</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Vorige periode</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Verschil</translation>
+    </message>
+    <message>
+        <source>Times are business hours of each request&apos;s calendar; previous period: %1.</source>
+        <translation>Tijden zijn werkuren volgens de kalender van elk verzoek; vorige periode: %1.</translation>
+    </message>
+    <message>
+        <source>Standard most requests fall under: “%1”, first response within %2.</source>
+        <translation>Norm waar de meeste verzoeken onder vallen: „%1”, eerste reactie binnen %2.</translation>
+    </message>
+    <message>
+        <source>Week by week</source>
+        <translation>Week na week</translation>
+    </message>
+    <message>
+        <source>First response per week (business hours)</source>
+        <translation>Eerste reactie per week (werkuren)</translation>
+    </message>
+    <message>
         <source>Median</source>
         <translation>Mediaan</translation>
     </message>
     <message>
         <source>P90</source>
         <translation>P90</translation>
+    </message>
+    <message>
+        <source>Share within standard per week</source>
+        <translation>Aandeel binnen de norm per week</translation>
+    </message>
+    <message>
+        <source>No requests were received in this period.</source>
+        <translation>In deze periode zijn geen verzoeken ontvangen.</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Afdeling</translation>
+    </message>
+    <message>
+        <source>Median (h)</source>
+        <translation>Mediaan (u)</translation>
+    </message>
+    <message>
+        <source>P90 (h)</source>
+        <translation>P90 (u)</translation>
+    </message>
+    <message>
+        <source>(no department)</source>
+        <translation>(geen afdeling)</translation>
+    </message>
+    <message>
+        <source>Top requesters</source>
+        <translation>Meest vragende aanvragers</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Aanvrager</translation>
+    </message>
+    <message>
+        <source>We waited on</source>
+        <translation>Waarop we wachtten</translation>
+    </message>
+    <message>
+        <source>Each colleague department the desk forwarded to (status “waiting on colleague”): how many requests, and the business hours they waited, finished waits only; waits still running are counted apart.</source>
+        <translation>Elke afdeling van collega&apos;s waaraan de balie doorverwees (status „wacht op collega”): hoeveel verzoeken, en de werkuren dat ze wachtten, alleen afgeronde wachttijden; wachttijden die nog lopen worden apart geteld.</translation>
+    </message>
+    <message>
+        <source>No request waited on a colleague department in this period.</source>
+        <translation>In deze periode wachtte geen verzoek op een andere afdeling.</translation>
+    </message>
+    <message>
+        <source>The longest waits</source>
+        <translation>De langste wachttijden</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Verzoek</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <source>Waited on</source>
+        <translation>Gewacht op</translation>
+    </message>
+    <message>
+        <source>Business hours</source>
+        <translation>Werkuren</translation>
+    </message>
+    <message>
+        <source>Per person</source>
+        <translation>Per persoon</translation>
+    </message>
+    <message>
+        <source>Per-person figures are switched off for this mailbox: monitoring individual performance needs the works council&apos;s consent. The team&apos;s figures are on the first page.</source>
+        <translation>Cijfers per persoon staan uit voor deze mailbox: het volgen van individuele prestaties vraagt instemming van de ondernemingsraad. De cijfers van het team staan op de eerste pagina.</translation>
+    </message>
+    <message>
+        <source>Colleague</source>
+        <translation>Collega</translation>
+    </message>
+    <message>
+        <source>First response, median (h)</source>
+        <translation>Eerste reactie, mediaan (u)</translation>
+    </message>
+    <message>
+        <source>(not assigned)</source>
+        <translation>(niet toegewezen)</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>closed on the public holidays of %1</source>
+        <translation>gesloten op de feestdagen van %1</translation>
+    </message>
+    <message>
+        <source>extra closed days: %1</source>
+        <translation>extra gesloten dagen: %1</translation>
+    </message>
+    <message>
+        <source>Definitions</source>
+        <translation>Definities</translation>
+    </message>
+    <message>
+        <source>How often a resolved request of the period was opened again (by the requester or the desk).</source>
+        <translation>Hoe vaak een afgehandeld verzoek uit de periode weer geopend werd (door de aanvrager of de balie).</translation>
+    </message>
+    <message>
+        <source>The same number of days directly before the period, with the same definitions.</source>
+        <translation>Evenveel dagen direct voor de periode, met dezelfde definities.</translation>
+    </message>
+    <message>
+        <source>Time a request spent in the status “waiting on colleague”, per colleague department named when it was forwarded, in business hours of the request&apos;s calendar.</source>
+        <translation>Tijd die een verzoek in de status „wacht op collega” doorbracht, per afdeling die bij het doorsturen genoemd werd, in werkuren van de kalender van het verzoek.</translation>
+    </message>
+    <message>
+        <source>Standards and calendars in force</source>
+        <translation>Geldende normen en kalenders</translation>
+    </message>
+    <message>
+        <source>first response within %1</source>
+        <translation>eerste reactie binnen %1</translation>
+    </message>
+    <message>
+        <source>resolved within %1</source>
+        <translation>afgehandeld binnen %1</translation>
+    </message>
+    <message>
+        <source>the mailbox&apos;s calendar</source>
+        <translation>de kalender van de mailbox</translation>
+    </message>
+    <message>
+        <source>Mailbox %1</source>
+        <translation>Mailbox %1</translation>
+    </message>
+    <message>
+        <source>requests from %1</source>
+        <translation>verzoeken van %1</translation>
+    </message>
+    <message>
+        <source>all requests</source>
+        <translation>alle verzoeken</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Service report</source>
+        <translation>Servicerapport</translation>
+    </message>
+    <message>
+        <source>Loket · %1 · made %2</source>
+        <translation>Loket · %1 · gemaakt %2</translation>
     </message>
     <message>
         <source>Standard “%1”: %2 h</source>
@@ -78,6 +294,18 @@
     <message>
         <source>Within standard (%)</source>
         <translation>Binnen de norm (%)</translation>
+    </message>
+    <message>
+        <source>Requests per week</source>
+        <translation>Verzoeken per week</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ontvangen</translation>
+    </message>
+    <message>
+        <source>Who asks</source>
+        <translation>Wie vraagt</translation>
     </message>
     <message>
         <source>Requests</source>
@@ -134,6 +362,14 @@
     <message>
         <source>Total (h)</source>
         <translation>Totaal (u)</translation>
+    </message>
+    <message>
+        <source>Colleague department</source>
+        <translation>Afdeling van collega&apos;s</translation>
+    </message>
+    <message>
+        <source>Longest (h)</source>
+        <translation>Langste (u)</translation>
     </message>
     <message>
         <source>Still waiting</source>
@@ -383,6 +619,22 @@
     <message>
         <source>Edit %1…</source>
         <translation>%1 bewerken…</translation>
+    </message>
+    <message>
+        <source>Rating links in resolved replies (%1)</source>
+        <translation>Beoordelingslinks in afhandelingsantwoorden (%1)</translation>
+    </message>
+    <message>
+        <source>A reply that resolves a request ends with links to rate the answer from 1 to 5</source>
+        <translation>Een antwoord dat een verzoek afhandelt eindigt met links om het antwoord een cijfer van 1 tot 5 te geven</translation>
+    </message>
+    <message>
+        <source>Per-person figures (%1)</source>
+        <translation>Cijfers per persoon (%1)</translation>
+    </message>
+    <message>
+        <source>Off where the works council has not agreed to monitoring individual performance</source>
+        <translation>Uit waar de ondernemingsraad niet heeft ingestemd met het volgen van individuele prestaties</translation>
     </message>
 </context>
 <context>
@@ -906,6 +1158,29 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
     </message>
 </context>
 <context>
+    <name>ReportWriter</name>
+    <message>
+        <source>Save the period report</source>
+        <translation>Periodeverslag opslaan</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the report to %1…</source>
+        <translation>Rapport wordt naar %1 geschreven…</translation>
+    </message>
+    <message>
+        <source>The report is written to %1</source>
+        <translation>Het rapport staat in %1</translation>
+    </message>
+    <message>
+        <source>The report could not be written: %1</source>
+        <translation>Het rapport kon niet geschreven worden: %1</translation>
+    </message>
+</context>
+<context>
     <name>RequestListModel</name>
     <message>
         <source>Timer</source>
@@ -939,6 +1214,10 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
         <source>(no subject)</source>
         <translation>(geen onderwerp)</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>RequestView</name>
@@ -961,6 +1240,10 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
     <message>
         <source>priority %1</source>
         <translation>prioriteit %1</translation>
+    </message>
+    <message>
+        <source>rated %1 of 5</source>
+        <translation>beoordeeld met %1 van 5</translation>
     </message>
     <message>
         <source>Requester</source>
@@ -1092,6 +1375,14 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
     <message>
         <source>any category</source>
         <translation>elke categorie</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>&amp;Kanaal</translation>
+    </message>
+    <message>
+        <source>any channel</source>
+        <translation>elk kanaal</translation>
     </message>
     <message>
         <source>&amp;Priority</source>
@@ -1237,6 +1528,14 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
         <translation>De cijfers van deze periode opslaan als Excel-werkmap of CSV</translation>
     </message>
     <message>
+        <source>Report…</source>
+        <translation>Rapport…</translation>
+    </message>
+    <message>
+        <source>Save this period as a PDF report to hand round in a meeting</source>
+        <translation>Deze periode opslaan als PDF-rapport om in een overleg uit te delen</translation>
+    </message>
+    <message>
         <source>The period starts after it ends: pick a later end date.</source>
         <translation>De periode begint na het einde: kies een latere einddatum.</translation>
     </message>
@@ -1257,6 +1556,10 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
         <translation>%1 verzoeken, %2 beantwoord; eerste reactie mediaan %3 u, P90 %4 u (werkuren); %5 binnen de norm; %6 afgehandeld; %7 heropend</translation>
     </message>
     <message>
+        <source>%1 ratings, on average %2 of 5</source>
+        <translation>%1 beoordelingen, gemiddeld %2 van 5</translation>
+    </message>
+    <message>
         <source>Export statistics</source>
         <translation>Statistieken exporteren</translation>
     </message>
@@ -1275,6 +1578,10 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
     <message>
         <source>The export failed: %1</source>
         <translation>Het exporteren is mislukt: %1</translation>
+    </message>
+    <message>
+        <source>Per-person figures are switched off for this mailbox: monitoring individual performance needs the works council&apos;s consent.</source>
+        <translation>Cijfers per persoon staan uit voor deze mailbox: het volgen van individuele prestaties vraagt instemming van de ondernemingsraad.</translation>
     </message>
 </context>
 <context>
@@ -1405,6 +1712,21 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
     <message>
         <source>Message that starts a new request:</source>
         <translation>Bericht waarmee een nieuw verzoek begint:</translation>
+    </message>
+</context>
+<context>
+    <name>channel</name>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation>Telefoontje</translation>
+    </message>
+    <message>
+        <source>Visit at the desk</source>
+        <translation>Bezoek aan de balie</translation>
     </message>
 </context>
 <context>

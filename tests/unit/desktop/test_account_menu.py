@@ -74,3 +74,29 @@ def test_a_start_with_a_mailbox_opens_no_dialog(qtbot, tmp_path):
     with qtbot.waitSignal(menu.loaded, timeout=10_000):
         offer_first_mailbox(menu)
     assert window.findChild(AccountDialog) is None
+
+
+def test_a_mailboxs_rating_links_and_per_person_figures_are_switched_from_the_menu(
+    qtbot, tmp_path, artifacts
+):
+    from store.accounts import per_person_figures, rating_links_on
+
+    _store_with_mailbox(tmp_path)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    menu = AccountMenu(tmp_path, parent=window)
+    window.menuBar().addMenu(menu)
+    menu.reload()
+    qtbot.waitUntil(lambda: bool(menu.policy_actions), timeout=10_000)
+    ratings = menu.policy_actions[(1, "rating_links")]
+    people = menu.policy_actions[(1, "per_person_figures")]
+    assert ratings.isChecked() and people.isChecked()
+    assert people.text() == "Per-person figures (facilities)"
+    with qtbot.waitSignal(menu.policy_saved, timeout=10_000):
+        people.setChecked(False)
+    db = open_db(tmp_path)
+    assert not per_person_figures(db) and rating_links_on(db, 1)
+    menu.reload()
+    qtbot.waitUntil(lambda: not menu.policy_actions[(1, "per_person_figures")].isChecked(), timeout=10_000)
+    menu.adjustSize()
+    menu.grab().save(str(artifacts / "mailboxes_menu_policies.png"))

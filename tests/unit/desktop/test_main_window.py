@@ -166,7 +166,8 @@ def test_new_request_by_hand_dialog_asks_who_what_and_how(qtbot, window, artifac
     assert dialog.channel.count() == 2
 
 
-def test_a_request_entered_by_hand_is_created_selected_and_noted(qtbot, window, monkeypatch):
+def test_a_request_entered_by_hand_is_created_selected_and_noted(qtbot, window, monkeypatch, artifacts):
+    from desktop.request_model import COLUMNS
     from desktop.triage import ManualRequestDialog
 
     def filled(dialog: ManualRequestDialog) -> int:
@@ -188,6 +189,14 @@ def test_a_request_entered_by_hand_is_created_selected_and_noted(qtbot, window, 
     assert row == ("desk", "Lekkage in de kelder", "new")
     qtbot.waitUntil(lambda: window.request_view.request_id() == request_id, timeout=5000)
     assert "Kwam langs aan de balie." in window.request_view.conversation.toPlainText()
+    assert "Visit at the desk" in window.request_view.heading.text()
+    model = window.requests
+
+    def subjects() -> list[str]:
+        return [model.index(r, COLUMNS.index("subject")).data() or "" for r in range(model.rowCount())]
+
+    qtbot.waitUntil(lambda: "Visit at the desk: Lekkage in de kelder" in subjects(), timeout=5000)
+    window.grab().save(str(artifacts / "request_entered_by_hand.png"))
 
 
 def test_attachments_are_written_under_a_safe_name(window, tmp_path):
@@ -211,3 +220,17 @@ def test_view_outbox_opens_the_outbox_in_a_window_of_its_own(qtbot, window, arti
     outbox.grab().save(str(artifacts / "outbox_from_menu.png"))
     window.show_outbox.trigger()
     assert window._outbox is outbox  # one outbox window, raised again
+
+
+def test_a_requesters_rating_shows_in_the_request_view(qtbot, window, artifacts):
+    from datetime import UTC, datetime
+
+    from store.ratings import record_rating
+
+    db = window.db
+    request_id = db.execute("SELECT id FROM requests WHERE status = 'resolved' LIMIT 1").fetchone()[0]
+    record_rating(db, request_id, 4, "Snel geholpen", None, datetime.now(UTC))
+    with qtbot.waitSignal(window.request_view.loaded, timeout=5000):
+        window.request_view.show_request(request_id)
+    assert "rated 4 of 5: “Snel geholpen”" in window.request_view.heading.text()
+    window.request_view.grab().save(str(artifacts / "request_view_rating.png"))

@@ -38,6 +38,19 @@ def test_add_edit_list_and_remove_a_standard(data_dir, capsys):
     assert open_db(data_dir).execute("SELECT count(*) FROM standards").fetchone()[0] == 1
 
 
+def test_a_standard_for_phone_calls_is_added_listed_and_cleared(data_dir, capsys):
+    assert loket(data_dir, "add", "calls", "--first-response", "1h", "--channel", "phone") == 0
+    capsys.readouterr()
+    assert loket(data_dir, "list") == 0
+    assert (
+        capsys.readouterr().out.splitlines()[1] == "calls\tdesk\tchannel=phone\t1h\t-\t75%\taccount calendar"
+    )
+    assert loket(data_dir, "edit", "calls", "--channel", "") == 0
+    assert open_db(data_dir).execute("SELECT channel FROM standards").fetchone()[0] is None
+    assert loket(data_dir, "add", "fax", "--first-response", "1h", "--channel", "fax") == 2
+    assert "channel: 'fax' is not one of email, phone, desk" in capsys.readouterr().err
+
+
 def test_a_day_is_a_working_day_of_the_standards_own_calendar(data_dir):
     assert loket(data_dir, "add", "desk247", "--first-response", "1d", "--hours", "24/7") == 0
     assert open_db(data_dir).execute("SELECT first_response_min FROM standards").fetchone()[0] == 1440

@@ -73,6 +73,19 @@ def test_a_new_standard_for_a_department_is_stored_in_business_minutes(qtbot, se
     dialog.grab().save(str(artifacts / "standards_dialog_saved.png"))
 
 
+def test_a_standard_for_phone_calls_is_saved_and_listed_with_its_channel(qtbot, seeded_dir, artifacts):
+    data_dir, _ = seeded_dir
+    dialog = _dialog(qtbot, data_dir)
+    dialog.form.set_values({"name": "Calls", "first_response": "1h", "channel": "phone"})
+    with qtbot.waitSignal(dialog.changed, timeout=WAIT_MS):
+        _save(qtbot, dialog)
+    assert _standards(data_dir)["Calls"].channel == "phone"
+    assert dialog.list.item(0).text().splitlines() == ["Calls", "1h · Phone call"]
+    dialog.list.setCurrentRow(0)
+    assert dialog.form.values()["channel"] == "phone"
+    dialog.grab().save(str(artifacts / "standards_dialog_channel.png"))
+
+
 def test_changing_a_target_recomputes_the_due_dates_of_open_requests(qtbot, seeded_dir):
     data_dir, _ = seeded_dir
     query = (

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThread
+from PySide6.QtCore import Qt, QThread
 
 from desktop.stats_view import StatsView
 
@@ -127,3 +127,73 @@ def test_showing_the_view_again_brings_the_figures_up_to_date(qtbot, seeded_dir)
     with qtbot.waitSignal(view.figures_ready, timeout=20000) as blocker:
         view.show()
     assert blocker.args[0].total.requests == before + 1
+
+
+def test_the_report_is_written_in_the_pool_as_a_pdf(qtbot, seeded_dir, tmp_path: Path, monkeypatch) -> None:
+    import desktop.stats_jobs as module
+
+    threads: list[bool] = []
+    write = module.report_file
+
+    def spy(*args):
+        threads.append(QThread.currentThread().isMainThread())
+        return write(*args)
+
+    monkeypatch.setattr(module, "report_file", spy)
+    data_dir, _ = seeded_dir
+    view = _view(qtbot, data_dir)
+    target = tmp_path / "period.pdf"
+    selection = view.selection()
+    assert selection is not None
+    with qtbot.waitSignal(view.report_finished, timeout=30000) as blocker:
+        view.reports.write(target, selection)
+    assert "written" in blocker.args[0]
+    assert threads == [False]
+    assert target.read_bytes().startswith(b"%PDF") and target.stat().st_size > 5000
+    with qtbot.waitSignal(view.report_finished, timeout=30000) as blocker:
+        view.reports.write(tmp_path / "missing" / "r.pdf", selection)
+    assert "could not be written" in blocker.args[0]
+    assert view.report_action.isEnabled()
+
+
+def test_per_person_figures_switched_off_leave_the_export_per_colleague_out(
+    qtbot, seeded_dir, artifacts
+) -> None:
+    from store.accounts import set_per_person_figures
+    from store.db import open_db
+
+    data_dir, _ = seeded_dir
+    db = open_db(data_dir)
+    set_per_person_figures(db, db.execute("SELECT id FROM accounts").fetchone()[0], False)
+    view = _view(qtbot, data_dir)
+    assert view.grouping.findData("agent") < 0
+    assert "works council" in view.grouping.toolTip()
+    view.show()
+    qtbot.waitExposed(view)
+    view.grab().save(str(artifacts / "stats_view_no_people.png"))
+
+
+def test_ratings_show_in_the_summary_and_per_department(qtbot, seeded_dir, artifacts) -> None:
+    from datetime import UTC, datetime
+
+    from store.db import open_db
+    from store.ratings import record_rating
+
+    data_dir, _ = seeded_dir
+    db = open_db(data_dir)
+    rated = [row[0] for row in db.execute("SELECT id FROM requests ORDER BY received_at DESC LIMIT 2")]
+    for request_id, value in zip(rated, (3, 4), strict=True):
+        record_rating(db, request_id, value, "", None, datetime.now(UTC))
+    view = _view(qtbot, data_dir)
+    assert view.overview is not None and view.overview.total.ratings == 2
+    assert "2 ratings, on average 3.5 of 5" in view._summary.text()
+    headers = [
+        view.departments.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(view.departments.columnCount())
+    ]
+    column = headers.index("Satisfaction (1–5)")
+    shown = {view.departments.index(r, column).data() for r in range(view.departments.rowCount())}
+    assert shown & {"3.0", "4.0", "3.5"}
+    view.show()
+    qtbot.waitExposed(view)
+    view.grab().save(str(artifacts / "stats_view_ratings.png"))

@@ -220,6 +220,7 @@ def test_split_and_manual_entry_open_requests_with_events():
     )
     items = queues.conversation(store, manual)
     assert [i.text for i in items] == ["Water in de kelder"]
+    assert [row.channel for row in queues.request_rows(store, [manual, new_id])] == ["phone", "email"]
 
 
 def test_the_default_list_and_the_breached_count_walk_the_running_timer_index(db):

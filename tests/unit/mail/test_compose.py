@@ -180,6 +180,22 @@ def test_body_signature_and_quote_in_that_order():
     assert outgoing.text_body == text
 
 
+def test_rating_links_close_the_signature_above_the_quote_whoever_wrote_the_signature():
+    line = "How did we do?\n1 <mailto:desk@example.org?subject=x>"
+    draft = Draft("reply", "Opgelost.", 42, language="nl", rating_line=line)
+    text = text_of(parsed(build_message(ACCOUNT, draft, ORIGINAL, now=NOW).raw))
+    assert f"-- \nFacilities desk\nBuilding 2\n{line}\n\nOp " in text
+    edited = Draft("reply", f"Opgelost.\n\n-- \nAnna\n\n{quote_block(ORIGINAL, 'nl')}", 42, signature="",
+                   quote=False, rating_line=line)  # fmt: skip
+    text = text_of(parsed(build_message(ACCOUNT, edited, ORIGINAL, now=NOW).raw))
+    assert f"Opgelost.\n\n-- \nAnna\n{line}\n\nOp " in text
+    bare = Draft("reply", "Opgelost.", 42, signature="", rating_line=line)
+    text = text_of(parsed(build_message(ACCOUNT, bare, ORIGINAL, now=NOW).raw))
+    assert text.startswith(f"Opgelost.\n\n-- \n{line}\n\nOn ")
+    assert '<a href="mailto:desk@example.org?subject=x">1</a>' in text_to_html(text)
+    assert "<a " not in text_to_html("Mail 1 <mailto:evil@example.org> here")  # only below the signature
+
+
 def test_non_ascii_survives_and_travels_seven_bit_clean():
     body = "Grüße aus Zürich — 日本語 — ελληνικά\n"
     attachment = AttachmentData("Überweisung März 日本.pdf", "application/pdf", b"%PDF-1.4 \x00\xff")

@@ -21,7 +21,7 @@ from store.stats_records import PeriodError, Selection
 HEADER = (
     "request_id,requester,requester_name,department,subject,status,received_at,first_message_id,messages,"
     "first_response_at,first_response_business_min,first_response_calendar_min,resolved_at,"
-    "resolution_business_min,standard,within_standard"
+    "resolution_business_min,standard,within_standard,channel,satisfaction"
 )
 MONDAY_1630 = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)  # 16:30 in Amsterdam
 TUESDAY_0930 = datetime(2026, 3, 3, 8, 30, tzinfo=UTC)
@@ -71,6 +71,28 @@ def test_a_request_answered_next_morning_counts_business_and_calendar_minutes(st
     assert row["status"] == "waiting"
     assert (row["resolved_at"], row["resolution_business_min"]) == ("", "")
     assert (row["standard"], row["within_standard"]) == ("Normal", "yes")
+    assert row["channel"] == "email"
+
+
+def test_a_call_entered_by_hand_is_exported_with_its_channel(store, tmp_path: Path) -> None:
+    from store.triage import create_manual
+
+    db, account, _ = store
+    create_manual(
+        db,
+        account_id=account.id,
+        requester_address="bob@finance.example.org",
+        requester_name="Bob",
+        subject="Printer",
+        text="",
+        channel="phone",
+        actor="anna",
+        at=TUESDAY_0930,
+    )
+    out = tmp_path / "out.csv"
+    export(db, out, "csv")
+    assert {row["subject"]: row["channel"] for row in read_csv(out)}["Printer"] == "phone"
+    assert sorted(row["channel"] for row in read_csv(out)) == ["email", "email", "phone"]
 
 
 def test_unanswered_request_without_standard_leaves_cells_empty(store, tmp_path: Path) -> None:

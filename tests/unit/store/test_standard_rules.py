@@ -48,11 +48,13 @@ def make_store() -> sqlite_utils.Database:
     return db
 
 
-def make_request(db, requester_id=1, category=None, priority="normal", received=MONDAY_10) -> int:
+def make_request(
+    db, requester_id=1, category=None, priority="normal", received=MONDAY_10, channel="email"
+) -> int:
     cursor = db.execute(
-        "INSERT INTO requests (account_id, requester_id, category, priority, received_at, last_activity_at) "
-        "VALUES (1, ?, ?, ?, ?, ?)",
-        [requester_id, category, priority, to_db(received), to_db(received)],
+        "INSERT INTO requests (account_id, requester_id, category, priority, received_at, last_activity_at, "
+        "channel) VALUES (1, ?, ?, ?, ?, ?, ?)",
+        [requester_id, category, priority, to_db(received), to_db(received), channel],
     )
     return int(cursor.lastrowid)
 
@@ -219,6 +221,53 @@ def test_chosen_standard_fits_and_no_fitting_standard_is_more_specific(
     assert chosen is not None and chosen.applies_to(facts)
     assert chosen.specificity() == max(standard("x", **values).specificity() for values in fitting)
     assert json.dumps(facts)  # facts are plain values
+
+
+def test_a_channel_standard_covers_calls_and_counts_as_specific_as_a_category():
+    db = make_store()
+    mail = add_standard(db, standard("e-mail", first_response_min=240), NOW)
+    calls = add_standard(db, standard("calls", channel="Phone", first_response_min=60), NOW)
+    chairs = add_standard(db, standard("chairs", category="chairs", first_response_min=120), NOW)
+    finance = add_standard(db, standard("finance", department="Finance", first_response_min=30), NOW)
+    assert calls.channel == "phone"
+    assert standard_for_request(db, make_request(db, 2, channel="phone")) == calls
+    assert standard_for_request(db, make_request(db, 2, channel="desk")) == mail
+    assert standard_for_request(db, make_request(db, 2)) == mail
+    # A tie between a channel and a category goes to the older standard, as any tie does.
+    assert standard_for_request(db, make_request(db, 2, category="chairs", channel="phone")) == calls
+    # A department outweighs a channel and a category together.
+    both = add_standard(db, standard("chair calls", category="chairs", channel="phone"), NOW)
+    assert standard_for_request(db, make_request(db, 2, category="chairs", channel="phone")) == both
+    assert standard_for_request(db, make_request(db, 1, category="chairs", channel="phone")) == finance
+    assert chairs.channel is None
+
+
+def test_a_call_entered_by_hand_gets_the_phone_standard_and_its_due_date():
+    from store.triage import create_manual
+
+    db = make_store()
+    add_standard(db, standard("e-mail", first_response_min=240), NOW)
+    calls = add_standard(db, standard("calls", channel="phone", first_response_min=60), NOW)
+    request_id = create_manual(
+        db,
+        account_id=1,
+        requester_address="bob@example.org",
+        requester_name="Bob",
+        subject="Printer",
+        text="jammed",
+        channel="phone",
+        actor="anna",
+        at=MONDAY_10,
+    )
+    assert row(db, request_id)["standard_id"] == calls.id
+    assert row(db, request_id)["first_response_due"] == to_db(MONDAY_10 + timedelta(hours=1))
+
+
+def test_an_unknown_channel_is_refused_naming_the_field():
+    db = make_store()
+    with pytest.raises(StandardError, match=r"^channel: 'fax'"):
+        add_standard(db, standard("fax", channel="fax"), NOW)
+    assert db.execute("SELECT count(*) FROM standards").fetchone()[0] == 0
 
 
 def test_requester_answer_after_a_wait_moves_the_stored_due_date_out():
