@@ -8,6 +8,7 @@ surrogate or a NUL, which sqlite refuses or truncates.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 
 # Labels seen in real mail that Python's codec registry does not know, mapped to the codec that reads them.
@@ -30,7 +31,7 @@ _ALIASES = {
 }
 _WINDOWS_1252 = frozenset(("iso8859-1", "cp1252"))  # windows-1252 is what these labels mean in practice
 # Codecs that are not mail charsets: decoding with them invents escapes or surrogates instead of reading text.
-_NOT_MAIL = frozenset(("unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined", "utf-7"))
+_NOT_MAIL = frozenset(("unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined"))
 _LABEL_END = re.compile(r"[\s;,\"']")
 _UNSAFE = re.compile("[\x00\ud800-\udfff]")
 _REAL_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
@@ -48,6 +49,7 @@ def _without_nul(text: str) -> str:
     return text.replace("\x00", "") if "\x00" in text else text
 
 
+@functools.lru_cache(maxsize=512)
 def codec_for(label: str | None) -> str | None:
     """The Python codec name for a charset label, or None when no text codec reads it."""
     if not label:
@@ -62,6 +64,20 @@ def codec_for(label: str | None) -> str | None:
     if not info._is_text_encoding or info.name in _NOT_MAIL:
         return None
     return info.name
+
+
+@functools.lru_cache(maxsize=128)
+def reads_ascii_as_ascii(label: str | None) -> bool:
+    """Whether ASCII bytes under this label are the ASCII text they look like. Not so for the charsets that are
+    7-bit on the wire (ISO-2022-JP, UTF-7, HZ: their escapes are ASCII bytes), the UTF-16/32 family and EBCDIC."""
+    codec = codec_for(label)
+    if codec is None or "iso2022" in codec:
+        return codec is None
+    sample = bytes(range(128))
+    try:
+        return sample.decode(codec) == sample.decode("ascii")
+    except UnicodeDecodeError:
+        return False
 
 
 def _western(data: bytes) -> str:
@@ -82,7 +98,7 @@ def _windows_1252(data: bytes) -> str:
 
 def decode_text(data: bytes, label: str | None) -> tuple[str, str | None]:
     """Decode a body or header word; returns the text and a problem sentence when the result is a guess."""
-    if data.isascii():
+    if data.isascii() and reads_ascii_as_ascii(label):
         return _without_nul(data.decode("ascii")), None
     codec = codec_for(label)
     if codec is None:

@@ -15,6 +15,7 @@ from mail.charsets import decode_text, sqlite_safe
 from store.records import Address
 
 _ENCODED_WORD = re.compile(r"=\?([^?\s]{1,75})\?([qQbB])\?([^?]*)\?=")
+_BASE64_WORD = re.compile(rb"[A-Za-z0-9+/]*={0,2}")
 _WHITESPACE = re.compile(r"\s+")
 _ANGLE_ID = re.compile(r"<([^<>]*)>")
 _ID_TOKEN = re.compile(r"<[^<>]*>|[^\s<>,;()]+")
@@ -43,6 +44,13 @@ def decode_words(value: str, problems: list[str] | None = None) -> str:
             out.append(between)
         charset = match.group(1).split("*", 1)[0]  # RFC 2231 language suffix: =?utf-8*en?Q?...?=
         data = _word_bytes(match.group(2), match.group(3), problems)
+        if data is None:  # not decodable: the word stays as it was written, like any other text
+            if pending_charset is not None:
+                out.append(_decode_word(pending, pending_charset, problems))
+                pending, pending_charset = bytearray(), None
+            out.append(match.group())
+            position = match.end()
+            continue
         if pending_charset is not None and charset.lower() != pending_charset.lower():
             out.append(_decode_word(pending, pending_charset, problems))
             pending = bytearray()
@@ -55,16 +63,19 @@ def decode_words(value: str, problems: list[str] | None = None) -> str:
     return "".join(out)
 
 
-def _word_bytes(encoding: str, text: str, problems: list[str] | None) -> bytes:
+def _word_bytes(encoding: str, text: str, problems: list[str] | None) -> bytes | None:
+    """The word's bytes; None when its base64 holds characters outside the alphabet or cannot be whole."""
     raw = text.encode("ascii", "replace")
     if encoding in "qQ":
         return binascii.a2b_qp(raw, header=True)
-    try:
-        return binascii.a2b_base64(raw + b"=" * (-len(raw) % 4))
-    except (binascii.Error, ValueError):
-        if problems is not None:
-            problems.append("broken base64 in an encoded header word")
-        return raw
+    if _BASE64_WORD.fullmatch(raw) is not None and len(raw.rstrip(b"=")) % 4 != 1:
+        try:
+            return binascii.a2b_base64(raw + b"=" * (-len(raw) % 4))
+        except (binascii.Error, ValueError):
+            pass
+    if problems is not None:
+        problems.append("undecodable encoded word in a header, kept as written")
+    return None
 
 
 def _decode_word(data: bytearray, charset: str, problems: list[str] | None) -> str:
