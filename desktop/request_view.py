@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.formatting import duration, priority_label, short_datetime, status_label
 from desktop.reader import Reader
+from mail.filenames import sanitize_filename
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply
@@ -50,7 +51,6 @@ from store.queues import (
 log = logging.getLogger(__name__)
 
 _REMOTE_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(["'])(https?://[^"']*)\1[^>]*>""", re.IGNORECASE)
-_UNSAFE_NAME = re.compile(r'[\x00-\x1f<>:"/\\|?*]+')
 ROLE_STYLE = {
     "requester": ("#ffffff", "#2563eb"),
     "desk": ("#f0f7f0", "#2e7d32"),
@@ -58,12 +58,6 @@ ROLE_STYLE = {
     "auto": ("#f4f4f5", "#6b7280"),
     "note": ("#fffbe0", "#8a6d00"),
 }
-
-
-def safe_filename(name: str) -> str:
-    """A name that cannot leave the chosen folder or upset any file system, whatever the sender wrote."""
-    cleaned = _UNSAFE_NAME.sub("_", Path(name.replace("\\", "/")).name).strip(" .")
-    return cleaned[:150] or "attachment"
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,7 +342,7 @@ class RequestView(QWidget):
         row = self._db.execute("SELECT filename FROM attachments WHERE id = ?", [attachment_id]).fetchone()
         if row is None:
             return
-        name = safe_filename(row[0])
+        name = sanitize_filename(row[0])
         if verb == "save":
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save attachment"), name)
             if not chosen:
