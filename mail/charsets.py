@@ -23,12 +23,14 @@ _ALIASES = {
     "gb2312": "gb18030",
     "gbk": "gb18030",
     "ks_c_5601-1987": "cp949",
-    "euc-kr": "cp949",
     "x-user-defined": "cp1252",
     "windows1252": "cp1252",
     "cp-1252": "cp1252",
     "cp-850": "cp850",
 }
+# Labels whose mail often holds the Windows vendor extensions: read as labelled while that works (so the standard's
+# own sequences keep their meaning), else by the vendor's superset.
+_WIDER = {"euc_kr": "cp949", "shift_jis": "cp932", "big5": "big5hkscs"}
 _WINDOWS_1252 = frozenset(("iso8859-1", "cp1252"))  # windows-1252 is what these labels mean in practice
 # Codecs that are not mail charsets: decoding with them invents escapes or surrogates instead of reading text.
 _NOT_MAIL = frozenset(("unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined"))
@@ -112,7 +114,8 @@ def decode_text(data: bytes, label: str | None) -> tuple[str, str | None]:
         decoded = data.decode(codec)
         return (_without_nul(decoded) if codec == "utf-8" else sqlite_safe(decoded)), None
     except UnicodeDecodeError:
-        pass
+        if codec in _WIDER:
+            return decode_text(data, _WIDER[codec])
     except (LookupError, ValueError):  # codecs that refuse some inputs outright (e.g. over-long labels)
         return sqlite_safe(_western(data)), f"charset {label!r} unreadable, read as UTF-8/windows-1252"
     text = data.decode(codec, errors="replace")

@@ -443,7 +443,7 @@ def test_nested_multiparts_yield_one_body_and_all_attachments():
     assert kinds == [
         ("attachment.gif", "image/gif", True),
         ("Doorgestuurd_ oude melding.eml", "message/rfc822", False),
-        ("attachment.ics", "text/calendar", False),
+        ("invite.ics", "text/calendar", False),
     ]
     assert parsed.problems == ()
 
