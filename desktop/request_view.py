@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.attached_view import Opened, open_attachments, opened_html
 from desktop.formatting import duration, priority_label, short_datetime, status_label
 from desktop.reader import Reader
 from mail.filenames import sanitize_filename
@@ -66,13 +67,15 @@ class Loaded:
     row: RequestRow | None
     items: list[ConversationItem]
     card: RequesterCard | None
+    opened: dict[int, Opened]  # attached messages and invitations, read, by attachment id
 
 
 def _load(db: sqlite_utils.Database, request_id: int) -> Loaded:
     requester = request_requester(db, request_id)
     card = None if requester is None else requester_card(db, requester)
     rows = request_rows(db, [request_id])
-    return Loaded(request_id, rows[0] if rows else None, conversation(db, request_id), card)
+    items = conversation(db, request_id)
+    return Loaded(request_id, rows[0] if rows else None, items, card, open_attachments(db, request_id))
 
 
 class Conversation(QTextBrowser):
@@ -270,7 +273,9 @@ class RequestView(QWidget):
                 f"<a href='loket:save/{a.id}'>{html.escape(self.tr('Save…'))}</a>"
                 for a in item.attachments
             )
-            extras += f"<p style='margin-top:6px'>{links}</p>"
+            opened = self._current.opened if self._current is not None else {}
+            read = "".join(opened_html(opened[a.id], now) for a in item.attachments if a.id in opened)
+            extras += f"{read}<p style='margin-top:6px'>{links}</p>"
         return (
             f"<table width='100%' cellspacing='0' cellpadding='8' style='margin-bottom:8px; "
             f"background-color:{background}; border-left: 3px solid {accent}'>"

@@ -2,39 +2,18 @@
 
 from __future__ import annotations
 
-import itertools
 import json
-from datetime import UTC, datetime
 
 import pytest
 
 from desktop.cli import main
-from mail.ingest_worker import RawCopy, prepared
-from store.accounts import get_account
-from store.db import open_db, transaction
-from store.filing import FolderState, file_copy
 from tests import mail_cases
-from tests.accounts import loopback_account
-
-_UIDS = itertools.count(1)
-
-
-def file_raw(data_dir, raw: bytes) -> int:
-    """Parse and file one message as sync does; returns its request id."""
-    db = open_db(data_dir)
-    folder_id = db.execute("SELECT id FROM folders WHERE role = 'inbox'").fetchone()[0]
-    copy = prepared(RawCopy(next(_UIDS), raw, datetime(2026, 3, 3, 9, tzinfo=UTC), ()))
-    with transaction(db):
-        row = file_copy(db, get_account(db), FolderState(folder_id, "inbox", 1), copy)
-    return db.execute("SELECT request_id FROM messages WHERE id = ?", [row]).fetchone()[0]
+from tests.filed import desk_data_dir, file_raw
 
 
 @pytest.fixture
 def data_dir(tmp_path):
-    db = open_db(tmp_path)
-    account = loopback_account(db, "desk", "desk@example.org")
-    db["folders"].insert({"account_id": account.id, "name": "INBOX", "role": "inbox", "uidvalidity": 1})
-    return tmp_path
+    return desk_data_dir(tmp_path)
 
 
 def loket_json(capsys, data_dir, *args: str) -> object:
