@@ -172,19 +172,24 @@ def comments_in_parameters() -> bytes:
     )
 
 
+def in_charset(label: str, encoding: str) -> bytes:
+    """Text in the charset's own script as the body, and as an RFC 2047 word in the subject, both under the label."""
+    text = NATIVE[label]
+    word = base64.b64encode(text.encode(label)).decode("ascii")
+    return message(
+        BASIC.replace("Subject: Printer", f"Subject: =?{label}?B?{word}?="),
+        _encode(text, label, encoding),
+        Content_Type=f"text/plain; charset={label}",
+        Content_Transfer_Encoding=encoding,
+    )
+
+
 def charset_cases() -> list[tuple[str, bytes]]:
-    cases = []
-    for label, text in sorted(NATIVE.items()):
-        for encoding in ("8bit", "base64", "quoted-printable"):
-            word = base64.b64encode(text.encode(label)).decode("ascii")
-            raw = message(
-                BASIC.replace("Subject: Printer", f"Subject: =?{label}?B?{word}?="),
-                _encode(text, label, encoding),
-                Content_Type=f"text/plain; charset={label}",
-                Content_Transfer_Encoding=encoding,
-            )
-            cases.append((f"charset {label} {encoding}", raw))
-    return cases
+    return [
+        (f"charset {label} {encoding}", in_charset(label, encoding))
+        for label in sorted(NATIVE)
+        for encoding in ("8bit", "base64", "quoted-printable")
+    ]
 
 
 CASES: list[tuple[str, bytes]] = [
