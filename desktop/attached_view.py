@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import sqlite_utils
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QDate, QLocale
 
 from desktop.formatting import qdatetime, short_datetime
+from desktop.i18n import tr
 from mail.invitation import CALENDAR_TYPES, Invitation, read_invitation
 from mail.parse import MAX_ATTACHED_DEPTH, parse_message
 from store.records import ParsedMessage
@@ -61,10 +62,6 @@ def open_attachments(db: sqlite_utils.Database, request_id: int) -> dict[int, Op
     return opened
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AttachedView", text)
-
-
 def opened_html(opened: Opened, now: datetime) -> str:
     if opened.invitation is not None:
         return invitation_html(opened.invitation, now)
@@ -75,9 +72,9 @@ def opened_html(opened: Opened, now: datetime) -> str:
 def _message_html(message: ParsedMessage, inner: dict[int, Opened], now: datetime) -> str:
     sender = message.sender.name or message.sender.address
     rows = [
-        (_tr("From"), f"{sender} <{message.sender.address}>" if message.sender.name else sender),
-        (_tr("Date"), short_datetime(message.date, now)),
-        (_tr("Subject"), message.subject or _tr("(no subject)")),
+        (tr("From"), f"{sender} <{message.sender.address}>" if message.sender.name else sender),
+        (tr("Date"), short_datetime(message.date, now)),
+        (tr("Subject"), message.subject or tr("(no subject)")),
     ]
     head = "".join(
         f"<tr><td style='{_MUTED}; padding-right:8px'>{html.escape(label)}</td><td>{html.escape(value)}</td></tr>"
@@ -93,10 +90,10 @@ def _message_html(message: ParsedMessage, inner: dict[int, Opened], now: datetim
             continue
         size = QLocale().formattedDataSize(len(item.data))
         parts.append(
-            f"<p style='margin:2px 0'><span style='{_MUTED}'>{html.escape(_tr('Attachment:'))}</span> "
+            f"<p style='margin:2px 0'><span style='{_MUTED}'>{html.escape(tr('Attachment:'))}</span> "
             f"{html.escape(item.filename)} ({html.escape(size)})</p>"
         )
-    label = html.escape(_tr("Attached message"))
+    label = html.escape(tr("Attached message"))
     return (
         "<table width='100%' cellspacing='0' cellpadding='6' style='margin-top:6px; background-color:#f8fafc; "
         "border:1px solid #cbd5e1'><tr><td>"
@@ -108,14 +105,14 @@ def _message_html(message: ParsedMessage, inner: dict[int, Opened], now: datetim
 
 def invitation_html(invitation: Invitation, now: datetime) -> str:
     title = {
-        "CANCEL": _tr("Cancelled meeting"),
-        "REPLY": _tr("Answer to an invitation"),
-    }.get(invitation.method, _tr("Invitation"))
+        "CANCEL": tr("Cancelled meeting"),
+        "REPLY": tr("Answer to an invitation"),
+    }.get(invitation.method, tr("Invitation"))
     rows = [
-        (_tr("What"), invitation.summary or _tr("(no subject)")),
-        (_tr("When"), _when(invitation, now)),
-        (_tr("Where"), invitation.location),
-        (_tr("Organiser"), invitation.organizer),
+        (tr("What"), invitation.summary or tr("(no subject)")),
+        (tr("When"), _when(invitation, now)),
+        (tr("Where"), invitation.location),
+        (tr("Organiser"), invitation.organizer),
     ]
     cells = "".join(
         f"<tr><td style='{_MUTED}; padding-right:8px'>{html.escape(label)}</td><td><b>{html.escape(value)}</b>"
