@@ -22,7 +22,7 @@ _ALIASES = {
     "x-gbk": "gbk",
     "gb2312": "gb18030",
     "gbk": "gb18030",
-    "ks_c_5601-1987": "cp949",
+    "ks_c_5601-1987": "euc_kr",  # as the email package reads it; Windows mail beyond EUC-KR falls back to cp949
     "x-user-defined": "cp1252",
     "windows1252": "cp1252",
     "cp-1252": "cp1252",

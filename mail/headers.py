@@ -9,6 +9,7 @@ from __future__ import annotations
 import binascii
 import re
 from datetime import UTC, datetime
+from email.headerregistry import HeaderRegistry
 from email.utils import getaddresses, parsedate_to_datetime
 
 from mail.charsets import decode_text, sqlite_safe
@@ -25,6 +26,7 @@ _SIMPLE_ADDRESS = re.compile(
     rf"""\s*(?:(?:"([^"\\]*)"|([^<>",;:()\\@\[\]]*?))\s*<\s*({_ADDR_SPEC})\s*>|({_ADDR_SPEC}))?\s*(?:,|$)"""
 )
 _EARLIEST_YEAR, _LATEST_YEAR = 1970, 2200
+_ADDRESS_HEADER = HeaderRegistry()
 
 
 def decode_words(value: str, problems: list[str] | None = None) -> str:
@@ -99,7 +101,7 @@ def addresses(values: list[str] | None, problems: list[str]) -> tuple[Address, .
     pairs = _simple_pairs(values)
     try:
         if pairs is None:
-            pairs = getaddresses(values)
+            pairs = _full_pairs(values)
     except Exception as error:  # the stdlib parser has raised IndexError and others on garbage
         problems.append(f"unreadable address header ({type(error).__name__})")
         return ()
@@ -128,6 +130,28 @@ def _simple_pairs(values: list[str]) -> list[tuple[str, str]] | None:
                 pairs.append((quoted if quoted is not None else (plain or ""), bracketed or bare))
             position = match.end()
     return pairs
+
+
+def _full_pairs(values: list[str]) -> list[tuple[str, str]]:
+    """(name, address) pairs of the shapes the regex leaves alone. ``getaddresses`` reads a name given only as a
+    comment ("jan@example.nl (Jan de Vries)") but puts a space wherever a quoted string is glued to a word
+    (``Jan"tje" <...>``); the RFC 5322 parser of ``policy.default`` reads such phrases right, so its names win,
+    except for names it leaves empty and names with encoded words, which ``unstructured`` decodes by RFC 2047."""
+    legacy = getaddresses(values)
+    try:
+        modern = [
+            (address.display_name, address.addr_spec)
+            for value in values
+            for address in getattr(_ADDRESS_HEADER("to", value), "addresses", ())
+        ]
+    except Exception:  # the RFC 5322 parser fails on some garbage that getaddresses reads
+        return legacy
+    if len(modern) != len(legacy):
+        return legacy
+    return [
+        (legacy_name if not name or "=?" in legacy_name else name, legacy_address)
+        for (legacy_name, legacy_address), (name, _) in zip(legacy, modern, strict=True)
+    ]
 
 
 def _normalise_address(address: str) -> str:

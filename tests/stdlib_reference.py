@@ -11,7 +11,9 @@ import email
 import re
 from dataclasses import dataclass, field
 from email import policy
+from email.header import decode_header, make_header
 from email.message import EmailMessage
+from email.utils import getaddresses
 
 from mail.filenames import sanitize_filename
 from mail.html import html_to_text
@@ -22,6 +24,7 @@ _BODY_TYPES = ("text/plain", "text/html")
 _SIGNATURES = ("application/pgp-signature", "application/pkcs7-signature", "application/x-pkcs7-signature")
 _ASCII_LABELS = frozenset(("us-ascii", "ascii"))
 _BROKEN_WORD = re.compile(r"=\?[^?]*\?[bB]\?[^?]*[^A-Za-z0-9+/=?][^?]*\?=")
+_ADJACENT_WORDS = re.compile(r"\?=\s+=\?")
 _C1 = re.compile("[\x80-\x9f]")
 # What Loket reads that the standard library leaves as opaque parts: their comparison is left out.
 _OWN_READINGS = (
@@ -42,6 +45,7 @@ class Unreadable(Exception):
 @dataclass
 class Reading:
     subject: str
+    sender: tuple[str, str]  # (display name, address lower-cased) of the first From address
     text: str
     attachments: list[tuple[str | None, str, int]] = field(default_factory=list)  # (name, type, decoded size)
     attached: list[Reading] = field(default_factory=list)  # readings of attached messages, in order
@@ -51,7 +55,10 @@ def read(raw: bytes) -> Reading:
     """The standard library's reading; raises ``Unreadable`` when it reports a defect anywhere."""
     message = email.message_from_bytes(raw, policy=policy.default)
     assert isinstance(message, EmailMessage)
-    return _read(message)
+    try:
+        return _read(message)
+    except (AttributeError, IndexError, TypeError) as error:  # its header parser fails on some odd phrases
+        raise Unreadable(f"the standard library fails: {error!r}") from error
 
 
 def _read(message: EmailMessage) -> Reading:
@@ -60,7 +67,7 @@ def _read(message: EmailMessage) -> Reading:
     if _BROKEN_WORD.search(raw_subject):
         raise Unreadable("the standard library drops an undecodable encoded word without a defect")
     subject = _mislabelled_western(" ".join(str(message.get("subject", "")).split()))
-    reading = Reading(subject, "")
+    reading = Reading(subject, _sender(message), "")
     plain: list[str] = []
     html: list[str] = []
     _collect(message, reading, plain, html)
@@ -69,6 +76,26 @@ def _read(message: EmailMessage) -> Reading:
         text = html_to_text("\n".join(html))
     reading.text = text
     return reading
+
+
+def _sender(message: EmailMessage) -> tuple[str, str]:
+    header = message.get("from")
+    addresses = getattr(header, "addresses", ())
+    if not addresses:
+        return ("", "")
+    first = addresses[0]
+    name = first.display_name
+    raw = next(str(value) for key, value in message.raw_items() if key.lower() == "from")
+    if (
+        not name
+    ):  # "jan@example.nl (Jan de Vries)": the comment is the name people see, as getaddresses reads it
+        name = getaddresses([raw])[0][0]
+    elif _ADJACENT_WORDS.search(raw):
+        # RFC 2047 (6.2): white space between adjacent encoded words is not shown; the address parser of
+        # policy.default keeps it in a display name (its Subject drops it), email.header follows the RFC
+        name = str(make_header(decode_header(getaddresses([raw])[0][0])))
+    # Loket shows a name without the quotes some mailers wrap around it again ("'Jan'")
+    return (" ".join(name.split()).strip("\"' "), first.addr_spec.lower() if "@" in first.addr_spec else "")
 
 
 def _check(part: EmailMessage) -> None:
@@ -146,6 +173,8 @@ def _compare(reference: Reading, parsed: ParsedMessage, where: str) -> list[str]
     found: list[str] = []
     if parsed.subject != reference.subject:
         found.append(f"{where}subject {parsed.subject!r} != {reference.subject!r}")
+    if (parsed.sender.name, parsed.sender.address) != reference.sender and reference.sender != ("", ""):
+        found.append(f"{where}sender {parsed.sender} != {reference.sender}")
     if _text(parsed.text_body) != _text(reference.text):
         found.append(f"{where}text {parsed.text_body[:300]!r} != {reference.text[:300]!r}")
     ours = [(item.filename, item.content_type, item.data) for item in parsed.attachments]

@@ -5,7 +5,10 @@ mailboxes, the named cases of ``tests.mail_cases`` and hypothesis-composed messa
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import html
+import quopri
 import sysconfig
 from email.message import EmailMessage
 from pathlib import Path
@@ -111,4 +114,119 @@ def composed(draw: st.DrawFn, depth: int = 0) -> EmailMessage:
 def test_composed_messages(message):
     raw = message.as_bytes()
     with contextlib.suppress(Unreadable):  # a defect in what the library wrote itself: nothing to compare
+        assert disagreements(raw) == []
+
+
+# --- messages written byte by byte, in the many shapes mailers write them -----------------------------------------
+
+_WORD_CHARSETS = [
+    "utf-8",
+    "iso-8859-1",
+    "iso-8859-15",
+    "windows-1252",
+    "iso-2022-jp",
+    "koi8-r",
+    "gb18030",
+    "big5",
+]
+_PARAMETER_TEXT = st.text(
+    st.characters(categories=["L", "N"], include_characters=" .-_()"), min_size=1, max_size=60
+)
+
+
+def _encoded_word(text: str, charset: str, q_encoding: bool) -> str:
+    data = text.encode(charset, "replace")
+    if q_encoding:
+        encoded = "".join(
+            chr(byte) if chr(byte).isalnum() and byte < 128 else "_" if byte == 32 else f"={byte:02X}"
+            for byte in data
+        )
+        return f"=?{charset}?Q?{encoded}?="
+    return f"=?{charset}?B?{base64.b64encode(data).decode('ascii')}?="
+
+
+@st.composite
+def header_text(draw: st.DrawFn) -> str:
+    """A Subject or display name: plain ASCII, or encoded words (Q or B, in several charsets), possibly folded."""
+    words = draw(st.lists(st.text(_TEXT, min_size=1, max_size=20).filter(str.strip), min_size=1, max_size=4))
+    if draw(st.booleans()):
+        return " ".join(word.encode("ascii", "replace").decode() for word in words).replace("?", "x")
+    charset = draw(st.sampled_from(_WORD_CHARSETS))
+    parts = [_encoded_word(_in_charset(word, charset), charset, draw(st.booleans())) for word in words]
+    return draw(st.sampled_from([" ", "\r\n "])).join(parts)
+
+
+@st.composite
+def filename_parameter(draw: st.DrawFn) -> str:
+    """A file name as mailers send it: quoted, RFC 2231 (one piece or continued), or RFC 2047 inside quotes."""
+    name = draw(_PARAMETER_TEXT).strip() or "x"
+    shape = draw(st.sampled_from(["quoted", "rfc2231", "continued", "rfc2047"]))
+    if shape == "quoted":
+        return f'filename="{name.encode("ascii", "replace").decode().replace("?", "_")}"'
+    encoded = "".join(f"%{byte:02X}" for byte in name.encode("utf-8"))
+    if shape == "rfc2231":
+        return f"filename*=utf-8''{encoded}"
+    if shape == "continued":
+        middle = len(encoded) // 2 // 3 * 3
+        return f"filename*0*=utf-8''{encoded[:middle]};\r\n filename*1*={encoded[middle:] or '_'}"
+    return f'filename="{_encoded_word(name, "utf-8", False)}"'
+
+
+@st.composite
+def leaf(draw: st.DrawFn) -> str:
+    """One text or attachment part with its headers, in a transfer encoding mailers use."""
+    kind = draw(st.sampled_from(["plain", "html", "file", "file"]))
+    charset = draw(st.sampled_from(["utf-8", *_ENCODABLE_LABELS]))
+    if kind == "file":
+        data = draw(st.binary(max_size=300))
+        head = "Content-Type: application/octet-stream\r\n"
+        head += f"Content-Disposition: {draw(st.sampled_from(['attachment', 'inline']))}; {draw(filename_parameter())}"
+        return (
+            f"{head}\r\nContent-Transfer-Encoding: base64\r\n\r\n{base64.encodebytes(data).decode('ascii')}"
+        )
+    text = _in_charset(NATIVE.get(charset, "") + draw(st.text(_TEXT, max_size=120)), charset)
+    if kind == "html":
+        text = f"<p>{html.escape(text)}</p>"
+    data = text.encode(charset)
+    encoding = draw(st.sampled_from(["base64", "quoted-printable", "Base64", "QUOTED-PRINTABLE"]))
+    body = base64.encodebytes(data) if encoding.lower() == "base64" else quopri.encodestring(data)
+    label = draw(st.sampled_from([charset, f'"{charset}"', f"{charset.upper()} (the charset)"]))
+    return (
+        f"Content-Type: text/{kind}; charset={label}\r\nContent-Transfer-Encoding: {encoding}\r\n\r\n"
+        + body.decode("ascii").replace("\n", "\r\n")
+    )
+
+
+@st.composite
+def entity(draw: st.DrawFn, depth: int = 0) -> str:
+    """A part: a leaf, or a multipart of parts (with preamble and epilogue), or an attached message."""
+    shape = draw(st.sampled_from(["leaf", "leaf", "multipart", "message"] if depth < 3 else ["leaf"]))
+    if shape == "leaf":
+        return draw(leaf())
+    if shape == "message":
+        return f"Content-Type: message/rfc822\r\n\r\n{draw(whole_message(depth + 1))}"
+    subtype = draw(st.sampled_from(["mixed", "alternative", "related"]))
+    boundary = f"b{depth}'()+_,-./:=?{draw(st.integers(0, 999))}"
+    children = draw(st.lists(entity(depth + 1), min_size=1, max_size=3))
+    body = "".join(f"\r\n--{boundary}\r\n{child}" for child in children)
+    preamble = draw(st.sampled_from(["", "This is a multi-part message in MIME format.\r\n"]))
+    return f'Content-Type: multipart/{subtype};\r\n boundary="{boundary}"\r\n\r\n{preamble}{body}\r\n--{boundary}--\r\n'
+
+
+@st.composite
+def whole_message(draw: st.DrawFn, depth: int = 0) -> str:
+    name = draw(header_text())
+    return (
+        f"From: {name} <jan@example.nl>\r\nTo: desk@example.org\r\nSubject: {draw(header_text())}\r\n"
+        f"Date: Tue, 3 Mar 2026 09:00:00 +0100\r\nMIME-Version: 1.0\r\n{draw(entity(depth))}"
+    )
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(whole_message(), st.booleans())
+def test_messages_written_byte_by_byte(message, bare_line_ends):
+    raw = message.encode("ascii")
+    if bare_line_ends:
+        raw = raw.replace(b"\r\n", b"\n")
+    with contextlib.suppress(Unreadable):
         assert disagreements(raw) == []
