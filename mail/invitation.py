@@ -46,13 +46,21 @@ def read_invitation(data: bytes, charset: str | None = None) -> Invitation | Non
         end=_moment(event.get("dtend")),
         location=_text(event.get("location")),
         organizer=_text(event.get("organizer")).removeprefix("mailto:").removeprefix("MAILTO:"),
-        description=_text(event.get("description")),
+        description=_lines(event.get("description")),
         method=_text(calendar.get("method")).upper(),
     )
 
 
 def _text(value: object) -> str:
     return sqlite_safe(" ".join(str(value).split())) if value is not None else ""
+
+
+def _lines(value: object) -> str:
+    """Text that keeps its line breaks (a description), each line tidied."""
+    if value is None:
+        return ""
+    lines = (" ".join(line.split()) for line in str(value).replace("\r\n", "\n").split("\n"))
+    return sqlite_safe("\n".join(lines).strip())
 
 
 def _moment(value: object) -> datetime | date | None:

@@ -62,7 +62,8 @@ class _Content:
     depth: int  # of attached messages around this one
     plain: list[str] = field(default_factory=list)
     html: list[str] = field(default_factory=list)
-    rtf: list[str] = field(default_factory=list)  # RTF alternatives and winmail.dat text, as text
+    # Text read when the message has no plain or HTML text: RTF alternatives, winmail.dat, an invitation's words
+    fallback_text: list[str] = field(default_factory=list)
     attachments: list[AttachmentData] = field(default_factory=list)
     part_types: list[str] = field(default_factory=list)
     attached_text: list[str] = field(default_factory=list)
@@ -88,8 +89,8 @@ def _parse(raw: bytes, depth: int) -> ParsedMessage:
     text = "\n".join(content.plain) if content.plain else ""
     if not text.strip() and html_source:
         text = sqlite_safe(html_to_text(html_source))
-    if not text.strip() and content.rtf:
-        text = "\n".join(content.rtf)
+    if not text.strip() and content.fallback_text:
+        text = "\n".join(content.fallback_text)
     return ParsedMessage(
         **fields,
         text_body=text,
@@ -170,7 +171,9 @@ def _collect(part: Part, content: _Content, problems: list[str], parent: str) ->
         return
     data = transfer_decode(part, problems)
     if content_type in RTF_TYPES and not filename and parent == "multipart/alternative":
-        content.rtf.append(rtf_to_text(data))  # Outlook's RTF alternative: a body, read when nothing else is
+        content.fallback_text.append(
+            rtf_to_text(data)
+        )  # Outlook's RTF alternative: a body, read when nothing else is
         return
     if content_type in TNEF_TYPES and _add_tnef(data, content, problems):
         return
@@ -180,6 +183,8 @@ def _collect(part: Part, content: _Content, problems: list[str], parent: str) ->
         invitation = read_invitation(data, part.params.get("charset"))
         if invitation is not None:
             content.attached_text.append(invitation.searchable())
+            if invitation.description:
+                content.fallback_text.append(invitation.description)
     if filename:
         name = sanitize_filename(hdr.unstructured(filename, problems))
     else:
@@ -200,7 +205,7 @@ def _add_tnef(data: bytes, content: _Content, problems: list[str]) -> bool:
         problems.append(f"winmail.dat kept as it is: {error}")
         return False
     if tnef.text:
-        content.rtf.append(tnef.text)
+        content.fallback_text.append(tnef.text)
     for name, file_data in tnef.files:
         content_type = mimetypes.guess_type(name, strict=False)[0] or "application/octet-stream"
         content.attachments.append(AttachmentData(sanitize_filename(name), content_type, file_data))

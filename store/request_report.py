@@ -12,33 +12,24 @@ import sqlite_utils
 from store.queues import RequestFilter, request_ids
 
 LIST_QUEUES = ("all_open", "mine", "unassigned", "waiting", "waiting_colleague", "resolved", "all")
-_OPEN_STATUSES = "r.status IN ('new', 'open', 'waiting', 'waiting_colleague') AND r.merged_into IS NULL"
-_OWN_QUERIES = {
-    "all_open": _OPEN_STATUSES,
-    "unassigned": f"{_OPEN_STATUSES} AND (r.assignee IS NULL OR r.assignee = '')",
-    "all": "r.merged_into IS NULL",
-}
 _SUMMARY = (
     "SELECT r.id, r.subject, coalesce(q.address, ''), r.status, r.assignee, r.priority, r.category, r.channel, "
     "(SELECT m.message_id FROM messages m WHERE m.id = r.first_message_id) "
     "FROM requests r LEFT JOIN requesters q ON q.id = r.requester_id"
 )
 _SUMMARY_KEYS = ("id", "subject", "requester", "status", "assignee", "priority", "category", "channel")
+_LIST_KEYS = ("id", "subject", "requester", "status", "assignee", "priority", "category", "first_message_id")
 
 
 def list_requests(
     db: sqlite_utils.Database, now: datetime, queue: str = "all_open", search: str = "", me: str = ""
 ) -> list[dict[str, Any]]:
-    """The requests of a queue, newest first; a search spans every request, as the window's search box does."""
-    if search.strip():
-        ids = request_ids(db, RequestFilter(search=search), now)
-    elif queue in _OWN_QUERIES:
-        ids = [row[0] for row in db.execute(f"SELECT r.id FROM requests r WHERE {_OWN_QUERIES[queue]}")]
-    else:
-        ids = request_ids(db, RequestFilter(queue={"all_open": "open"}.get(queue, queue), me=me), now)
+    """The requests of a queue in the window's order (newest first); a search spans every request, as the
+    window's search box does."""
+    queue = "open" if queue == "all_open" else queue
+    ids = request_ids(db, RequestFilter(queue=queue, search=search, me=me), now)
     summaries = {summary["id"]: summary for summary in _summaries(db, ids)}
-    ordered = sorted(ids, reverse=True) if queue in _OWN_QUERIES and not search.strip() else ids
-    return [summaries[request_id] for request_id in ordered if request_id in summaries]
+    return [{key: summaries[i][key] for key in _LIST_KEYS} for i in ids if i in summaries]
 
 
 def _summaries(db: sqlite_utils.Database, ids: list[int]) -> list[dict[str, Any]]:

@@ -37,16 +37,12 @@ def _register_show(actions: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run_show)
 
 
-def _acting_agent(args: argparse.Namespace) -> str:
-    return str(getattr(args, "as_agent", None) or getpass.getuser())
-
-
 def run_list(args: argparse.Namespace) -> int:
     from store.db import open_db
     from store.request_report import list_requests
     from store.timeutil import utcnow
 
-    found = list_requests(open_db(args.data_dir), utcnow(), args.queue, args.search, _acting_agent(args))
+    found = list_requests(open_db(args.data_dir), utcnow(), args.queue, args.search, getpass.getuser())
     if args.json:
         print(json.dumps(found, indent=2, ensure_ascii=False))
         return 0

@@ -63,8 +63,10 @@ def test_list_queues_and_text_output(data_dir, capsys):
         first,
     ]
     assert loket_json(capsys, data_dir, "list", "--queue", "resolved") == []
+    assert [item["id"] for item in loket_json(capsys, data_dir, "list", "--queue", "all")] == [second, first]
+    assert [item["id"] for item in loket_json(capsys, data_dir, "list", "--queue", "mine")] == []
     assert set(loket_json(capsys, data_dir, "list")[0]) == {
-        "id", "subject", "requester", "status", "assignee", "priority", "category", "channel", "first_message_id",
+        "id", "subject", "requester", "status", "assignee", "priority", "category", "first_message_id",
     }  # fmt: skip
     assert main(["--data-dir", str(data_dir), "request", "show", str(second)]) == 0
     assert "De koffieautomaat lekt." in capsys.readouterr().out

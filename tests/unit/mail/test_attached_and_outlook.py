@@ -104,3 +104,13 @@ def test_a_cjk_attachment_name_keeps_its_extension_within_255_bytes():
     [(name, _)] = _files(mail_cases.cjk_attachment())
     assert name.endswith(".pdf") and name.startswith("会議室の予約")
     assert len(name.encode("utf-8")) <= 255
+
+
+def test_an_invitation_alone_reads_as_its_description():
+    raw = mail_cases.message(
+        mail_cases.BASIC + '\nContent-Type: text/calendar; charset="utf-8"; method=REQUEST',
+        mail_cases.INVITATION,
+    )
+    parsed = parse_message(raw)
+    assert parsed.text_body == "We bespreken de verhuizing van het archief."
+    assert [item.filename for item in parsed.attachments] == ["invite.ics"]
