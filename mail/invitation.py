@@ -35,20 +35,22 @@ def read_invitation(data: bytes, charset: str | None = None) -> Invitation | Non
     try:
         calendar = Calendar.from_ical(text)
         event = next(iter(calendar.walk("VEVENT")), None)
-    except Exception:  # the package raises ValueError and others on text it cannot read
+        if event is None:
+            return None
+        return Invitation(
+            summary=_text(event.get("summary")),
+            start=_moment(event.get("dtstart")),
+            end=_moment(event.get("dtend")),
+            location=_text(event.get("location")),
+            organizer=_text(event.get("organizer")).removeprefix("mailto:").removeprefix("MAILTO:"),
+            description=_lines(event.get("description")),
+            method=_text(calendar.get("method")).upper(),
+        )
+    except (
+        Exception
+    ):  # the package raises ValueError and its own errors on text, and on values, it cannot read
         logger.info("unreadable calendar part", exc_info=True)
         return None
-    if event is None:
-        return None
-    return Invitation(
-        summary=_text(event.get("summary")),
-        start=_moment(event.get("dtstart")),
-        end=_moment(event.get("dtend")),
-        location=_text(event.get("location")),
-        organizer=_text(event.get("organizer")).removeprefix("mailto:").removeprefix("MAILTO:"),
-        description=_lines(event.get("description")),
-        method=_text(calendar.get("method")).upper(),
-    )
 
 
 def _text(value: object) -> str:
@@ -64,5 +66,8 @@ def _lines(value: object) -> str:
 
 
 def _moment(value: object) -> datetime | date | None:
-    moment = getattr(value, "dt", None)
+    try:
+        moment = getattr(value, "dt", None)
+    except Exception:  # a time the package could not read answers with its own error: the rest still shows
+        return None
     return moment if isinstance(moment, date) else None

@@ -6,6 +6,7 @@ opens it (``tnefparse``) and lists them like any other attachment.
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -33,10 +34,31 @@ def rtf_to_text(rtf: bytes | str) -> str:
     return sqlite_safe(strip(source, errors="replace")).replace("\r\n", "\n").strip()
 
 
+MAX_TNEF_COUNT = 10_000  # properties, values or recipients in one TNEF object; real files stay far below
+
+
+def _bounded_range(*bounds: int) -> range:
+    """``range`` for ``tnefparse``, which loops over counts read from the file and goes on past its end: a count
+    of four billion would hold a sync worker for hours. A larger count ends the reading instead."""
+    counted = range(*bounds)
+    if len(counted) > MAX_TNEF_COUNT:
+        raise ValueError(f"TNEF count {len(counted)} out of bounds")
+    return counted
+
+
+@functools.cache
+def _tnef_reader() -> Any:
+    from tnefparse import mapi, tnef
+
+    for module in (mapi, tnef):
+        module.range = _bounded_range  # module globals come before builtins
+    logging.getLogger("tnefparse").setLevel(logging.ERROR)  # it warns once per property it skips
+    return tnef.TNEF
+
+
 def read_tnef(data: bytes) -> TnefContent:
     """The text and files inside a ``winmail.dat``; raises ``ValueError`` when it is not TNEF that can be read."""
-    from tnefparse.tnef import TNEF
-
+    TNEF = _tnef_reader()
     try:
         tnef = TNEF(data, do_checksum=False)
     except Exception as error:  # the decoder indexes bytes freely: a cut file raises IndexError and others

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mail.invitation import read_invitation
 from mail.outlook import read_tnef
@@ -114,3 +118,39 @@ def test_an_invitation_alone_reads_as_its_description():
     parsed = parse_message(raw)
     assert parsed.text_body == "We bespreken de verhuizing van het archief."
     assert [item.filename for item in parsed.attachments] == ["invite.ics"]
+
+
+def test_a_winmail_dat_with_absurd_counts_is_read_at_once():
+    """tnefparse loops over counts read from the file, past its end; four billion must not hold a sync worker."""
+    import struct
+    import time
+
+    def attribute(level: int, name: int, kind: int, data: bytes) -> bytes:
+        return (
+            struct.pack("<BHHI", level, name, kind, len(data)) + data + struct.pack("<H", sum(data) & 0xFFFF)
+        )
+
+    header = struct.pack("<IH", 0x223E9F78, 1) + attribute(1, 0x9007, 6, struct.pack("<II", 1252, 0))
+    many_properties = attribute(1, 0x9003, 6, struct.pack("<I", 0xFFFFFFFF) + b"\x02\x00\x01\x00")
+    many_values = attribute(1, 0x9003, 6, struct.pack("<IHHI", 1, 0x1002, 0x0E07, 0xFFFFFFFF))
+    many_recipients = attribute(1, 0x9004, 6, struct.pack("<I", 0xFFFFFFFF))
+    for body in (many_properties, many_values, many_recipients):
+        started = time.perf_counter()
+        with contextlib.suppress(ValueError):
+            read_tnef(header + body)
+        assert time.perf_counter() - started < 2
+
+
+_WINMAIL = mail_cases.tnef([("Offerte.pdf", b"%PDF-1.4"), ("Tekening.dwg", b"AC1032")], "Zie bijlagen.")
+
+
+@settings(max_examples=300, deadline=2000)
+@given(st.data())
+def test_damaged_winmail_dat_and_calendars_never_raise_more_than_a_refusal(data):
+    position = data.draw(st.integers(0, len(_WINMAIL) - 1))
+    damaged = _WINMAIL[:position] + data.draw(st.binary(max_size=12)) + _WINMAIL[position + 1 :]
+    with contextlib.suppress(ValueError):
+        read_tnef(damaged)
+    calendar = mail_cases.INVITATION.encode()
+    cut = data.draw(st.integers(0, len(calendar)))
+    read_invitation(calendar[:cut] + data.draw(st.binary(max_size=20)) + calendar[cut:])
