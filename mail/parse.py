@@ -4,6 +4,10 @@ Sync parses every message exactly once, at a rate that must keep up with the IMA
 byte-level splitter in ``mail.mime`` rather than the stdlib parser and only does the work a request needs: header
 fields, one text body, the sanitised HTML, a snippet, the attachments and the automatic-mail kind. Everything it could
 not read cleanly is listed in ``problems``; the message is still stored and filed.
+
+It is held to the standard library's reading (``email`` with ``policy.default``) by a differential test over a large
+corpus (``tests/unit/mail/test_parse_agrees_with_stdlib.py``); what it reads beyond that library (winmail.dat, RTF,
+invitations, attached messages' words for search) is its own.
 """
 
 from __future__ import annotations
@@ -171,9 +175,8 @@ def _collect(part: Part, content: _Content, problems: list[str], parent: str) ->
         return
     data = transfer_decode(part, problems)
     if content_type in RTF_TYPES and not filename and parent == "multipart/alternative":
-        content.fallback_text.append(
-            rtf_to_text(data)
-        )  # Outlook's RTF alternative: a body, read when nothing else is
+        # Outlook's rich-text alternative: a body, the text when there is no other
+        content.fallback_text.append(rtf_to_text(data))
         return
     if content_type in TNEF_TYPES and _add_tnef(data, content, problems):
         return
