@@ -11,7 +11,6 @@ import sqlite_utils
 
 from store.queues import RequestFilter, request_ids
 
-LIST_QUEUES = ("all_open", "mine", "unassigned", "waiting", "waiting_colleague", "resolved", "all")
 _SUMMARY = (
     "SELECT r.id, r.subject, coalesce(q.address, ''), r.status, r.assignee, r.priority, r.category, r.channel, "
     "(SELECT m.message_id FROM messages m WHERE m.id = r.first_message_id) "
@@ -24,8 +23,8 @@ _LIST_KEYS = ("id", "subject", "requester", "status", "assignee", "priority", "c
 def list_requests(
     db: sqlite_utils.Database, now: datetime, queue: str = "all_open", search: str = "", me: str = ""
 ) -> list[dict[str, Any]]:
-    """The requests of a queue in the window's order (newest first); a search spans every request, as the
-    window's search box does."""
+    """The requests of a queue (``all_open`` or a queue of ``store.queues``) in the window's order, newest first;
+    a search spans every request, as the window's search box does."""
     queue = "open" if queue == "all_open" else queue
     ids = request_ids(db, RequestFilter(queue=queue, search=search, me=me), now)
     summaries = {summary["id"]: summary for summary in _summaries(db, ids)}

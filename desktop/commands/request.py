@@ -12,6 +12,8 @@ from typing import Any
 
 from desktop.commands import CliError
 
+QUEUES = ("all_open", "mine", "unassigned", "waiting", "waiting_colleague", "resolved", "all")
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("request", help="list requests or show one")
@@ -21,10 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _register_list(actions: argparse._SubParsersAction) -> None:
-    from store.request_report import LIST_QUEUES
-
     parser = actions.add_parser("list", help="the requests of a queue, or those a search finds")
-    parser.add_argument("--queue", choices=LIST_QUEUES, default="all_open")
+    parser.add_argument("--queue", choices=QUEUES, default="all_open")
     parser.add_argument("--search", default="", metavar="TEXT", help="what the window's search box finds")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.set_defaults(func=run_list)
