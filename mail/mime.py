@@ -282,6 +282,8 @@ def _decode_base64(body: bytes) -> bytes:
 def transfer_decode(part: Part, problems: list[str]) -> bytes:
     """The part's body with its Content-Transfer-Encoding undone; broken base64 yields what can be read."""
     encoding = (part.header("content-transfer-encoding") or "").strip().lower()
+    if "(" in encoding:  # "base64 (encoded by the scanner)"
+        encoding = without_comments(encoding).strip()
     body = part.body
     if encoding in _IDENTITY_ENCODINGS:
         return body

@@ -110,8 +110,10 @@ def _check(part: EmailMessage) -> None:
 def _collect(part: EmailMessage, reading: Reading, plain: list[str], html: list[str]) -> None:
     _check(part)
     content_type = part.get_content_type()
-    if " " in content_type:
-        raise Unreadable(f"the standard library keeps an RFC 822 comment in the content type: {content_type}")
+    if " " in content_type or "(" in part.get("content-transfer-encoding", ""):
+        raise Unreadable(
+            "the standard library reads an RFC 822 comment in Content-Type or -Transfer-Encoding"
+        )
     if part.get_content_maintype() == "multipart":
         for number, child in enumerate(part.iter_parts()):
             assert isinstance(child, EmailMessage)

@@ -777,3 +777,15 @@ def test_rfc822_comments_in_parameters_are_skipped_not_dropped():
         ("scan (1).pdf", "application/pdf", b"%PDF")
     ]
     assert parsed.problems == ()
+
+
+def test_a_comment_after_the_transfer_encoding_is_skipped():
+    raw = message(
+        BASIC,
+        "R3LDvMOfZQ==\n",
+        Content_Type="text/plain; charset=utf-8",
+        Content_Transfer_Encoding="base64 (scan)",
+    )
+    parsed = parse_message(raw)
+    assert parsed.text_body.strip() == "Grüße"
+    assert parsed.problems == ()
