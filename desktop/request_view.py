@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.attached_view import Opened, open_attachments, opened_html
 from desktop.formatting import channel_label, duration, priority_label, short_datetime, status_label
 from desktop.reader import Reader
+from mail.filenames import sanitize_filename
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply
@@ -51,7 +53,6 @@ from store.ratings import satisfaction
 log = logging.getLogger(__name__)
 
 _REMOTE_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(["'])(https?://[^"']*)\1[^>]*>""", re.IGNORECASE)
-_UNSAFE_NAME = re.compile(r'[\x00-\x1f<>:"/\\|?*]+')
 ROLE_STYLE = {
     "requester": ("#ffffff", "#2563eb"),
     "desk": ("#f0f7f0", "#2e7d32"),
@@ -61,18 +62,13 @@ ROLE_STYLE = {
 }
 
 
-def safe_filename(name: str) -> str:
-    """A name that cannot leave the chosen folder or upset any file system, whatever the sender wrote."""
-    cleaned = _UNSAFE_NAME.sub("_", Path(name.replace("\\", "/")).name).strip(" .")
-    return cleaned[:150] or "attachment"
-
-
 @dataclass(frozen=True, slots=True)
 class Loaded:
     request_id: int
     row: RequestRow | None
     items: list[ConversationItem]
     card: RequesterCard | None
+    opened: dict[int, Opened]  # attached messages and invitations, read, by attachment id
     rating: tuple[int, str] | None = None  # the requester's latest rating and comment
 
 
@@ -81,7 +77,10 @@ def _load(db: sqlite_utils.Database, request_id: int) -> Loaded:
     card = None if requester is None else requester_card(db, requester)
     rows = request_rows(db, [request_id])
     rating = satisfaction(db, request_id)
-    return Loaded(request_id, rows[0] if rows else None, conversation(db, request_id), card, rating)
+    items = conversation(db, request_id)
+    return Loaded(
+        request_id, rows[0] if rows else None, items, card, open_attachments(db, request_id), rating
+    )
 
 
 class Conversation(QTextBrowser):
@@ -284,7 +283,9 @@ class RequestView(QWidget):
                 f"<a href='loket:save/{a.id}'>{html.escape(self.tr('Save…'))}</a>"
                 for a in item.attachments
             )
-            extras += f"<p style='margin-top:6px'>{links}</p>"
+            opened = self._current.opened if self._current is not None else {}
+            read = "".join(opened_html(opened[a.id], now) for a in item.attachments if a.id in opened)
+            extras += f"{read}<p style='margin-top:6px'>{links}</p>"
         return (
             f"<table width='100%' cellspacing='0' cellpadding='8' style='margin-bottom:8px; "
             f"background-color:{background}; border-left: 3px solid {accent}'>"
@@ -356,7 +357,7 @@ class RequestView(QWidget):
         row = self._db.execute("SELECT filename FROM attachments WHERE id = ?", [attachment_id]).fetchone()
         if row is None:
             return
-        name = safe_filename(row[0])
+        name = sanitize_filename(row[0])
         if verb == "save":
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save attachment"), name)
             if not chosen:

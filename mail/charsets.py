@@ -8,6 +8,7 @@ surrogate or a NUL, which sqlite refuses or truncates.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 
 # Labels seen in real mail that Python's codec registry does not know, mapped to the codec that reads them.
@@ -21,16 +22,18 @@ _ALIASES = {
     "x-gbk": "gbk",
     "gb2312": "gb18030",
     "gbk": "gb18030",
-    "ks_c_5601-1987": "cp949",
-    "euc-kr": "cp949",
+    "ks_c_5601-1987": "euc_kr",  # as the email package reads it; Windows mail beyond EUC-KR falls back to cp949
     "x-user-defined": "cp1252",
     "windows1252": "cp1252",
     "cp-1252": "cp1252",
     "cp-850": "cp850",
 }
+# Labels whose mail often holds the Windows vendor extensions: read as labelled while that works (so the standard's
+# own sequences keep their meaning), else by the vendor's superset.
+_WIDER = {"euc_kr": "cp949", "shift_jis": "cp932", "big5": "big5hkscs"}
 _WINDOWS_1252 = frozenset(("iso8859-1", "cp1252"))  # windows-1252 is what these labels mean in practice
 # Codecs that are not mail charsets: decoding with them invents escapes or surrogates instead of reading text.
-_NOT_MAIL = frozenset(("unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined", "utf-7"))
+_NOT_MAIL = frozenset(("unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined"))
 _LABEL_END = re.compile(r"[\s;,\"']")
 _UNSAFE = re.compile("[\x00\ud800-\udfff]")
 _REAL_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
@@ -48,6 +51,7 @@ def _without_nul(text: str) -> str:
     return text.replace("\x00", "") if "\x00" in text else text
 
 
+@functools.lru_cache(maxsize=512)
 def codec_for(label: str | None) -> str | None:
     """The Python codec name for a charset label, or None when no text codec reads it."""
     if not label:
@@ -62,6 +66,20 @@ def codec_for(label: str | None) -> str | None:
     if not info._is_text_encoding or info.name in _NOT_MAIL:
         return None
     return info.name
+
+
+@functools.lru_cache(maxsize=128)
+def reads_ascii_as_ascii(label: str | None) -> bool:
+    """Whether ASCII bytes under this label are the ASCII text they look like. Not so for the charsets that are
+    7-bit on the wire (ISO-2022-JP, UTF-7, HZ: their escapes are ASCII bytes), the UTF-16/32 family and EBCDIC."""
+    codec = codec_for(label)
+    if codec is None or "iso2022" in codec:
+        return codec is None
+    sample = bytes(range(128))
+    try:
+        return sample.decode(codec) == sample.decode("ascii")
+    except UnicodeDecodeError:
+        return False
 
 
 def _western(data: bytes) -> str:
@@ -82,7 +100,7 @@ def _windows_1252(data: bytes) -> str:
 
 def decode_text(data: bytes, label: str | None) -> tuple[str, str | None]:
     """Decode a body or header word; returns the text and a problem sentence when the result is a guess."""
-    if data.isascii():
+    if data.isascii() and reads_ascii_as_ascii(label):
         return _without_nul(data.decode("ascii")), None
     codec = codec_for(label)
     if codec is None:
@@ -96,7 +114,8 @@ def decode_text(data: bytes, label: str | None) -> tuple[str, str | None]:
         decoded = data.decode(codec)
         return (_without_nul(decoded) if codec == "utf-8" else sqlite_safe(decoded)), None
     except UnicodeDecodeError:
-        pass
+        if codec in _WIDER:
+            return decode_text(data, _WIDER[codec])
     except (LookupError, ValueError):  # codecs that refuse some inputs outright (e.g. over-long labels)
         return sqlite_safe(_western(data)), f"charset {label!r} unreadable, read as UTF-8/windows-1252"
     text = data.decode(codec, errors="replace")

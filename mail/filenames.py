@@ -1,11 +1,16 @@
-"""Attachment names that are safe to save on every platform, whatever the sender put in the header."""
+"""Attachment names that are safe to save on every platform, whatever the sender put in the header.
+
+The one sanitiser of the app: the parser names attachments with it and the request view saves under its names.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-MAX_LENGTH = 150  # characters; well under the 255-byte limit of common file systems even in UTF-8
+MAX_BYTES = (
+    255  # of UTF-8: the limit of a name on ext4, XFS, btrfs, APFS (NTFS counts 255 UTF-16 units: fewer)
+)
 _FORBIDDEN = re.compile(r'[\x00-\x1f\x7f-\x9f<>:"/\\|?*\ud800-\udfff]')
 _INVISIBLE = re.compile(
     "[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
@@ -36,7 +41,9 @@ def sanitize_filename(name: str | None, fallback: str = "attachment") -> str:
         stem, extension = cleaned, ""
     if stem.split(".", 1)[0].rstrip(" ").upper() in _RESERVED:
         stem = "_" + stem
-    if len(stem) + len(extension) + 1 > MAX_LENGTH:
-        stem = stem[: MAX_LENGTH - len(extension) - 1].rstrip(". ")
-    result = f"{stem}.{extension}" if extension else stem
-    return result or fallback
+    suffix = f".{extension}" if extension else ""
+    room = MAX_BYTES - len(suffix.encode("utf-8"))
+    if len(stem.encode("utf-8")) > room:
+        # cut whole characters only; the extension stays, so the file still opens with the right program
+        stem = stem.encode("utf-8")[:room].decode("utf-8", "ignore").rstrip(". ")
+    return f"{stem}{suffix}" if stem else fallback

@@ -9,12 +9,14 @@ from __future__ import annotations
 import binascii
 import re
 from datetime import UTC, datetime
+from email.headerregistry import HeaderRegistry
 from email.utils import getaddresses, parsedate_to_datetime
 
 from mail.charsets import decode_text, sqlite_safe
 from store.records import Address
 
 _ENCODED_WORD = re.compile(r"=\?([^?\s]{1,75})\?([qQbB])\?([^?]*)\?=")
+_BASE64_WORD = re.compile(rb"[A-Za-z0-9+/]*={0,2}")
 _WHITESPACE = re.compile(r"\s+")
 _ANGLE_ID = re.compile(r"<([^<>]*)>")
 _ID_TOKEN = re.compile(r"<[^<>]*>|[^\s<>,;()]+")
@@ -24,6 +26,7 @@ _SIMPLE_ADDRESS = re.compile(
     rf"""\s*(?:(?:"([^"\\]*)"|([^<>",;:()\\@\[\]]*?))\s*<\s*({_ADDR_SPEC})\s*>|({_ADDR_SPEC}))?\s*(?:,|$)"""
 )
 _EARLIEST_YEAR, _LATEST_YEAR = 1970, 2200
+_ADDRESS_HEADER = HeaderRegistry()
 
 
 def decode_words(value: str, problems: list[str] | None = None) -> str:
@@ -43,6 +46,13 @@ def decode_words(value: str, problems: list[str] | None = None) -> str:
             out.append(between)
         charset = match.group(1).split("*", 1)[0]  # RFC 2231 language suffix: =?utf-8*en?Q?...?=
         data = _word_bytes(match.group(2), match.group(3), problems)
+        if data is None:  # not decodable: the word stays as it was written, like any other text
+            if pending_charset is not None:
+                out.append(_decode_word(pending, pending_charset, problems))
+                pending, pending_charset = bytearray(), None
+            out.append(match.group())
+            position = match.end()
+            continue
         if pending_charset is not None and charset.lower() != pending_charset.lower():
             out.append(_decode_word(pending, pending_charset, problems))
             pending = bytearray()
@@ -55,16 +65,19 @@ def decode_words(value: str, problems: list[str] | None = None) -> str:
     return "".join(out)
 
 
-def _word_bytes(encoding: str, text: str, problems: list[str] | None) -> bytes:
+def _word_bytes(encoding: str, text: str, problems: list[str] | None) -> bytes | None:
+    """The word's bytes; None when its base64 holds characters outside the alphabet or cannot be whole."""
     raw = text.encode("ascii", "replace")
     if encoding in "qQ":
         return binascii.a2b_qp(raw, header=True)
-    try:
-        return binascii.a2b_base64(raw + b"=" * (-len(raw) % 4))
-    except (binascii.Error, ValueError):
-        if problems is not None:
-            problems.append("broken base64 in an encoded header word")
-        return raw
+    if _BASE64_WORD.fullmatch(raw) is not None and len(raw.rstrip(b"=")) % 4 != 1:
+        try:
+            return binascii.a2b_base64(raw + b"=" * (-len(raw) % 4))
+        except (binascii.Error, ValueError):
+            pass
+    if problems is not None:
+        problems.append("undecodable encoded word in a header, kept as written")
+    return None
 
 
 def _decode_word(data: bytearray, charset: str, problems: list[str] | None) -> str:
@@ -88,7 +101,7 @@ def addresses(values: list[str] | None, problems: list[str]) -> tuple[Address, .
     pairs = _simple_pairs(values)
     try:
         if pairs is None:
-            pairs = getaddresses(values)
+            pairs = _full_pairs(values)
     except Exception as error:  # the stdlib parser has raised IndexError and others on garbage
         problems.append(f"unreadable address header ({type(error).__name__})")
         return ()
@@ -117,6 +130,28 @@ def _simple_pairs(values: list[str]) -> list[tuple[str, str]] | None:
                 pairs.append((quoted if quoted is not None else (plain or ""), bracketed or bare))
             position = match.end()
     return pairs
+
+
+def _full_pairs(values: list[str]) -> list[tuple[str, str]]:
+    """(name, address) pairs of the shapes the regex leaves alone. ``getaddresses`` reads a name given only as a
+    comment ("jan@example.nl (Jan de Vries)") but puts a space wherever a quoted string is glued to a word
+    (``Jan"tje" <...>``); the RFC 5322 parser of ``policy.default`` reads such phrases right, so its names win,
+    except for names it leaves empty and names with encoded words, which ``unstructured`` decodes by RFC 2047."""
+    legacy = getaddresses(values)
+    try:
+        modern = [
+            (address.display_name, address.addr_spec)
+            for value in values
+            for address in getattr(_ADDRESS_HEADER("to", value), "addresses", ())
+        ]
+    except Exception:  # the RFC 5322 parser fails on some garbage that getaddresses reads
+        return legacy
+    if len(modern) != len(legacy):
+        return legacy
+    return [
+        (legacy_name if not name or "=?" in legacy_name else name, legacy_address)
+        for (legacy_name, legacy_address), (name, _) in zip(legacy, modern, strict=True)
+    ]
 
 
 def _normalise_address(address: str) -> str:

@@ -96,22 +96,25 @@ def allow_remote(html: str) -> str:
     return _REMOTE_ATTRIBUTE.sub(r'\1 src="', html)
 
 
+# The rest of a tag after its name: a quoted attribute value may hold ">" (title="a > b"), so quoted values are
+# read whole; atomic so that a quote that never closes costs one scan.
+_REST = r"""(?>=\s*"[^"]*"|=\s*'[^']*'|[^<>])*+"""
 _INVISIBLE = re.compile(
-    r"<head\b[^<>]*>.*?(?:</head\s*>|(?=<body\b)|\Z)|<(style|script|title|noscript|template)\b[^<>]*>.*?(?:</\1\s*>|\Z)"
-    r"|<!--.*?(?:-->|\Z)",
+    rf"<head\b{_REST}>.*?(?:</head\s*>|(?=<body\b)|\Z)|<(style|script|title|noscript|template)\b{_REST}>.*?"
+    r"(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)",
     re.I | re.S,
 )
 # Block boundaries become marker characters first, so that "</div><div>" yields one line end and "</p><p>" one blank
 # line however the tags are stacked; each run of markers is then replaced once.
 _LINE, _PARA = "\x01", "\x02"
-_PARAGRAPH = re.compile(r"</?(?:p|h[1-6])\b[^<>]*>", re.I)
+_PARAGRAPH = re.compile(rf"</?(?:p|h[1-6])\b{_REST}>", re.I)
 _BLOCK = re.compile(
-    r"</?(?:div|table|tr|blockquote|pre|ul|ol|dl|dt|dd|address|center)\b[^<>]*>|</li\s*>", re.I
+    rf"</?(?:div|table|tr|blockquote|pre|ul|ol|dl|dt|dd|address|center)\b{_REST}>|</li\s*>", re.I
 )
-_BREAK = re.compile(r"<(?:br|hr)\b[^<>]*>", re.I)
-_LIST_ITEM = re.compile(r"<li\b[^<>]*>", re.I)
-_CELL = re.compile(r"<t[dh]\b[^<>]*>", re.I)
-_ANY_TAG = re.compile(r"<[a-zA-Z/!?][^<>]*>")
+_BREAK = re.compile(rf"<(?:br|hr)\b{_REST}>", re.I)
+_LIST_ITEM = re.compile(rf"<li\b{_REST}>", re.I)
+_CELL = re.compile(rf"<t[dh]\b{_REST}>", re.I)
+_ANY_TAG = re.compile(rf"<[a-zA-Z/!?]{_REST}>")
 _MARKER_RUN = re.compile(r"[\x01\x02][\x01\x02 ]*")
 _BLANK_LINES = re.compile(r"\n\n\n+")
 _RUN_OF_SPACES = re.compile(r"  +")

@@ -51,6 +51,8 @@ class Part:
         value = self.header("content-disposition")
         if not value:
             return "", {}
+        if "(" in value:
+            value = without_comments(value)
         kind, _, rest = value.partition(";")
         return kind.strip().lower(), parse_params(rest)
 
@@ -99,6 +101,38 @@ def _cut_header_block(data: bytes) -> tuple[bytes, bytes, bytes]:
     if crlf_end >= 0:
         return data[:crlf_end], b"\n\r\n", data[crlf_end + 3 :]
     return data, b"", b""
+
+
+def without_comments(value: str) -> str:
+    """A structured header value with its RFC 822 comments (``(scanned copy)``, nested too) taken out; parentheses
+    inside quoted strings are text and stay."""
+    out: list[str] = []
+    depth = 0
+    quoted = escaped = False
+    for char in value:
+        if escaped:
+            escaped = False
+            if depth == 0:
+                out.append(char)
+            continue
+        if char == "\\" and (quoted or depth):
+            escaped = True
+            if depth == 0:
+                out.append(char)
+            continue
+        if depth == 0 and char == '"':
+            quoted = not quoted
+        elif not quoted and char == "(":
+            depth += 1
+            continue
+        elif not quoted and depth and char == ")":
+            depth -= 1
+            if depth == 0:
+                out.append(" ")
+            continue
+        if depth == 0:
+            out.append(char)
+    return "".join(out)
 
 
 def parse_params(text: str) -> dict[str, str]:
@@ -182,7 +216,8 @@ def _content_type(
     values = headers.get("content-type")
     if not values:
         return default, {}
-    kind, _, rest = values[0].partition(";")
+    value = without_comments(values[0]) if "(" in values[0] else values[0]
+    kind, _, rest = value.partition(";")
     kind = kind.strip().lower()
     maintype, slash, subtype = kind.partition("/")
     if not slash or not maintype or not subtype or " " in kind:
@@ -247,6 +282,8 @@ def _decode_base64(body: bytes) -> bytes:
 def transfer_decode(part: Part, problems: list[str]) -> bytes:
     """The part's body with its Content-Transfer-Encoding undone; broken base64 yields what can be read."""
     encoding = (part.header("content-transfer-encoding") or "").strip().lower()
+    if "(" in encoding:  # "base64 (encoded by the scanner)"
+        encoding = without_comments(encoding).strip()
     body = part.body
     if encoding in _IDENTITY_ENCODINGS:
         return body

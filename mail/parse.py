@@ -4,6 +4,10 @@ Sync parses every message exactly once, at a rate that must keep up with the IMA
 byte-level splitter in ``mail.mime`` rather than the stdlib parser and only does the work a request needs: header
 fields, one text body, the sanitised HTML, a snippet, the attachments and the automatic-mail kind. Everything it could
 not read cleanly is listed in ``problems``; the message is still stored and filed.
+
+It is held to the standard library's reading (``email`` with ``policy.default``) by a differential test over a large
+corpus (``tests/unit/mail/test_parse_agrees_with_stdlib.py``); what it reads beyond that library (winmail.dat, RTF,
+invitations, attached messages' words for search) is its own.
 """
 
 from __future__ import annotations
@@ -20,7 +24,9 @@ from mail.charsets import decode_text, sqlite_safe
 from mail.classify import classify
 from mail.filenames import sanitize_filename
 from mail.html import html_to_text, sanitize
+from mail.invitation import CALENDAR_TYPES, read_invitation
 from mail.mime import Part, parse_entity, split_headers, transfer_decode
+from mail.outlook import RTF_TYPES, TNEF_TYPES, read_tnef, rtf_to_text
 from store.records import AttachmentData, ParsedMessage
 
 logger = logging.getLogger(__name__)
@@ -34,6 +40,7 @@ _REPORT_NAMES = {
     "message/disposition-notification": "disposition-notification.txt",
     "text/rfc822-headers": "headers.txt",
     "message/rfc822-headers": "headers.txt",
+    "text/calendar": "invite.ics",
 }
 # Lines that start the quoted original in a reply: everything after them is old text, not what the sender wrote now.
 _QUOTE_START = re.compile(
@@ -46,35 +53,48 @@ _QUOTE_START = re.compile(
 _SNIPPET_SCAN = 4_000
 
 
+_SIGNATURE_TYPES = frozenset(
+    ("application/pgp-signature", "application/pkcs7-signature", "application/x-pkcs7-signature")
+)
+MAX_ATTACHED_DEPTH = 5  # messages attached inside attached messages: deeper ones stay attachments, unread
+
+
 @dataclass(slots=True)
 class _Content:
     """What a walk over the MIME tree collects."""
 
+    depth: int  # of attached messages around this one
     plain: list[str] = field(default_factory=list)
     html: list[str] = field(default_factory=list)
+    # Text read when the message has no plain or HTML text: RTF alternatives, winmail.dat, an invitation's words
+    fallback_text: list[str] = field(default_factory=list)
     attachments: list[AttachmentData] = field(default_factory=list)
     part_types: list[str] = field(default_factory=list)
+    attached_text: list[str] = field(default_factory=list)
 
 
-def parse_message(raw: bytes) -> ParsedMessage:
-    """The message's fields for the store; problems are recorded, never raised."""
+def parse_message(raw: bytes, depth: int = 0) -> ParsedMessage:
+    """The message's fields for the store; problems are recorded, never raised. ``depth`` counts the messages this
+    one is attached inside."""
     try:
-        return _parse(bytes(raw))
+        return _parse(bytes(raw), depth)
     except Exception as error:  # a parser bug must cost one message's body, never the sync
         logger.exception("parsing failed; keeping headers only")
         return _headers_only(bytes(raw), f"parser failed ({type(error).__name__}); only headers read")
 
 
-def _parse(raw: bytes) -> ParsedMessage:
+def _parse(raw: bytes, depth: int) -> ParsedMessage:
     problems: list[str] = []
     root = parse_entity(raw, problems)
     fields = _header_fields(root.headers, problems)
-    content = _Content()
-    _collect(root, content, problems, in_related=False)
+    content = _Content(depth)
+    _collect(root, content, problems, parent="")
     html_source = "\n".join(content.html) if content.html else None
     text = "\n".join(content.plain) if content.plain else ""
     if not text.strip() and html_source:
         text = sqlite_safe(html_to_text(html_source))
+    if not text.strip() and content.fallback_text:
+        text = "\n".join(content.fallback_text)
     return ParsedMessage(
         **fields,
         text_body=text,
@@ -83,6 +103,7 @@ def _parse(raw: bytes) -> ParsedMessage:
         auto_kind=_auto_kind(root.headers, fields["subject"], content.part_types),
         attachments=tuple(content.attachments),
         problems=_tidy(problems),
+        attached_text="\n".join(content.attached_text),
     )
 
 
@@ -127,12 +148,18 @@ def _header_fields(headers: dict[str, list[str]], problems: list[str]) -> dict[s
     }
 
 
-def _collect(part: Part, content: _Content, problems: list[str], in_related: bool) -> None:
-    """Sort the leaves of the MIME tree into body text, body HTML and attachments."""
+def _collect(part: Part, content: _Content, problems: list[str], parent: str) -> None:
+    """Sort the leaves of the MIME tree into body text, body HTML and attachments; ``parent`` is the type of the
+    multipart around the part."""
     if part.is_multipart:
-        related = part.content_type == "multipart/related"
-        for child in part.children:
-            _collect(child, content, problems, related)
+        for number, child in enumerate(part.children):
+            if (
+                part.content_type == "multipart/signed"
+                and number > 0
+                and child.content_type in _SIGNATURE_TYPES
+            ):
+                continue  # the signature: mail clients show that a message is signed, not a file
+            _collect(child, content, problems, part.content_type)
         return
     content_type = part.content_type
     content.part_types.append(content_type)
@@ -147,6 +174,20 @@ def _collect(part: Part, content: _Content, problems: list[str], in_related: boo
         (content.plain if content_type == "text/plain" else content.html).append(text)
         return
     data = transfer_decode(part, problems)
+    if content_type in RTF_TYPES and not filename and parent == "multipart/alternative":
+        # Outlook's rich-text alternative: a body, the text when there is no other
+        content.fallback_text.append(rtf_to_text(data))
+        return
+    if content_type in TNEF_TYPES and _add_tnef(data, content, problems):
+        return
+    if content_type == "message/rfc822":
+        _read_attached_message(data, content)
+    elif content_type in CALENDAR_TYPES:
+        invitation = read_invitation(data, part.params.get("charset"))
+        if invitation is not None:
+            content.attached_text.append(invitation.searchable())
+            if invitation.description:
+                content.fallback_text.append(invitation.description)
     if filename:
         name = sanitize_filename(hdr.unstructured(filename, problems))
     else:
@@ -154,9 +195,33 @@ def _collect(part: Part, content: _Content, problems: list[str], in_related: boo
     inline = (
         content_type.startswith("image/")
         and disposition != "attachment"
-        and (disposition == "inline" or in_related or "content-id" in part.headers)
+        and (disposition == "inline" or parent == "multipart/related" or "content-id" in part.headers)
     )
     content.attachments.append(AttachmentData(name, content_type[:100], data, inline))
+
+
+def _add_tnef(data: bytes, content: _Content, problems: list[str]) -> bool:
+    """The files and text inside a ``winmail.dat``, added as Outlook shows them; False when it cannot be read."""
+    try:
+        tnef = read_tnef(data)
+    except ValueError as error:
+        problems.append(f"winmail.dat kept as it is: {error}")
+        return False
+    if tnef.text:
+        content.fallback_text.append(tnef.text)
+    for name, file_data in tnef.files:
+        content_type = mimetypes.guess_type(name, strict=False)[0] or "application/octet-stream"
+        content.attachments.append(AttachmentData(sanitize_filename(name), content_type, file_data))
+    return True
+
+
+def _read_attached_message(data: bytes, content: _Content) -> None:
+    """Words of an attached (forwarded) message, for search: its sender, subject, text and what it holds."""
+    if content.depth >= MAX_ATTACHED_DEPTH:
+        return
+    inner = parse_message(data, content.depth + 1)
+    words = (inner.sender.name, inner.sender.address, inner.subject, inner.text_body, inner.attached_text)
+    content.attached_text.append("\n".join(filter(None, words)))
 
 
 def _default_name(content_type: str, data: bytes) -> str:

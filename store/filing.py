@@ -311,7 +311,8 @@ def _insert_message(
         ),
     )
     forget_figures(db, request_id)
-    entry = SearchEntry.of(message_row, parsed.subject, parsed.text_body, parsed.sender)
+    body = f"{parsed.text_body}\n{parsed.attached_text}" if parsed.attached_text else parsed.text_body
+    entry = SearchEntry.of(message_row, parsed.subject, body, parsed.sender)
     if batch is not None:
         batch.search_entries.append(entry)
     else:

@@ -174,6 +174,10 @@ def _where(db: sqlite_utils.Database, flt: RequestFilter, now: datetime) -> tupl
         params += [now_text, now_text]
     elif kind == "resolved":
         clauses.append("r.status = 'resolved' AND r.merged_into IS NULL")
+    elif kind == "unassigned":
+        clauses.append(f"{_OPEN} AND coalesce(r.assignee, '') = ''")
+    elif kind == "all":
+        clauses.append("r.merged_into IS NULL")
     elif kind == "requester":
         clauses += [_OPEN, "r.requester_id = ?"]
         params.append(int(ident))

@@ -41,3 +41,6 @@ class ParsedMessage:
     attachments: tuple[AttachmentData, ...] = ()
     problems: tuple[str, ...] = ()  # what the parser could not read cleanly; empty when clean
     reply_to: tuple[Address, ...] = field(default=())
+    # Words a person finds inside attachments they read as part of the message (attached messages, invitations):
+    # indexed for search, not shown as the text.
+    attached_text: str = ""

@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "requesters",
     "standard",
     "rebuild",
+    "request",
 )
 
 

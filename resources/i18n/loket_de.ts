@@ -431,6 +431,54 @@
         <source>%1 s</source>
         <translation>%1 Sek.</translation>
     </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>Attached message</source>
+        <translation>Angehängte Nachricht</translation>
+    </message>
+    <message>
+        <source>Cancelled meeting</source>
+        <translation>Besprechung abgesagt</translation>
+    </message>
+    <message>
+        <source>Answer to an invitation</source>
+        <translation>Antwort auf eine Einladung</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Einladung</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>Organisator</translation>
+    </message>
 </context>
 <context>
     <name>AccountDialog</name>

@@ -431,6 +431,54 @@
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
+    <message>
+        <source>From</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Oggetto</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(nessun oggetto)</translation>
+    </message>
+    <message>
+        <source>Attached message</source>
+        <translation>Messaggio allegato</translation>
+    </message>
+    <message>
+        <source>Cancelled meeting</source>
+        <translation>Riunione annullata</translation>
+    </message>
+    <message>
+        <source>Answer to an invitation</source>
+        <translation>Risposta a un invito</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Invito</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Cosa</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dove</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>Organizzatore</translation>
+    </message>
 </context>
 <context>
     <name>AccountDialog</name>

@@ -200,14 +200,11 @@ def test_a_request_entered_by_hand_is_created_selected_and_noted(qtbot, window, 
 
 
 def test_attachments_are_written_under_a_safe_name(window, tmp_path):
-    from desktop.request_view import safe_filename, write_attachment
+    from desktop.request_view import write_attachment
+    from mail.filenames import sanitize_filename
 
-    assert safe_filename("../../etc/passwd") == "passwd"
-    assert safe_filename("C:\\Windows\\evil.exe") == "evil.exe"
-    assert safe_filename('a<b>:"c|?*.pdf') == "a_b_c_.pdf"
-    assert safe_filename("...") == "attachment"
     attachment_id = window.db.execute("SELECT min(id) FROM attachments").fetchone()[0]
-    target = write_attachment(window.db, attachment_id, tmp_path / safe_filename("foto 1.pdf"))
+    target = write_attachment(window.db, attachment_id, tmp_path / sanitize_filename("foto 1.pdf"))
     assert target.read_bytes().startswith(b"%PDF")
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mail.filenames import MAX_LENGTH, sanitize_filename
+from mail.filenames import MAX_BYTES, sanitize_filename
 
 WINDOWS_RESERVED = {
     "CON",
@@ -50,18 +50,26 @@ def test_examples(name, expected):
 
 def test_long_names_keep_their_extension():
     result = sanitize_filename("verslag " * 100 + ".docx")
-    assert len(result) <= MAX_LENGTH and result.endswith(".docx")
+    assert len(result.encode()) <= MAX_BYTES and result.endswith(".docx")
+
+
+@pytest.mark.parametrize("character", ["報", "Ü", "😀", "ก"])
+def test_a_long_name_of_multibyte_characters_fits_255_utf8_bytes_and_keeps_its_extension(character):
+    result = sanitize_filename(character * 200 + ".xlsx")
+    assert len(result.encode("utf-8")) <= MAX_BYTES
+    assert result.endswith(".xlsx") and result[:-5] == character * len(result[:-5])
+    assert len(result.encode("utf-8")) > MAX_BYTES - 4 - len(".xlsx")  # as long as whole characters allow
 
 
 def test_fallback_is_configurable():
     assert sanitize_filename("...", fallback="message.eml") == "message.eml"
 
 
-@given(st.text(max_size=400))
+@given(st.text(max_size=400) | st.text(st.characters(min_codepoint=0x3000), max_size=400))
 def test_any_name_becomes_a_safe_component(name):
     result = sanitize_filename(name)
     assert result
-    assert len(result) <= MAX_LENGTH
+    assert len(result.encode("utf-8")) <= MAX_BYTES
     assert "/" not in result and "\\" not in result and ".." not in result
     assert not any(ord(char) < 32 or char in '<>:"|?*' for char in result)
     assert not result.endswith((".", " "))

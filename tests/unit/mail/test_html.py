@@ -156,3 +156,11 @@ def test_unclosed_tag_floods_take_linear_time(junk):
     html_to_text(html)
     sanitize(html)
     assert time.perf_counter() - started < 10  # quadratic scanning would take minutes
+
+
+def test_a_greater_than_sign_inside_an_attribute_value_does_not_end_the_tag():
+    html = (
+        """<p title="a > b" class='x>y'>Hallo</p><img alt="1 > 0" src="cid:x"><br>"""
+        """<style media="(width > 2px)">p{}</style>Tot <b data-x=">">ziens</b>"""
+    )
+    assert html_to_text(html) == "Hallo\n\nTot ziens"

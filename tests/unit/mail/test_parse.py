@@ -213,21 +213,66 @@ def test_unknown_charset_label_falls_back_and_says_so():
     assert any("x-klingon" in problem for problem in parsed.problems)
 
 
-def test_every_codec_python_knows_is_usable_as_a_label():
-    for label in (
-        "koi8-r",
-        "shift_jis",
-        "gb2312",
-        "big5",
-        "euc-kr",
-        "ks_c_5601-1987",
-        "iso-2022-jp",
-        "cp850",
-    ):
-        raw = message(BASIC, "Привет ✓".encode(label, "replace"), Content_Type=f"text/plain; charset={label}")
-        parsed = parse_message(raw)
-        assert_sqlite_safe(parsed)
-        assert parsed.text_body
+# Text in each charset's own script, as mail in that charset carries it.
+NATIVE = {
+    "iso-2022-jp": "会議室の予約をお願いします。",
+    "shift_jis": "プリンターが故障しています。",
+    "euc-jp": "鍵をなくしました。",
+    "utf-7": "Grüße, 50 € + 日本語 ~ fertig",
+    "gb18030": "打印机坏了，请尽快修理。",
+    "gb2312": "会议室预订。",
+    "gbk": "会议室预订。",
+    "hz-gb-2312": "会议室预订。",
+    "big5": "印表機壞了，請盡快修理。",
+    "euc-kr": "프린터가 고장났습니다.",
+    "ks_c_5601-1987": "프린터가 고장났습니다.",
+    "iso-2022-kr": "프린터가 고장났습니다.",
+    "koi8-r": "Принтер сломался, помогите.",
+    "koi8-u": "Принтер зламався, допоможіть.",
+    "iso-8859-5": "Принтер сломался.",
+    "windows-1250": "Tiskárna je rozbitá, prosím opravte ji.",
+    "windows-1251": "Принтер сломался, помогите.",
+    "windows-1252": "Grüße aus Köln, 50 € – „dringend“.",
+    "windows-1253": "Ο εκτυπωτής χάλασε.",
+    "windows-1254": "Yazıcı bozuldu, lütfen düzeltin.",
+    "windows-1255": "המדפסת התקלקלה.",
+    "windows-1256": "الطابعة معطلة.",
+    "windows-1257": "Spausdintuvas sugedo.",
+    "windows-1258": "Xin chào, cám ơn.",
+    "iso-8859-2": "Drukarka się zepsuła.",
+    "iso-8859-7": "Ο εκτυπωτής χάλασε.",
+    "iso-8859-9": "Yazıcı bozuldu.",
+    "iso-8859-13": "Spausdintuvas sugedo.",
+    "iso-8859-15": "Grüße aus Köln, 50 €.",
+    "iso-8859-16": "Imprimanta s-a stricat.",
+    "cp850": "Grüße aus Köln.",
+}
+
+
+@pytest.mark.parametrize("encoding", ["8bit", "base64", "quoted-printable"])
+@pytest.mark.parametrize("label", sorted(NATIVE))
+def test_every_charset_python_has_decodes_body_and_encoded_words(label, encoding):
+    """Charsets that are 7-bit on the wire (ISO-2022-JP, UTF-7, HZ) included: their escapes are ASCII bytes."""
+    from tests.mail_cases import in_charset  # it builds on this module's helpers
+
+    text = NATIVE[label]
+    raw = in_charset(label, encoding)
+    parsed = parse_message(raw)
+    assert parsed.text_body.strip() == text
+    assert parsed.subject == text
+    assert parsed.problems == ()
+
+
+def test_iso_2022_jp_quoted_printable_encoded_word_is_decoded():
+    raw = message(BASIC.replace("Subject: Printer", "Subject: =?ISO-2022-JP?Q?=1B$BF|K\\8l=1B(B?="))
+    assert parse_message(raw).subject == "日本語"
+
+
+@pytest.mark.parametrize("subject", ["Re: =?utf-8?B?!!!?=", "=?utf-8?B?R3L!?= Kamer 2"])
+def test_an_encoded_word_that_cannot_be_decoded_stays_as_text(subject):
+    parsed = parse_message(message(BASIC.replace("Subject: Printer", f"Subject: {subject}")))
+    assert parsed.subject == subject
+    assert parsed.problems == ("undecodable encoded word in a header, kept as written",)
 
 
 def test_invalid_utf8_in_a_utf8_body_is_replaced_not_raised():
@@ -394,7 +439,7 @@ def test_nested_multiparts_yield_one_body_and_all_attachments():
     assert kinds == [
         ("attachment.gif", "image/gif", True),
         ("Doorgestuurd_ oude melding.eml", "message/rfc822", False),
-        ("attachment.ics", "text/calendar", False),
+        ("invite.ics", "text/calendar", False),
     ]
     assert parsed.problems == ()
 
@@ -716,3 +761,31 @@ def test_a_sender_without_domain_keeps_its_name_but_no_address():
     parsed = parse_message(b"From: MAILER-DAEMON\r\nSubject: failure notice\r\n\r\nx")
     assert parsed.sender == Address("MAILER-DAEMON", "")
     assert parsed.auto_kind == "bounce"
+
+
+def test_rfc822_comments_in_parameters_are_skipped_not_dropped():
+    raw = message(
+        BASIC.replace("MIME-Version: 1.0", "MIME-Version: 1.0 (generated)")
+        + '\nContent-Type: multipart/mixed (two parts); boundary="b" (the boundary)',
+        "--b\r\nContent-Type: text/plain (plain text); charset=(label) iso-8859-1 (Western)\r\n\r\nGr\xfc\xdfe\r\n"
+        "--b\r\nContent-Type: application/pdf\r\n"
+        'Content-Disposition: attachment (scanned); filename="scan (1).pdf" (the scan)\r\n\r\n%PDF\r\n--b--\r\n',
+    )
+    parsed = parse_message(raw.replace("Gr\xfc\xdfe".encode(), "Grüße".encode("latin-1")))
+    assert parsed.text_body.strip() == "Grüße"
+    assert [(item.filename, item.content_type, item.data) for item in parsed.attachments] == [
+        ("scan (1).pdf", "application/pdf", b"%PDF")
+    ]
+    assert parsed.problems == ()
+
+
+def test_a_comment_after_the_transfer_encoding_is_skipped():
+    raw = message(
+        BASIC,
+        "R3LDvMOfZQ==\n",
+        Content_Type="text/plain; charset=utf-8",
+        Content_Transfer_Encoding="base64 (scan)",
+    )
+    parsed = parse_message(raw)
+    assert parsed.text_body.strip() == "Grüße"
+    assert parsed.problems == ()

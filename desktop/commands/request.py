@@ -1,0 +1,89 @@
+"""``loket request {list,show}``: the requests and one request's conversation, as the window shows them.
+
+Each sub-command has its own parser and function, registered in ``register``; more are added the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+from typing import Any
+
+from desktop.commands import CliError
+
+QUEUES = ("all_open", "mine", "unassigned", "waiting", "waiting_colleague", "resolved", "all")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("request", help="list requests or show one")
+    actions = parser.add_subparsers(dest="request_action", metavar="ACTION", required=True)
+    _register_list(actions)
+    _register_show(actions)
+
+
+def _register_list(actions: argparse._SubParsersAction) -> None:
+    parser = actions.add_parser("list", help="the requests of a queue, or those a search finds")
+    parser.add_argument("--queue", choices=QUEUES, default="all_open")
+    parser.add_argument("--search", default="", metavar="TEXT", help="what the window's search box finds")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.set_defaults(func=run_list)
+
+
+def _register_show(actions: argparse._SubParsersAction) -> None:
+    parser = actions.add_parser("show", help="one request: its facts, notes, history and messages")
+    parser.add_argument("id", type=int, metavar="ID")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.set_defaults(func=run_show)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from store.db import open_db
+    from store.request_report import list_requests
+    from store.timeutil import utcnow
+
+    found = list_requests(open_db(args.data_dir), utcnow(), args.queue, args.search, getpass.getuser())
+    if args.json:
+        print(json.dumps(found, indent=2, ensure_ascii=False))
+        return 0
+    for request in found:
+        print(
+            f"#{request['id']}\t{request['status']}\t{request['assignee'] or '-'}\t{request['requester']}\t"
+            f"{request['subject']}"
+        )
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from store.db import open_db
+    from store.request_report import show_request
+
+    report = show_request(open_db(args.data_dir), args.id)
+    if report is None:
+        raise CliError(f"no request #{args.id}")
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return 0
+    print(_as_text(report))
+    return 0
+
+
+def _as_text(report: dict[str, Any]) -> str:
+    lines = [
+        f"#{report['id']} {report['subject']}",
+        f"requester: {report['requester']}  status: {report['status']}  assignee: {report['assignee'] or '-'}  "
+        f"priority: {report['priority']}",
+    ]
+    for message in report["messages"]:
+        lines += [
+            "",
+            f"--- {message['date']}  {message['from']}  ({message['role']})",
+            message["text"].rstrip(),
+        ]
+        lines += [
+            f"[{item['filename']}, {item['content_type']}, {item['size']} bytes]"
+            for item in message["attachments"]
+        ]
+    for note in report["notes"]:
+        lines += ["", f"--- note by {note['author']} at {note['at']}", note["text"]]
+    return "\n".join(lines)
