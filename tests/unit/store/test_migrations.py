@@ -12,7 +12,7 @@ def _store_before(step):
     conn = sqlite3.connect(":memory:", isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     for number, script in enumerate(MIGRATIONS[: MIGRATIONS.index(step)], start=1):
-        conn.executescript(script)
+        script(conn) if callable(script) else conn.executescript(script)
         conn.execute(f"PRAGMA user_version = {number}")
     conn.execute(
         "INSERT INTO accounts (name, address, imap_host, imap_port, imap_security, smtp_host, smtp_port, "
@@ -81,13 +81,38 @@ def test_value_lists_in_checks_become_comparisons_that_keep_the_same_rules():
 
 def test_a_sqlite_that_refuses_to_edit_its_schema_keeps_the_lists_and_still_opens():
     conn = _store_before(v20_checks_without_lists)
-    schema = conn.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall()
+    schema = conn.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
+    writable_schema = False
 
-    def no_schema_edits(action, table, *_):
-        return sqlite3.SQLITE_DENY if action == sqlite3.SQLITE_UPDATE and table == "sqlite_master" else 0
+    def no_schema_edits(action, table, value, *_):
+        """Refuse hand edits of the schema; ALTER TABLE in later migrations writes it through SQLite itself."""
+        nonlocal writable_schema
+        if action == sqlite3.SQLITE_PRAGMA and table == "writable_schema":
+            writable_schema = (value or "").upper() == "ON"
+        edit = action == sqlite3.SQLITE_UPDATE and table == "sqlite_master" and writable_schema
+        return sqlite3.SQLITE_DENY if edit else 0
 
     conn.set_authorizer(no_schema_edits)
     assert migrate(conn) == len(MIGRATIONS)
     conn.set_authorizer(None)
-    assert conn.execute("SELECT sql FROM sqlite_master ORDER BY name").fetchall() == schema
+    now = dict(conn.execute("SELECT name, sql FROM sqlite_master").fetchall())
+    assert all(
+        now[name] == sql or now[name].startswith(sql[:-1]) for name, sql in schema if sql
+    )  # columns added
     assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_existing_accounts_get_distinct_keyring_ids_and_keep_signing_in_with_a_password():
+    from store.migrations import V_ACCOUNT_SIGN_IN
+
+    conn = _store_before(V_ACCOUNT_SIGN_IN)
+    conn.execute(
+        "INSERT INTO accounts (name, address, imap_host, imap_port, imap_security, smtp_host, smtp_port, "
+        "smtp_security, username, created_at) VALUES ('b', 'a@x', 'h', 1, 'none', 'h', 1, 'none', 'u', '')"
+    )
+    migrate(conn)
+    rows = conn.execute("SELECT secret_id, auth, state FROM accounts").fetchall()
+    assert len({secret_id for secret_id, _, _ in rows}) == 2
+    assert all(
+        len(secret_id) == 32 and (auth, state) == ("password", "ok") for secret_id, auth, state in rows
+    )
