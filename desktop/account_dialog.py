@@ -221,7 +221,11 @@ class AccountDialog(WorkDialog):
             self.say(self.tr("Enter the password to test the connection."), ok=False)
             return
         self.say(self.tr("Connecting…"), ok=None)
-        self.run(lambda: check_connection(settings, password or _stored_password(settings)), self._connected)
+        account_id = self._account_id
+        self.run(
+            lambda: check_connection(settings, password or _stored_password(self._data_dir, account_id)),
+            self._connected,
+        )
 
     def _connected(self, _result: object) -> None:
         self.say(self.tr("Connected: the server accepted the login for receiving and sending."))
@@ -286,10 +290,20 @@ class AccountDialog(WorkDialog):
         return f"{sentence}\n{error}"
 
 
-def _stored_password(settings: AccountSettings) -> str:
+def _stored_password(data_dir: Path, account_id: int | None) -> str:
+    """The saved account's password: its keyring entry is named by the stored account, not by the form."""
     from mail.credentials import get_password
+    from store.accounts import get_account_by_id
+    from store.db import open_db
 
-    return get_password(settings.as_account())
+    db = open_db(data_dir)
+    try:
+        account = get_account_by_id(db, account_id) if account_id is not None else None
+    finally:
+        db.conn.close()
+    if account is None:
+        raise NoPassword("the mailbox is not saved yet: enter its password")
+    return get_password(account)
 
 
 def _as_form_values(settings: AccountSettings) -> dict[str, Any]:

@@ -53,7 +53,7 @@ class SyncWorker(QThread):
 
         self._report("connecting", {})
         try:
-            password = self.password if self.password is not None else credentials.get_password(self.account)
+            password = self.password if self.password is not None else credentials.secret_for(self.account)
             sync.run_forever(self._data_dir, self.account, password, self._stop, self._report)
         except NoPassword as error:
             log.warning("sync of %s cannot start: %s", self.account.name, error)

@@ -13,6 +13,7 @@ import keyring
 import keyring.errors
 
 from mail.errors import NoPassword
+from mail.sasl import Secret
 from store.accounts import Account
 
 SERVICE = "loket"
@@ -21,6 +22,8 @@ REFRESH_TOKEN = "refresh-token"
 
 
 def _key(account: Account, kind: str) -> str:
+    if not account.secret_id:
+        raise ValueError("an account that is not stored has no keyring entry")
     return f"{kind}:{account.secret_id}"
 
 
@@ -62,6 +65,15 @@ def get_password(account: Account) -> str:
     if password is None:
         raise NoPassword(f"no password stored for account {account.name!r}: enter it again")
     return password
+
+
+def secret_for(account: Account) -> Secret:
+    """What the account logs in with: its password, or (OAuth 2.0) where its fresh access tokens come from."""
+    if account.uses_oauth:
+        from mail.oauth_tokens import OAuthLogin
+
+        return OAuthLogin(account)
+    return get_password(account)
 
 
 def set_refresh_token(account: Account, token: str) -> None:

@@ -25,3 +25,8 @@ class ProtocolError(MailError):
 
 class NoPassword(MailError):
     """No password is stored for the account in the keyring."""
+
+
+class SigninRequired(AuthFailed):
+    """The provider refused the account's OAuth 2.0 refresh token (consent revoked, password changed, account
+    disabled), or it never signed in: only signing in again helps."""

@@ -14,6 +14,7 @@ import imapclient
 from imapclient.exceptions import IMAPClientError, LoginError
 
 from mail.errors import AuthFailed, ProtocolError, ServerUnavailable, TlsRefused
+from mail.sasl import Secret
 
 log = logging.getLogger(__name__)
 
@@ -65,8 +66,11 @@ class ImapLogin:
         return cls(account.imap_host, account.imap_port, account.imap_security, account.username)
 
 
-def connect(account: ImapAccount, password: str, timeout: float = TIMEOUT_SECONDS) -> imapclient.IMAPClient:
-    """A logged-in client; raises AuthFailed, TlsRefused or ServerUnavailable with a sentence."""
+def connect(
+    account: ImapAccount, password: Secret, timeout: float = TIMEOUT_SECONDS
+) -> imapclient.IMAPClient:
+    """A logged-in client, with a password or an OAuth 2.0 bearer token; raises AuthFailed, TlsRefused or
+    ServerUnavailable with a sentence."""
     where = f"{account.imap_host}:{account.imap_port}"
     context = ssl.create_default_context()
     try:
@@ -89,18 +93,41 @@ def connect(account: ImapAccount, password: str, timeout: float = TIMEOUT_SECOND
     except (OSError, imaplib.IMAP4.error, IMAPClientError) as error:
         raise ServerUnavailable(f"the IMAP server {where} cannot be reached: {reason(error)}") from error
     try:
-        client.login(account.username, password)
+        _login(client, account, password)
     except LoginError as error:
         _close(client)
+        if not isinstance(password, str):
+            raise AuthFailed(
+                f"the IMAP server {where} refused the sign-in token for {account.username}"
+            ) from error
         raise AuthFailed(
             f"the IMAP server {where} refused the username or password for {account.username}"
         ) from error
+    except AuthFailed:
+        _close(client)
+        raise
     except (OSError, imaplib.IMAP4.error, IMAPClientError) as error:
         _close(client)
         raise ServerUnavailable(
             f"the IMAP server {where} cut the connection during login: {reason(error)}"
         ) from error
     return client
+
+
+def _login(client: imapclient.IMAPClient, account: ImapAccount, secret: Secret) -> None:
+    """LOGIN with a password; with a token AUTHENTICATE XOAUTH2, or OAUTHBEARER where only that is offered."""
+    if isinstance(secret, str):
+        client.login(account.username, secret)
+        return
+    bearer = secret.bearer()
+    if client.has_capability("AUTH=XOAUTH2"):
+        client.oauth2_login(bearer.user, bearer.token)
+    elif client.has_capability("AUTH=OAUTHBEARER"):
+        client.oauthbearer_login(bearer.user, bearer.token)
+    else:
+        raise AuthFailed(
+            f"the IMAP server {account.imap_host} offers no OAuth 2.0 sign-in (XOAUTH2, OAUTHBEARER)"
+        )
 
 
 def _quiet_protocol_trace(client: imapclient.IMAPClient) -> None:

@@ -25,7 +25,7 @@ from typing import Any
 import imapclient
 import sqlite_utils
 
-from mail.errors import AuthFailed, MailError
+from mail.errors import AuthFailed, MailError, SigninRequired
 from mail.imap import ImapLogin, connect, find_sent_folder, imap_call, logout
 from mail.ingest_worker import (
     BULK_COLLECTION_THRESHOLD,
@@ -38,7 +38,8 @@ from mail.ingest_worker import (
     start_worker,
 )
 from mail.keywords import sync_team_state
-from store.accounts import Account, set_last_error
+from mail.sasl import Secret, fixed
+from store.accounts import SIGNIN_REQUIRED, Account, set_last_error, set_state
 from store.bulk_load import DeferredIndexes, worth_deferring
 from store.db import checkpoints_aside, open_db, transaction
 from store.fetched import FetchedCopy
@@ -124,7 +125,7 @@ class _Workers:
 def sync_once(
     db: sqlite_utils.Database,
     account: Account,
-    password: str,
+    password: Secret,
     progress: Progress | None = None,
     client: imapclient.IMAPClient | None = None,
 ) -> SyncResult:
@@ -139,8 +140,12 @@ def sync_once(
                 db, session, account.id, result.inbox, result.inbox_touched
             )
         set_last_error(db, account.id, None)
+        if account.uses_oauth:
+            set_state(db, account.id, "ok")
     except MailError as error:
         set_last_error(db, account.id, str(error))
+        if isinstance(error, SigninRequired):
+            set_state(db, account.id, SIGNIN_REQUIRED)
         raise
     finally:
         if client is None and session is not None:
@@ -159,7 +164,7 @@ class _Pass:
 def _sync_folders(
     db: sqlite_utils.Database,
     account: Account,
-    password: str,
+    password: Secret,
     session: imapclient.IMAPClient,
     result: SyncResult,
     progress: Progress | None,
@@ -184,7 +189,7 @@ def watched_folders(client: imapclient.IMAPClient) -> list[tuple[str, str]]:
 def sync_folder(
     db: sqlite_utils.Database,
     account: Account,
-    password: str,
+    password: Secret,
     client: imapclient.IMAPClient,
     name: str,
     role: str,
@@ -213,7 +218,7 @@ def sync_folder(
         if new_uids:
             if remap_from is None and worth_deferring(db, len(new_uids)):
                 shared.indexes.defer()
-            session = FolderSession(ImapLogin.of(account), password, name, uidvalidity)
+            session = FolderSession(ImapLogin.of(account), fixed(password), name, uidvalidity)
             result.new_messages += _ingest(
                 db, client, account, session, shared.workers, folder, new_uids, remap_from, progress
             )
@@ -426,7 +431,7 @@ def _sync_vanished(
     return len(gone)
 
 
-def open_session(account: Account, password: str) -> imapclient.IMAPClient:
+def open_session(account: Account, password: Secret) -> imapclient.IMAPClient:
     """A logged-in client with CONDSTORE enabled where the server has it, so SELECT reports HIGHESTMODSEQ."""
     client = connect(account, password)
     if client.has_capability("CONDSTORE") and client.has_capability("ENABLE"):
@@ -438,10 +443,11 @@ StateCallback = Callable[[str, dict[str, Any]], None]
 IDLE_SLICE_SECONDS = 1.0
 POLL_SECONDS = 60.0
 MAX_BACKOFF_SECONDS = 300.0
+SIGNIN_WAIT_SECONDS = 10.0  # how soon a sign-in made elsewhere (``loket account signin``) lets sync resume
 
 
 def run_forever(
-    data_dir: Path, account: Account, password: str, stop: threading.Event, on_state: StateCallback
+    data_dir: Path, account: Account, password: Secret, stop: threading.Event, on_state: StateCallback
 ) -> None:
     """Keep the store in step with the mailbox until ``stop`` is set: IDLE on INBOX, a poll of Sent, and
     reconnection with backoff. States: syncing, up_to_date, reconnecting, auth_failed."""
@@ -457,8 +463,13 @@ def run_forever(
             backoff = 5.0
         except AuthFailed as error:
             set_last_error(db, account.id, str(error))
-            on_state("auth_failed", {"error": str(error)})
-            stop.wait(MAX_BACKOFF_SECONDS)
+            if isinstance(error, SigninRequired):
+                set_state(db, account.id, SIGNIN_REQUIRED)
+            on_state(
+                "signin_required" if isinstance(error, SigninRequired) else "auth_failed",
+                {"error": str(error)},
+            )
+            stop.wait(SIGNIN_WAIT_SECONDS if isinstance(error, SigninRequired) else MAX_BACKOFF_SECONDS)
         except MailError as error:
             set_last_error(db, account.id, str(error))
             on_state("reconnecting", {"error": str(error), "seconds": backoff})
@@ -470,7 +481,7 @@ def run_forever(
 def _follow(
     db: sqlite_utils.Database,
     account: Account,
-    password: str,
+    password: Secret,
     client: imapclient.IMAPClient,
     stop: threading.Event,
     on_state: StateCallback,
@@ -495,7 +506,7 @@ def _follow(
         on_state("up_to_date", {})
 
 
-def _send_due(db: sqlite_utils.Database, account: Account, password: str) -> None:
+def _send_due(db: sqlite_utils.Database, account: Account, password: Secret) -> None:
     """Retry queued replies whose back-off has passed; their errors stay on their outbox rows, not on sync."""
     from mail.send import flush
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers.dovecot import Dovecot, Mailbox, find_dovecot
+from tests.servers.dovecot import Dovecot, Mailbox, running_dovecot
 from tests.servers.smtp import SmtpServer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,15 +32,8 @@ def keyring_file(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
 @pytest.fixture(scope="session")
 def dovecot() -> Iterator[Dovecot]:
     """One Dovecot per test session (per xdist worker); tests stay independent through fresh users."""
-    binary = find_dovecot()
-    if binary is None:
-        pytest.skip("Dovecot is not installed (Debian package dovecot-imapd; `make test` installs it)")
-    server = Dovecot(binary)
-    try:
-        server.start()
+    with running_dovecot() as server:
         yield server
-    finally:
-        server.close()
 
 
 @pytest.fixture
