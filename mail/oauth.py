@@ -163,12 +163,14 @@ def sign_in_with_browser(
     endpoints: Endpoints,
     client_id: str,
     login_hint: str | None = None,
-    open_url: Callable[[str], bool] = webbrowser.open,
+    open_url: Callable[[str], bool] | None = None,
     cancel: threading.Event | None = None,
     timeout: float = BROWSER_TIMEOUT_SECONDS,
 ) -> Tokens:
-    """Open the provider's sign-in page and wait (at most ``timeout``) for its redirect to a loopback port."""
+    """Open the provider's sign-in page (with ``webbrowser``, which honours ``$BROWSER``, unless ``open_url`` is
+    given) and wait at most ``timeout`` for its redirect to a loopback port."""
     cancel = cancel or threading.Event()
+    open_url = open_url or webbrowser.open
     server = http.server.HTTPServer(("127.0.0.1", 0), _Redirect)
     server.timeout = 0.5
     server.answer = None  # type: ignore[attr-defined]

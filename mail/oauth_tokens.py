@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -48,7 +47,7 @@ def sign_in(
     *,
     device_code: bool,
     announce: Callable[[str, str], None],
-    open_url: Callable[[str], bool] = webbrowser.open,
+    open_url: Callable[[str], bool] | None = None,
     cancel: threading.Event | None = None,
 ) -> None:
     """Sign the account in (device code, or the browser with a loopback redirect) and keep the tokens."""

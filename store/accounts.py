@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import secrets
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -25,6 +25,7 @@ SECURITIES = ("ssl", "starttls", "none")
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1", "ip6-localhost")
 DEFAULT_HOURS = {str(day): [["09:00", "17:00"]] for day in range(5)}
 OAUTH_PROVIDERS = ("microsoft", "google", "oidc")
+OAUTH_COLUMNS = ("oauth_provider", "oauth_issuer", "oauth_client_id", "oauth_tenant", "login_user")
 SIGNIN_REQUIRED = "signin_required"
 
 
@@ -186,7 +187,7 @@ def add_account(
                     "calendar_id": calendar_id,
                     "created_at": to_db(utcnow()),
                     "secret_id": secrets.token_hex(16),
-                    **_oauth_columns(oauth),
+                    **oauth_columns(oauth),
                 }
             )
             .last_pk
@@ -196,9 +197,10 @@ def add_account(
     return account
 
 
-def _oauth_columns(oauth: OAuthSetup | None) -> dict[str, str | None]:
+def oauth_columns(oauth: OAuthSetup | None) -> dict[str, Any]:
+    """The account row's sign-in columns for ``oauth`` (None: a password)."""
     if oauth is None:
-        return {"auth": "password"}
+        return {"auth": "password", **dict.fromkeys(OAUTH_COLUMNS)}
     return {
         "auth": "oauth2",
         "oauth_provider": oauth.provider,

@@ -10,7 +10,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,43 +22,11 @@ from mail.sync import run_forever, sync_once
 from store.accounts import OAuthSetup, add_account, get_account
 from store.db import open_db
 from tests.mailgen import build
-from tests.servers.dovecot import Dovecot, Mailbox, running_dovecot
+from tests.servers.dovecot import Dovecot, Mailbox
 from tests.servers.oauth import OAuthServer
-from tests.servers.smtp import SmtpServer
 
 pytestmark = pytest.mark.integration
 DOMAIN = "example.org"
-
-
-@pytest.fixture(scope="module")
-def oauth_server() -> Iterator[OAuthServer]:
-    server = OAuthServer()
-    try:
-        yield server
-    finally:
-        server.close()
-
-
-@pytest.fixture(scope="module")
-def oauth_dovecot(oauth_server: OAuthServer) -> Iterator[Dovecot]:
-    with running_dovecot(f"{oauth_server.issuer}/introspect") as server:
-        yield server
-
-
-@pytest.fixture
-def person(oauth_server: OAuthServer, oauth_dovecot: Dovecot) -> Mailbox:
-    """A fresh mailbox whose owner is the one who agrees at the authorization server."""
-    oauth_dovecot.start()
-    box = oauth_dovecot.new_user()
-    oauth_server.user, oauth_server.deny = box.username, False
-    oauth_server.access_lifetime, oauth_server.device_lifetime = 3600, 600
-    return box
-
-
-@pytest.fixture
-def bearer_smtp(oauth_server: OAuthServer, smtp_server: SmtpServer) -> SmtpServer:
-    smtp_server.require_bearer(oauth_server.active_user)
-    return smtp_server
 
 
 def loket(data_dir: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
