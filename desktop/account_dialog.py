@@ -183,7 +183,7 @@ class AccountDialog(WorkDialog):
         form.add_text("name", self.tr("Account &name:"))
         auth = form.add_choice(
             "auth",
-            self.tr("Sign &in with:"),
+            self.tr("Sign in &with:"),
             [
                 ("password", self.tr("A password")),
                 ("microsoft", self.tr("Microsoft 365")),
@@ -191,10 +191,10 @@ class AccountDialog(WorkDialog):
                 ("oidc", self.tr("Another provider (OpenID Connect)")),
             ],
         )
-        form.add_text("oauth_issuer", self.tr("Iss&uer URL:"), "https://login.example.com/realms/staff")
+        form.add_text("oauth_issuer", self.tr("Issuer UR&L:"), "https://login.example.com/realms/staff")
         form.add_text("oauth_client_id", self.tr("&Client ID:"), self.tr("Loket's ID at the provider"))
         form.add_text(
-            "login_user", self.tr("Signs in &as:"), self.tr("the address (or you, for a shared mailbox)")
+            "login_user", self.tr("Si&gns in as:"), self.tr("the address (or you, for a shared mailbox)")
         )
         self.sign_in_button = QPushButton(self)
         self.sign_in_button.clicked.connect(self._sign_in)
