@@ -97,6 +97,7 @@ def connect(
     except LoginError as error:
         _close(client)
         if not isinstance(password, str):
+            password.refused()
             raise AuthFailed(
                 f"the IMAP server {where} refused the sign-in token for {account.username}"
             ) from error

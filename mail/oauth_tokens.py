@@ -111,3 +111,6 @@ class OAuthLogin:
 
     def bearer(self) -> Bearer:
         return Bearer(self.account.address, access_token(self.account))
+
+    def refused(self) -> None:
+        forget(self.account)

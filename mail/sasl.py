@@ -19,11 +19,17 @@ class Bearer:
     def bearer(self) -> Bearer:
         return self
 
+    def refused(self) -> None:
+        """A fixed token has nothing to forget."""
+
 
 class BearerSource(Protocol):
     """Hands out a bearer fresh enough for one login (``mail.oauth_tokens.OAuthLogin`` refreshes as needed)."""
 
     def bearer(self) -> Bearer: ...
+
+    def refused(self) -> None:
+        """The server refused the last bearer (revoked before it expired): the next one must be a new one."""
 
 
 Secret = str | BearerSource  # a password, or where bearer tokens come from

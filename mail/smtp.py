@@ -78,6 +78,8 @@ def connect_smtp(account: Account, password: Secret | None, timeout: float = TIM
     except smtplib.SMTPAuthenticationError as error:
         _abandon(smtp)
         what = "username or password" if isinstance(password, str) else "sign-in token"
+        if password is not None and not isinstance(password, str):
+            password.refused()
         raise AuthFailed(
             f"the SMTP server {where} refused the {what} for {account.username}: "
             f"{_reply(error.smtp_code, error.smtp_error)}"

@@ -16,13 +16,13 @@ import pytest
 
 from mail import oauth_tokens
 from mail.credentials import get_refresh_token, secret_for
-from mail.errors import SigninRequired
+from mail.errors import AuthFailed, SigninRequired
 from mail.imap import connect, logout
 from mail.sync import run_forever, sync_once
 from store.accounts import OAuthSetup, add_account, get_account
 from store.db import open_db
 from tests.mailgen import build
-from tests.servers.dovecot import Dovecot, Mailbox
+from tests.servers.dovecot import Dovecot, Mailbox, running_dovecot
 from tests.servers.oauth import OAuthServer
 
 pytestmark = pytest.mark.integration
@@ -135,9 +135,11 @@ def test_browser_sign_in_through_the_system_browser_command(tmp_path, oauth_serv
     )
     browser.chmod(0o755)
     env = {**os.environ, "BROWSER": str(browser)}
-    added = loket(tmp_path, *add_args(oauth_server, oauth_dovecot, person, 25), "--browser", env=env)
+    shared = [*add_args(oauth_server, oauth_dovecot, person, 25), "--login-user", "anna@example.org"]
+    added = loket(tmp_path, *shared, "--browser", env=env)
     assert added.returncode == 0, added.stderr
     assert added.stderr == ""
+    assert oauth_server.login_hints[-1] == "anna@example.org"  # the person signs in, the mailbox logs in
     assert loket(tmp_path, "sync", "--once").returncode == 0
 
     oauth_server.deny = True
@@ -279,3 +281,29 @@ def test_an_account_that_never_signed_in_is_asked_to_sign_in_and_offers_the_serv
     with pytest.raises(SigninRequired):
         sync_once(db, get_account(db), secret_for(account))
     assert get_account(db).state == "signin_required"
+
+
+def test_a_token_the_server_refuses_is_dropped_so_the_next_login_finds_the_sign_in_revoked(
+    tmp_path, oauth_server, oauth_dovecot, person
+):
+    _db, account = stored_account(tmp_path, oauth_server, person, oauth_dovecot.port)
+    sign_in_here(oauth_server, account)
+    secret = secret_for(account)
+    logout(connect(account, secret))
+    oauth_server.revoke_all(person.username)  # an administrator disables the account: its tokens die at once
+
+    with pytest.raises(AuthFailed, match="refused the sign-in token") as refused:
+        connect(account, secret)
+    assert not isinstance(refused.value, SigninRequired)
+    with pytest.raises(SigninRequired):
+        connect(account, secret)
+
+
+def test_a_server_that_offers_only_oauthbearer_gets_it(tmp_path, oauth_server):
+    with running_dovecot(f"{oauth_server.issuer}/introspect", bearer_mechanisms="oauthbearer") as server:
+        box = server.new_user()
+        oauth_server.user = box.username
+        _db, account = stored_account(tmp_path, oauth_server, box, server.port)
+        sign_in_here(oauth_server, account)
+        logout(connect(account, secret_for(account)))
+        assert "method=OAUTHBEARER" in server.log_path.read_text(errors="replace")

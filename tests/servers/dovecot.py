@@ -122,7 +122,7 @@ _OAUTH_PASSDB = """\
 auth_username_format = %Ln
 passdb {{
   driver = oauth2
-  mechanisms = xoauth2 oauthbearer
+  mechanisms = {mechanisms}
   args = {base}/oauth2.conf
 }}
 """
@@ -138,14 +138,14 @@ force_introspection = yes
 
 
 @contextlib.contextmanager
-def running_dovecot(introspection_url: str | None = None) -> Iterator[Dovecot]:
+def running_dovecot(introspection_url: str | None = None, **options: str) -> Iterator[Dovecot]:
     """A started Dovecot, closed afterwards; the test is skipped where Dovecot is not installed."""
     import pytest
 
     binary = find_dovecot()
     if binary is None:
         pytest.skip("Dovecot is not installed (Debian package dovecot-imapd; `make test` installs it)")
-    server = Dovecot(binary, introspection_url)
+    server = Dovecot(binary, introspection_url, **options)
     try:
         server.start()
         yield server
@@ -160,9 +160,15 @@ class Dovecot:
 
     host = HOST
 
-    def __init__(self, binary: str, introspection_url: str | None = None) -> None:
+    def __init__(
+        self,
+        binary: str,
+        introspection_url: str | None = None,
+        bearer_mechanisms: str = "xoauth2 oauthbearer",
+    ) -> None:
         self.binary = binary
         self.introspection_url = introspection_url
+        self.bearer_mechanisms = bearer_mechanisms
         # A short base: Dovecot's unix socket paths under it must stay below 107 bytes.
         self.base = Path(tempfile.mkdtemp(prefix="dv.", dir="/tmp"))
         self.base.chmod(0o755)  # the unprivileged user needs +x on every parent dir
@@ -370,8 +376,10 @@ class Dovecot:
                 group=grp.getgrgid(self.gid).gr_name,
                 uid=self.uid,
                 gid=self.gid,
-                oauth_mechanisms=" xoauth2 oauthbearer" if oauth else "",
-                oauth_passdb=_OAUTH_PASSDB.format(base=self.base) if oauth else "",
+                oauth_mechanisms=f" {self.bearer_mechanisms}" if oauth else "",
+                oauth_passdb=_OAUTH_PASSDB.format(base=self.base, mechanisms=self.bearer_mechanisms)
+                if oauth
+                else "",
             ),
             encoding="utf-8",
         )

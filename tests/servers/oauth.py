@@ -46,6 +46,7 @@ class OAuthServer:
         self.device_lifetime = 600
         self.device_interval = 1.0
         self.deny = False
+        self.login_hints: list[str] = []  # who the sign-in page was told to expect, per authorization request
         self.counts: dict[str, int] = {}
         self._lock = threading.Lock()
         self._codes: dict[str, tuple[str, str, str]] = {}  # code -> (challenge, redirect_uri, user)
@@ -109,6 +110,7 @@ class OAuthServer:
     def authorize(self, query: dict[str, str]) -> str:
         """The redirect after the (instant) consent."""
         redirect = query["redirect_uri"]
+        self.login_hints.append(query.get("login_hint", ""))
         if query.get("client_id") != self.client_id or query.get("code_challenge_method") != "S256":
             return f"{redirect}?{urlencode({'error': 'invalid_request', 'state': query.get('state', '')})}"
         if self.deny:

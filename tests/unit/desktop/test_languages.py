@@ -133,10 +133,10 @@ def in_language(qtbot) -> Iterator[object]:
 @pytest.mark.parametrize("language", ["nl", "de", "it"])
 def test_window_shows_no_english_in_the_language(qtbot, seeded_dir, artifacts, in_language, language):
     from desktop.account_dialog import AccountDialog
-    from desktop.sync_worker import describe
     from desktop.compose import ComposeDialog
     from desktop.standards_dialog import StandardsDialog
     from desktop.stats_view import StatsView
+    from desktop.sync_worker import describe
     from desktop.triage import ManualRequestDialog
 
     in_language(language)
