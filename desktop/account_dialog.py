@@ -39,7 +39,7 @@ from mail.oauth import Tokens
 from mail.providers import country_defaults, settings_for
 from mail.sasl import Secret
 from store.account_settings import AccountSettings
-from store.accounts import AccountError, OAuthSetup
+from store.accounts import SIGNIN_REQUIRED, AccountError, OAuthSetup
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +164,8 @@ class AccountDialog(WorkDialog):
         if existing:
             self.form.set_values(_as_form_values(existing[1]))
             self.form.set_values(_oauth_form_values(existing[1].oauth))
+            if existing[1].state == SIGNIN_REQUIRED:
+                self.say(self.tr("The provider asks you to sign in again."), ok=False)
             self.form.field("password").setPlaceholderText(self.tr("unchanged (stored in the keyring)"))
             self._autofilled = {key: None for key in _SERVER_KEYS}  # never overwrite saved servers
         else:
@@ -461,6 +463,8 @@ def _oauth_form_values(oauth: OAuthSetup | None) -> dict[str, Any]:
 
 
 def _as_form_values(settings: AccountSettings) -> dict[str, Any]:
-    values = {key: getattr(settings, key) for key in AccountSettings.__slots__ if key != "oauth"}
+    values = {
+        key: getattr(settings, key) for key in AccountSettings.__slots__ if key not in ("oauth", "state")
+    }
     values["holidays"] = settings.holidays or ""
     return values

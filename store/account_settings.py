@@ -40,6 +40,7 @@ class AccountSettings:
     timezone: str
     holidays: str | None
     oauth: OAuthSetup | None = None  # None: a password
+    state: str = "ok"  # read only: ``signin_required`` when the provider refused the sign-in
 
     def _values(self) -> dict[str, Any]:
         """The plain fields, as ``add_account`` takes them (``asdict`` would turn ``oauth`` into a dict)."""
@@ -69,6 +70,7 @@ def settings_of(db: sqlite_utils.Database, account: Account) -> AccountSettings:
         timezone=timezone,
         holidays=holidays,
         oauth=_setup_of(account),
+        state=account.state,
     )
 
 
@@ -87,6 +89,7 @@ def _setup_of(account: Account) -> OAuthSetup | None:
 def create_account(db: sqlite_utils.Database, settings: AccountSettings) -> Account:
     values = settings._values()
     values["holidays"] = values["holidays"] or None
+    del values["state"]
     return add_account(db, **values)
 
 

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.account_dialog import AccountDialog
 from mail.credentials import get_refresh_token
-from store.accounts import get_account
+from store.account_settings import settings_of
+from store.accounts import SIGNIN_REQUIRED, OAuthSetup, add_account, get_account, set_state
 from store.db import open_db
 
 pytestmark = [
@@ -111,3 +112,37 @@ def test_a_declined_sign_in_says_so_and_saves_nothing(
     assert dialog.status_label.text().startswith("The sign-in did not succeed, or the server refused it.")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.status_label.text().startswith("Sign in first")
+
+
+def test_a_mailbox_whose_sign_in_was_refused_is_signed_in_again_from_the_dialog(
+    qtbot, tmp_path, artifacts, oauth_server, oauth_dovecot, person, bearer_smtp, stand_in_browser
+):
+    db = open_db(tmp_path)
+    account = add_account(
+        db,
+        name="desk",
+        address=f"{person.username}@example.org",
+        imap_host="127.0.0.1",
+        imap_port=oauth_dovecot.port,
+        imap_security="none",
+        smtp_host="127.0.0.1",
+        smtp_port=bearer_smtp.port,
+        smtp_security="none",
+        username=f"{person.username}@example.org",
+        timezone="Europe/Amsterdam",
+        oauth=OAuthSetup("oidc", oauth_server.client_id, issuer=oauth_server.issuer),
+    )
+    set_state(db, account.id, SIGNIN_REQUIRED)
+    dialog = AccountDialog(tmp_path, existing=(account.id, settings_of(db, get_account(db, "desk"))))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.status_label.text() == "The provider asks you to sign in again."
+    assert dialog.sign_in_button.text() == "Sign in again with your provider…"
+    dialog.grab().save(str(artifacts / "account_dialog_sign_in_again.png"))
+
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.status_label.text().startswith("Connected"), timeout=WAIT_MS)
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert get_account(db, "desk").state == "ok"
+    assert get_refresh_token(account) is not None
