@@ -146,3 +146,41 @@ def test_a_mailbox_whose_sign_in_was_refused_is_signed_in_again_from_the_dialog(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert get_account(db, "desk").state == "ok"
     assert get_refresh_token(account) is not None
+
+
+def test_the_window_offers_to_sign_in_again_and_sync_then_resumes(
+    qtbot, tmp_path, oauth_server, oauth_dovecot, person, stand_in_browser
+):
+    from desktop.app import create_app
+    from desktop.main_window import MainWindow
+
+    db = open_db(tmp_path)
+    account = add_account(
+        db,
+        name="desk",
+        address=f"{person.username}@example.org",
+        imap_host="127.0.0.1",
+        imap_port=oauth_dovecot.port,
+        imap_security="none",
+        smtp_host="127.0.0.1",
+        smtp_port=25,
+        smtp_security="none",
+        username=f"{person.username}@example.org",
+        timezone="Europe/Amsterdam",
+        oauth=OAuthSetup("oidc", oauth_server.client_id, issuer=oauth_server.issuer),
+    )
+    create_app()
+    window = MainWindow(tmp_path, me="Anna")
+    qtbot.addWidget(window)
+    window.show()
+    window.start_sync([account])
+    try:
+        qtbot.waitUntil(window.sync.sign_in.isVisible, timeout=WAIT_MS)
+        assert window.sync.label.text() == "desk: sign in again"
+        qtbot.mouseClick(window.sync.sign_in, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "up to date" in window.sync.label.text(), timeout=WAIT_MS)
+        assert not window.sync.sign_in.isVisible() and stand_in_browser
+        assert get_account(db, "desk").state == "ok"
+    finally:
+        window.stop_sync(wait_ms=10_000)
+        window.close()
