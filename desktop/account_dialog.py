@@ -11,7 +11,7 @@ import logging
 import threading
 import zoneinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
@@ -35,11 +35,13 @@ from desktop.oauth_signin import (
 )
 from desktop.work_dialog import WorkDialog
 from mail.errors import AuthFailed, MailError, NoPassword, ServerUnavailable, SigninRequired, TlsRefused
-from mail.oauth import Tokens
 from mail.providers import country_defaults, settings_for
 from mail.sasl import Secret
 from store.account_settings import AccountSettings
 from store.accounts import SIGNIN_REQUIRED, AccountError, OAuthSetup
+
+if TYPE_CHECKING:
+    from mail.oauth import Tokens
 
 log = logging.getLogger(__name__)
 

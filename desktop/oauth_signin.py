@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
-from mail.oauth import Tokens
 from mail.sasl import Bearer, Secret
 from store.account_settings import AccountSettings
+
+if TYPE_CHECKING:  # the OAuth library takes most of a second to import: only when a sign-in needs it
+    from mail.oauth import Tokens
 
 CLIENT_ID_SETTING = "oauth/%s/client_id"  # Loket's client id registered at the provider, per provider
 

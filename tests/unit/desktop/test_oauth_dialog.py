@@ -4,6 +4,8 @@ sign-in kept in the keyring only when the account is saved."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import urllib.request
 import webbrowser
@@ -184,3 +186,18 @@ def test_the_window_offers_to_sign_in_again_and_sync_then_resumes(
     finally:
         window.stop_sync(wait_ms=10_000)
         window.close()
+
+
+def test_opening_the_window_leaves_the_oauth_library_unloaded_until_a_sign_in():
+    """authlib and requests take most of a second to import: the window's first paint must not wait for them."""
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, desktop.main_window; print(sorted({m.split('.')[0] for m in sys.modules} & {'authlib', 'requests'}))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert loaded.stdout.strip() == "[]"
