@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -123,7 +124,7 @@ def test_device_code_sign_in_then_sync_and_reply_with_xoauth2(
     status = json.loads(loket(tmp_path, "status", "--json").stdout)
     assert status["outbox"]["sent"] == 1
     assert [(a["auth"], a["state"]) for a in status["accounts"]] == [("oauth2", "ok")]
-    assert "XOAUTH2" in oauth_dovecot.log_path.read_text(errors="replace")
+    _wait(lambda: "method=XOAUTH2" in oauth_dovecot.log_path.read_text(errors="replace"))
 
 
 def test_browser_sign_in_through_the_system_browser_command(tmp_path, oauth_server, oauth_dovecot, person):
@@ -306,4 +307,18 @@ def test_a_server_that_offers_only_oauthbearer_gets_it(tmp_path, oauth_server):
         _db, account = stored_account(tmp_path, oauth_server, box, server.port)
         sign_in_here(oauth_server, account)
         logout(connect(account, secret_for(account)))
-        assert "method=OAUTHBEARER" in server.log_path.read_text(errors="replace")
+        _wait(
+            lambda: "method=OAUTHBEARER" in server.log_path.read_text(errors="replace")
+        )  # logged a bit later
+
+
+def test_an_smtp_server_that_refuses_the_token_is_an_auth_failure_and_the_session_ends_cleanly(
+    tmp_path, oauth_server, person, bearer_smtp
+):
+    from mail.sasl import Bearer
+    from mail.smtp import connect_smtp
+
+    _db, account = stored_account(tmp_path, oauth_server, person)
+    account = replace(account, smtp_port=bearer_smtp.port)
+    with pytest.raises(AuthFailed, match="refused the sign-in token"):
+        connect_smtp(account, Bearer(account.address, "not-a-token"))
