@@ -6,8 +6,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from desktop.commands import CliError
+
+if TYPE_CHECKING:
+    from store.accounts import Account
 
 
 def add_sign_in_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,7 +48,7 @@ def _announce(uri: str, code: str) -> None:
     print(f"To sign in, open {uri} and enter the code {code}", file=sys.stderr, flush=True)
 
 
-def sign_in(account, device_code: bool | None) -> None:  # type: ignore[no-untyped-def]
+def sign_in(account: Account, device_code: bool | None) -> None:
     """Run the sign-in; ``MailError`` says what went wrong."""
     from mail.oauth_tokens import sign_in as run
 
