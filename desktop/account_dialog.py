@@ -2,14 +2,16 @@
 
 Typing the address fills in the servers of common providers; "Test connection" logs in to IMAP and SMTP in a
 background thread and says in one sentence what is wrong; saving stores the password in the system keyring only.
+Microsoft 365, Google and other OpenID Connect providers sign in through the system browser instead (OAuth 2.0).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import zoneinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
@@ -24,20 +26,40 @@ from PySide6.QtWidgets import (
 
 from desktop.forms import Form
 from desktop.holiday_names import show_holiday_names
+from desktop.oauth_signin import (
+    browser_tokens,
+    connection_secret,
+    keep_tokens,
+    remember_client_id,
+    remembered_client_id,
+)
 from desktop.work_dialog import WorkDialog
-from mail.errors import AuthFailed, MailError, NoPassword, ServerUnavailable, TlsRefused, WrongPort
+from mail.errors import (
+    AuthFailed,
+    MailError,
+    NoPassword,
+    ServerUnavailable,
+    SigninRequired,
+    TlsRefused,
+    WrongPort,
+)
 from mail.providers import country_defaults, settings_for
+from mail.sasl import Secret
 from store.account_settings import AccountSettings
-from store.accounts import AccountError, UnsentReplies
+from store.accounts import SIGNIN_REQUIRED, AccountError, OAuthSetup, UnsentReplies
+
+if TYPE_CHECKING:
+    from mail.oauth import Tokens
 
 log = logging.getLogger(__name__)
 
 HOLIDAY_CODES = ("NL", "BE", "DE", "DE-BW", "DE-BY", "DE-BE", "DE-HE", "DE-NW", "AT", "CH", "IT", "FR", "GB")
 _SERVER_KEYS = ("imap_host", "imap_port", "imap_security", "smtp_host", "smtp_port", "smtp_security")
+_OAUTH_KEYS = ("oauth_client_id", "login_user", "sign_in")
 TEST_TIMEOUT_SECONDS = 15.0
 
 
-def check_connection(settings: AccountSettings, password: str) -> None:
+def check_connection(settings: AccountSettings, password: Secret) -> None:
     """Log in to IMAP, then SMTP; raises the ``MailError`` of the first that fails (run off the GUI thread)."""
     from mail.imap import connect
     from mail.send import connect_smtp
@@ -47,8 +69,15 @@ def check_connection(settings: AccountSettings, password: str) -> None:
     connect_smtp(account, password, timeout=TEST_TIMEOUT_SECONDS).quit()
 
 
-def save_account(data_dir: Path, account_id: int | None, settings: AccountSettings, password: str) -> int:
-    """Create or update the account and put a new password in the keyring; returns the account id."""
+def save_account(
+    data_dir: Path,
+    account_id: int | None,
+    settings: AccountSettings,
+    password: str,
+    tokens: Tokens | None = None,
+) -> int:
+    """Create or update the account and put a new password (or a new sign-in's refresh token) in the keyring;
+    returns the account id."""
     from mail.credentials import set_password
     from store.account_settings import create_account, update_account
     from store.accounts import remove_account
@@ -59,13 +88,18 @@ def save_account(data_dir: Path, account_id: int | None, settings: AccountSettin
         if account_id is None:
             account = create_account(db, settings)
             try:
-                set_password(account, password)
+                if tokens is not None:
+                    keep_tokens(data_dir, account.id, tokens)
+                else:
+                    set_password(account, password)
             except MailError:
                 remove_account(db, account.id)
                 raise
         else:
             account = update_account(db, account_id, settings)
-            if password:
+            if tokens is not None:
+                keep_tokens(data_dir, account.id, tokens)
+            elif password and settings.oauth is None:
                 set_password(account, password)
         return account.id
     finally:
@@ -107,6 +141,11 @@ class AccountDialog(WorkDialog):
         self._data_dir = data_dir
         self._account_id = existing[0] if existing else None
         self._autofilled: dict[str, Any] = {}
+        self._tenant = existing[1].oauth.tenant if existing and existing[1].oauth else None
+        self._tokens: Tokens | None = None  # a sign-in made in this dialog, kept once the account is saved
+        self._cancel = (
+            threading.Event()
+        )  # a sign-in still waiting for the browser stops when the dialog closes
         self.setWindowTitle(self.tr("Edit mailbox") if existing else self.tr("Add a department mailbox"))
         self.form = self._build_form()
         self.provider_label = QLabel(self)
@@ -135,10 +174,14 @@ class AccountDialog(WorkDialog):
         layout.addWidget(self.buttons)
         if existing:
             self.form.set_values(_as_form_values(existing[1]))
+            self.form.set_values(_oauth_form_values(existing[1].oauth))
+            if existing[1].state == SIGNIN_REQUIRED:
+                self.say(self.tr("The provider asks you to sign in again."), ok=False)
             self.form.field("password").setPlaceholderText(self.tr("unchanged (stored in the keyring)"))
             self._autofilled = {key: None for key in _SERVER_KEYS}  # never overwrite saved servers
         else:
             self.form.set_values({"timezone": default_timezone, "imap_port": 993, "smtp_port": 587})
+        self._auth_chosen()
         self.setMinimumWidth(520)
 
     def _build_form(self) -> Form:
@@ -151,6 +194,24 @@ class AccountDialog(WorkDialog):
         address = form.add_text("address", self.tr("E-mail &address:"), "servicedesk@example.com")
         form.add_text("display_name", self.tr("&Display name:"), self.tr("Service desk"))
         form.add_text("name", self.tr("Account &name:"))
+        auth = form.add_choice(
+            "auth",
+            self.tr("Sign in &with:"),
+            [
+                ("password", self.tr("A password")),
+                ("microsoft", self.tr("Microsoft 365")),
+                ("google", self.tr("Google Workspace")),
+                ("oidc", self.tr("Another provider (OpenID Connect)")),
+            ],
+        )
+        form.add_text("oauth_issuer", self.tr("Issuer UR&L:"), "https://login.example.com/realms/staff")
+        form.add_text("oauth_client_id", self.tr("&Client ID:"), self.tr("Loket's ID at the provider"))
+        form.add_text(
+            "login_user", self.tr("Si&gns in as:"), self.tr("the address (or you, for a shared mailbox)")
+        )
+        self.sign_in_button = QPushButton(self)
+        self.sign_in_button.clicked.connect(self._sign_in)
+        form.add_row("sign_in", "", self.sign_in_button)
         form.add_text("password", self.tr("&Password:"), secret=True)
         form.add_text("username", self.tr("&User name:"))
         form.add_text("imap_host", self.tr("&IMAP server:"), "imap.example.com")
@@ -165,7 +226,62 @@ class AccountDialog(WorkDialog):
         form.add_choice("holidays", self.tr("Public &holidays:"), holidays, editable=True)
         show_holiday_names(form.field("holidays"))
         address.textEdited.connect(self._address_edited)
+        auth.activated.connect(self._auth_chosen_by_hand)
         return form
+
+    # -- password or OAuth 2.0 --------------------------------------------------------------------------------
+
+    def _provider(self) -> str:
+        return str(self.form.values()["auth"])
+
+    @Slot()
+    def _auth_chosen_by_hand(self) -> None:
+        self._autofilled["auth"] = None  # never overwritten by the address any more
+        self._auth_chosen()
+
+    def _auth_chosen(self) -> None:
+        provider = self._provider()
+        oauth = provider != "password"
+        for key in ("password", "username"):
+            self.form.set_row_visible(key, not oauth)
+        for key in _OAUTH_KEYS:
+            self.form.set_row_visible(key, oauth)
+        self.form.set_row_visible("oauth_issuer", provider == "oidc")
+        if oauth and not self.form.values()["oauth_client_id"]:
+            self.form.set_values({"oauth_client_id": remembered_client_id(provider)})
+        names = {"microsoft": self.tr("Microsoft"), "google": self.tr("Google")}
+        name = names.get(provider, self.tr("your provider"))
+        again = self._tokens is not None or self._account_id is not None
+        text = self.tr("Sign in again with %1…") if again else self.tr("Sign in with %1…")
+        self.sign_in_button.setText(text.replace("%1", name))
+
+    @Slot()
+    def _sign_in(self) -> None:
+        settings = self.settings()
+        if settings.oauth is None:
+            return
+        if not settings.oauth.client_id:
+            self.say(
+                self.tr("Enter the client ID under which Loket is registered at the provider."), ok=False
+            )
+            return
+        remember_client_id(settings.oauth.provider, settings.oauth.client_id)
+        self.say(self.tr("Continue in the web browser that opened…"), ok=None)
+        self.run(lambda: browser_tokens(settings, self._cancel), self._signed_in)
+
+    def _signed_in(self, tokens: Tokens) -> None:
+        self._tokens = tokens
+        self._auth_chosen()
+        self.say(self.tr("Signed in. Testing the connection…"), ok=None)
+        settings = self.settings()
+        self.run(
+            lambda: check_connection(settings, connection_secret(settings, tokens, self._data_dir, None)),
+            self._connected,
+        )
+
+    def done(self, result: int) -> None:
+        self._cancel.set()
+        super().done(result)
 
     # -- filling in from the address ------------------------------------------------------------------------
 
@@ -180,6 +296,8 @@ class AccountDialog(WorkDialog):
         servers = settings_for(address)
         if servers is not None and all(values[k] == self._autofilled.get(k, values[k]) for k in _SERVER_KEYS):
             updates.update({key: getattr(servers, key) for key in _SERVER_KEYS})
+            if values["auth"] == self._autofilled.get("auth", values["auth"]):
+                updates["auth"] = servers.oauth or "password"
             if servers.guessed:
                 self.provider_label.setText(
                     self.tr("Servers guessed from the domain: check them with your mail provider.")
@@ -190,8 +308,11 @@ class AccountDialog(WorkDialog):
         if country and self._account_id is None:
             updates.update({"timezone": country[0], "holidays": country[1]})
         self.form.set_values(updates)
-        self._autofilled.update({key: value for key, value in updates.items() if key in _SERVER_KEYS})
+        self._autofilled.update(
+            {key: value for key, value in updates.items() if key in (*_SERVER_KEYS, "auth")}
+        )
         self._autofilled["address"] = address.strip()
+        self._auth_chosen()
 
     # -- background work --------------------------------------------------------------------------------
 
@@ -207,34 +328,68 @@ class AccountDialog(WorkDialog):
             smtp_host=values["smtp_host"],
             smtp_port=values["smtp_port"],
             smtp_security=values["smtp_security"],
-            username=values["username"] or values["address"],
+            username=values["address"]
+            if values["auth"] != "password"
+            else values["username"] or values["address"],
             timezone=values["timezone"] or "UTC",
             holidays=values["holidays"] or None,
+            oauth=None
+            if values["auth"] == "password"
+            else OAuthSetup(
+                values["auth"],
+                values["oauth_client_id"],
+                values["oauth_issuer"] or None,
+                self._tenant,
+                values["login_user"] or None,
+            ),
         )
 
     def busy_widgets(self) -> tuple[QWidget, ...]:
-        return (self.test_button, self.buttons)
+        return (self.test_button, self.buttons, self.sign_in_button)
 
     @Slot()
     def _test(self) -> None:
         settings, password = self.settings(), self.form.values()["password"]
+        if settings.oauth is not None:
+            if self._tokens is None and self._account_id is None:
+                self.say(self.tr("Sign in first, then the connection is tested."), ok=False)
+                return
+            self.say(self.tr("Connecting…"), ok=None)
+            tokens, account_id = self._tokens, self._account_id
+            self.run(
+                lambda: check_connection(
+                    settings, connection_secret(settings, tokens, self._data_dir, account_id)
+                ),
+                self._connected,
+            )
+            return
         if not password and self._account_id is None:
             self.say(self.tr("Enter the password to test the connection."), ok=False)
             return
         self.say(self.tr("Connecting…"), ok=None)
-        self.run(lambda: check_connection(settings, password or _stored_password(settings)), self._connected)
+        account_id = self._account_id
+        self.run(
+            lambda: check_connection(settings, password or _stored_password(self._data_dir, account_id)),
+            self._connected,
+        )
 
     def _connected(self, _result: object) -> None:
         self.say(self.tr("Connected: the server accepted the login for receiving and sending."))
 
     @Slot()
     def _save(self) -> None:
-        settings, password = self.settings(), self.form.values()["password"]
-        if self._account_id is None and not password:
+        settings, password, tokens = self.settings(), self.form.values()["password"], self._tokens
+        if settings.oauth is not None:
+            if self._account_id is None and tokens is None:
+                self.say(self.tr("Sign in first: Loket keeps the sign-in in the system keyring."), ok=False)
+                return
+        elif self._account_id is None and not password:
             self.say(self.tr("Enter the mailbox's password: Loket keeps it in the system keyring."), ok=False)
             return
         self.say(self.tr("Saving…"), ok=None)
-        self.run(lambda: save_account(self._data_dir, self._account_id, settings, password), self._saved)
+        self.run(
+            lambda: save_account(self._data_dir, self._account_id, settings, password, tokens), self._saved
+        )
 
     def _saved(self, account_id: int) -> None:
         self.saved.emit(account_id)
@@ -293,7 +448,11 @@ class AccountDialog(WorkDialog):
 
     def describe(self, error: BaseException) -> str:
         """One sentence for a person: what is wrong, then the server's own words."""
-        if isinstance(error, AuthFailed):
+        if isinstance(error, SigninRequired):
+            sentence = self.tr("The provider asks you to sign in again.")
+        elif isinstance(error, AuthFailed) and self._provider() != "password":
+            sentence = self.tr("The sign-in did not succeed, or the server refused it.")
+        elif isinstance(error, AuthFailed):
             sentence = self.tr("The server refused the user name or password.")
         elif isinstance(error, WrongPort):
             sentence = self.tr("The port or the security setting looks wrong:")
@@ -316,13 +475,36 @@ class AccountDialog(WorkDialog):
         return f"{sentence}\n{error}"
 
 
-def _stored_password(settings: AccountSettings) -> str:
+def _stored_password(data_dir: Path, account_id: int | None) -> str:
+    """The saved account's password: its keyring entry is named by the stored account, not by the form."""
     from mail.credentials import get_password
+    from store.accounts import get_account_by_id
+    from store.db import open_db
 
-    return get_password(settings.as_account())
+    db = open_db(data_dir)
+    try:
+        account = get_account_by_id(db, account_id) if account_id is not None else None
+    finally:
+        db.conn.close()
+    if account is None:
+        raise NoPassword("the mailbox is not saved yet: enter its password")
+    return get_password(account)
+
+
+def _oauth_form_values(oauth: OAuthSetup | None) -> dict[str, Any]:
+    if oauth is None:
+        return {"auth": "password"}
+    return {
+        "auth": oauth.provider,
+        "oauth_issuer": oauth.issuer or "",
+        "oauth_client_id": oauth.client_id,
+        "login_user": oauth.login_user or "",
+    }
 
 
 def _as_form_values(settings: AccountSettings) -> dict[str, Any]:
-    values = {key: getattr(settings, key) for key in AccountSettings.__slots__}
+    values = {
+        key: getattr(settings, key) for key in AccountSettings.__slots__ if key not in ("oauth", "state")
+    }
     values["holidays"] = settings.holidays or ""
     return values

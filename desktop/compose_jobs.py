@@ -121,7 +121,7 @@ def send_reply(
 
     ``password`` bypasses the keyring (the demo keeps its password in memory only).
     """
-    from mail.credentials import get_password
+    from mail.credentials import secret_for
     from mail.errors import MailError
     from mail.send import flush
     from store.outbox import get_row, note_error
@@ -146,7 +146,7 @@ def send_reply(
         html=html,
     )
     try:
-        flush(db, account, password if password is not None else get_password(account))
+        flush(db, account, password if password is not None else secret_for(account))
     except MailError as error:
         note_error(db, outbox_id, str(error))
         return SendOutcome(outbox_id, "queued", str(error))

@@ -20,6 +20,7 @@ class Form(QWidget):
         self._layout = QFormLayout(self)
         self._layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self._fields: dict[str, QWidget] = {}
+        self._rows: dict[str, QWidget] = {}  # rows without a value (buttons), shown or hidden by key
 
     def add_text(self, key: str, label: str, placeholder: str = "", secret: bool = False) -> QLineEdit:
         edit = QLineEdit(self)
@@ -46,8 +47,16 @@ class Form(QWidget):
     def add_widget(self, label: str, widget: QWidget) -> None:
         self._layout.addRow(label, widget)
 
+    def add_row(self, key: str, label: str, widget: QWidget) -> None:
+        """A row without a value of its own (a button), that ``set_row_visible`` can hide by ``key``."""
+        self._layout.addRow(label, widget)
+        self._rows[key] = widget
+
     def field(self, key: str) -> QWidget:
         return self._fields[key]
+
+    def set_row_visible(self, key: str, visible: bool) -> None:
+        self._layout.setRowVisible(self._rows.get(key) or self._fields[key], visible)
 
     def values(self) -> dict[str, Any]:
         return {key: _read(widget) for key, widget in self._fields.items()}

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from desktop.compose_jobs import format_addresses, parse_addresses
 from desktop.formatting import short_datetime
 from desktop.reader import Reader
+from mail.sasl import Secret
 from store.accounts import Account
 from store.records import Address
 from store.timeutil import from_db
@@ -206,11 +207,11 @@ def _revise_and_send(
 
 
 def _send_all(db: sqlite_utils.Database, passwords: Mapping[int, str]) -> list[str]:
-    from mail.credentials import get_password
+    from mail.credentials import secret_for
     from mail.send import flush_all
 
-    def password_for(account: Account) -> str | None:
-        return passwords.get(account.id) or get_password(account)
+    def password_for(account: Account) -> Secret | None:
+        return passwords.get(account.id) or secret_for(account)
 
     return flush_all(db, password_for)
 

@@ -1,5 +1,6 @@
 """The window's side of background sync: one worker per mailbox, their health in words in the status bar, and the
-button that asks for a password when the server refused the stored one (or none is stored).
+buttons that ask for a password when the server refused the stored one (or none is stored), or sign an OAuth 2.0
+mailbox in again in the browser when its provider asks for that.
 
 Workers are never waited for on the GUI thread: a worker told to stop is kept until its ``finished`` signal, so a
 worker stuck on a silent server neither freezes the window nor is destroyed while it runs.
@@ -14,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QPushButton, QStatusBar, QWidget
 
+from desktop.background import Task
 from desktop.reader import Reader
 from desktop.sync_worker import SyncHealth, SyncWorker
 from store.accounts import Account
@@ -40,8 +42,13 @@ class SyncControl(QObject):
         self.fix_password.setObjectName("fixPassword")
         self.fix_password.clicked.connect(self.ask_password)
         self.fix_password.hide()
+        self.sign_in = QPushButton(self.tr("Sign in again…"))
+        self.sign_in.setObjectName("signInAgain")
+        self.sign_in.clicked.connect(self.sign_in_again)
+        self.sign_in.hide()
         status_bar.addWidget(self.label, 1)
         status_bar.addPermanentWidget(self.fix_password)
+        status_bar.addPermanentWidget(self.sign_in)
 
     def start(self, account: Account, password: str | None = None) -> None:
         """A worker for ``account``; ``password`` bypasses the keyring (the demo and tests)."""
@@ -87,6 +94,32 @@ class SyncControl(QObject):
         self._health[health.account] = health
         self.label.setText("   ·   ".join(h.text for h in self._health.values()))
         self.fix_password.setVisible(any(h.needs_password for h in self._health.values()))
+        self.sign_in.setVisible(any(h.needs_signin for h in self._health.values()))
+
+    def sign_in_again(self) -> None:
+        """Sign the first account that needs it in again, in the system browser and off the GUI thread; its sync
+        then starts afresh."""
+        name = next((h.account for h in self._health.values() if h.needs_signin), None)
+        worker = None if name is None else self.workers.get(name)
+        if worker is None:
+            return
+        account = worker.account
+        self.sign_in.setEnabled(False)
+        self.label.setText(self.tr("%1: signing in, continue in the browser…").replace("%1", account.name))
+        task = Task(lambda: sign_in_again(self._data_dir, account), self)
+        task.done.connect(lambda _: self._signed_in(account))
+        task.failed.connect(lambda error: self._sign_in_failed(account, error))
+        task.start()
+
+    def _signed_in(self, account: Account) -> None:
+        self.sign_in.setEnabled(True)
+        self.start(account)
+
+    def _sign_in_failed(self, account: Account, error: BaseException) -> None:
+        self.sign_in.setEnabled(True)
+        self.label.setText(
+            self.tr("%1: not signed in (%2)").replace("%1", account.name).replace("%2", str(error))
+        )
 
     def ask_password(self) -> None:
         """Ask for the password of the first account that needs one, store it in the keyring, sync again."""
@@ -121,3 +154,17 @@ class SyncControl(QObject):
             worker.stop()
         for worker in workers:
             worker.wait(wait_ms)
+
+
+def sign_in_again(data_dir: Path, account: Account) -> None:
+    """The browser sign-in, then the account's state back to ``ok`` (run off the GUI thread)."""
+    from mail.oauth_tokens import sign_in
+    from store.accounts import set_state
+    from store.db import open_db
+
+    sign_in(account, device_code=False, announce=lambda _uri, _code: None)
+    db = open_db(data_dir)
+    try:
+        set_state(db, account.id, "ok")
+    finally:
+        db.conn.close()

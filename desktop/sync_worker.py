@@ -25,12 +25,14 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class SyncHealth:
-    """What the status bar says about one account; ``needs_password`` shows the button to fix it."""
+    """What the status bar says about one account; ``needs_password`` / ``needs_signin`` show the button to fix it."""
 
     account: str
-    state: str  # connecting, syncing, up_to_date, reconnecting, sync_elsewhere, store_problem, auth_failed, stopped
+    state: str  # connecting, syncing, up_to_date, reconnecting, sync_elsewhere, store_problem, auth_failed,
+    # signin_required, stopped
     text: str
     needs_password: bool = False
+    needs_signin: bool = False
 
 
 class SyncWorker(QThread):
@@ -55,11 +57,13 @@ class SyncWorker(QThread):
 
         self._report("connecting", {})
         try:
-            password = self.password if self.password is not None else credentials.get_password(self.account)
+            password = self.password if self.password is not None else credentials.secret_for(self.account)
             sync.run_forever(self._data_dir, self.account, password, self._stop, self._report)
         except NoPassword as error:
             log.warning("sync of %s cannot start: %s", self.account.name, error)
-            self._report("no_password", {"error": str(error)})
+            self._report(
+                "signin_required" if self.account.uses_oauth else "no_password", {"error": str(error)}
+            )
         except MailError as error:
             log.warning("sync of %s stopped: %s", self.account.name, error)
             self._report("auth_failed", {"error": str(error)})
@@ -133,6 +137,8 @@ def describe(account: str, state: str, info: dict[str, Any], started: float | No
         return SyncHealth(
             account, state, tr("%1: no password stored").replace("%1", account), needs_password=True
         )
+    if state == "signin_required":
+        return SyncHealth(account, state, tr("%1: sign in again").replace("%1", account), needs_signin=True)
     if state == "auth_failed":
         return SyncHealth(
             account, state, tr("%1: wrong password").replace("%1", account), needs_password=True

@@ -30,3 +30,8 @@ class NoPassword(MailError):
 class WrongPort(MailError):
     """The port answers another protocol, or TLS where none was asked for (or none where TLS was): the port or the
     security setting is wrong, not the server."""
+
+
+class SigninRequired(AuthFailed):
+    """The provider refused the account's OAuth 2.0 refresh token (consent revoked, password changed, account
+    disabled), or it never signed in: only signing in again helps."""

@@ -16,6 +16,7 @@ import imapclient
 from imapclient.exceptions import IMAPClientError, LoginError
 
 from mail.errors import AuthFailed, MailError, ProtocolError, ServerUnavailable, TlsRefused, WrongPort
+from mail.sasl import Secret
 
 log = logging.getLogger(__name__)
 
@@ -83,8 +84,9 @@ class ImapLogin:
         return cls(account.imap_host, account.imap_port, account.imap_security, account.username)
 
 
-def connect(account: ImapAccount, password: str, timeout: float | None = None) -> imapclient.IMAPClient:
-    """A logged-in client; raises AuthFailed, TlsRefused or ServerUnavailable with a sentence."""
+def connect(account: ImapAccount, password: Secret, timeout: float | None = None) -> imapclient.IMAPClient:
+    """A logged-in client, with a password or an OAuth 2.0 bearer token; raises AuthFailed, TlsRefused or
+    ServerUnavailable with a sentence."""
     timeout = TIMEOUT_SECONDS if timeout is None else timeout
     where = f"{account.imap_host}:{account.imap_port}"
     context = ssl.create_default_context()
@@ -120,12 +122,20 @@ def connect(account: ImapAccount, password: str, timeout: float | None = None) -
             ) from error
         raise ServerUnavailable(f"the IMAP server {where} cannot be reached: {reason(error)}") from error
     try:
-        client.login(account.username, password)
+        _login(client, account, password)
     except LoginError as error:
         _close(client)
+        if not isinstance(password, str):
+            password.refused()
+            raise AuthFailed(
+                f"the IMAP server {where} refused the sign-in token for {account.username}"
+            ) from error
         raise AuthFailed(
             f"the IMAP server {where} refused the username or password for {account.username}"
         ) from error
+    except AuthFailed:
+        _close(client)
+        raise
     except (OSError, imaplib.IMAP4.error, IMAPClientError) as error:
         _close(client)
         raise ServerUnavailable(
@@ -153,6 +163,22 @@ def _while_greeting(error: BaseException) -> bool:
     """Whether the connection stood and only the greeting never came (imaplib reads it in ``_connect``): a port
     that waits for a TLS handshake looks like that, a host that drops the connection attempt does not."""
     return any(frame.f_code.co_name == "_connect" for frame, _line in traceback.walk_tb(error.__traceback__))
+
+
+def _login(client: imapclient.IMAPClient, account: ImapAccount, secret: Secret) -> None:
+    """LOGIN with a password; with a token AUTHENTICATE XOAUTH2, or OAUTHBEARER where only that is offered."""
+    if isinstance(secret, str):
+        client.login(account.username, secret)
+        return
+    bearer = secret.bearer()
+    if client.has_capability("AUTH=XOAUTH2"):
+        client.oauth2_login(bearer.user, bearer.token)
+    elif client.has_capability("AUTH=OAUTHBEARER"):
+        client.oauthbearer_login(bearer.user, bearer.token)
+    else:
+        raise AuthFailed(
+            f"the IMAP server {account.imap_host} offers no OAuth 2.0 sign-in (XOAUTH2, OAUTHBEARER)"
+        )
 
 
 def _quiet_protocol_trace(client: imapclient.IMAPClient) -> None:

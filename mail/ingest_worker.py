@@ -29,6 +29,7 @@ from mail.errors import MailError, ProtocolError
 from mail.fetch_response import fetch_messages
 from mail.imap import ImapLogin, connect, drop, imap_call, logout
 from mail.parse import parse_message
+from mail.sasl import Bearer
 from store.fetched import FetchedCopy
 from store.raw_bytes import pack
 from store.timeutil import utcnow
@@ -67,7 +68,7 @@ class FolderSession:
     of IMAP answers that comes with it) is then off the thread that files."""
 
     login: ImapLogin
-    password: str
+    password: str | Bearer  # a token source's current bearer: workers never refresh tokens themselves
     folder: str
     uidvalidity: int
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class ServerSettings:
-    """Where a provider's IMAP and SMTP servers are; ``guessed`` when derived from the domain alone."""
+    """Where a provider's IMAP and SMTP servers are; ``guessed`` when derived from the domain alone; ``oauth`` names
+    the OAuth 2.0 sign-in the provider needs (``microsoft``, ``google``), None where a password works."""
 
     provider: str
     imap_host: str
@@ -21,16 +22,21 @@ class ServerSettings:
     smtp_port: int
     smtp_security: str
     guessed: bool = False
+    oauth: str | None = None
 
 
-def _ssl_imap(provider: str, imap: str, smtp: str, smtp_port: int = 465) -> ServerSettings:
+def _ssl_imap(
+    provider: str, imap: str, smtp: str, smtp_port: int = 465, oauth: str | None = None
+) -> ServerSettings:
     return ServerSettings(
-        provider, imap, 993, "ssl", smtp, smtp_port, "ssl" if smtp_port == 465 else "starttls"
+        provider, imap, 993, "ssl", smtp, smtp_port, "ssl" if smtp_port == 465 else "starttls", oauth=oauth
     )
 
 
-GMAIL = _ssl_imap("Gmail / Google Workspace", "imap.gmail.com", "smtp.gmail.com")
-MICROSOFT = _ssl_imap("Outlook.com / Microsoft 365", "outlook.office365.com", "smtp.office365.com", 587)
+GMAIL = _ssl_imap("Gmail / Google Workspace", "imap.gmail.com", "smtp.gmail.com", oauth="google")
+MICROSOFT = _ssl_imap(
+    "Outlook.com / Microsoft 365", "outlook.office365.com", "smtp.office365.com", 587, oauth="microsoft"
+)
 PROVIDERS: tuple[ServerSettings, ...] = (
     GMAIL,
     MICROSOFT,

@@ -27,10 +27,11 @@ import sqlite_utils
 from imapclient.exceptions import IMAPClientError
 
 from mail import imap
-from mail.errors import AuthFailed, MailError, ProtocolError
+from mail.errors import AuthFailed, MailError, ProtocolError, SigninRequired
+from mail.sasl import Secret
 from mail.smtp import PermanentRefusal, close_quietly, connect_smtp, send_raw
 from store import outbox
-from store.accounts import Account
+from store.accounts import SIGNIN_REQUIRED, Account, set_state
 from store.outbox import OutboxRow
 from store.timeutil import from_db, utcnow
 
@@ -58,7 +59,7 @@ class FlushResult:
 def flush(
     db: sqlite_utils.Database,
     account: Account,
-    password: str | None,
+    password: Secret | None,
     *,
     ignore_backoff: bool = False,
     now: datetime | None = None,
@@ -76,7 +77,7 @@ def flush(
     return result
 
 
-def flush_all(db: sqlite_utils.Database, password_for: Callable[[Account], str | None]) -> list[str]:
+def flush_all(db: sqlite_utils.Database, password_for: Callable[[Account], Secret | None]) -> list[str]:
     """Try every queued or interrupted row of every account now, ignoring back-off; returns why rows are left.
 
     A row that could not even be tried (no password, another worker busy) gets the reason as its last error.
@@ -130,6 +131,8 @@ def _send(db: sqlite_utils.Database, session: _Session, row: OutboxRow, result: 
         result.errors[row.id] = str(error)
         return
     except MailError as error:
+        if isinstance(error, SigninRequired):
+            set_state(db, session.account.id, SIGNIN_REQUIRED)  # the row waits for the sign-in
         next_at = outbox.mark_retry(db, row.id, str(error), utcnow())
         log.info("outbox %s: not sent (%s); next try at %s", row.id, error, next_at.isoformat())
         result.queued.append(row.id)
@@ -197,7 +200,7 @@ def _mark_answered(db: sqlite_utils.Database, session: _Imap, row: OutboxRow) ->
 class _Imap:
     """One IMAP session for a run, opened only when a row needs it."""
 
-    def __init__(self, account: Account, password: str | None) -> None:
+    def __init__(self, account: Account, password: Secret | None) -> None:
         self._account = account
         self._password = password
         self._client: imapclient.IMAPClient | None = None
@@ -269,7 +272,7 @@ class _Imap:
 class _Session:
     """The SMTP and IMAP connections of one run, each opened on first use and closed at the end."""
 
-    def __init__(self, account: Account, password: str | None) -> None:
+    def __init__(self, account: Account, password: Secret | None) -> None:
         self.account = account
         self.password = password
         self.imap = _Imap(account, password)

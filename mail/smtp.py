@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from mail.errors import AuthFailed, MailError, ServerUnavailable, TlsRefused, WrongPort
 from mail.imap import NOT_TLS_REASONS, reason
+from mail.sasl import Secret, xoauth2
 from store.accounts import Account, is_loopback
 
 TIMEOUT_SECONDS = 30.0
@@ -51,8 +52,9 @@ def close_quietly(smtp: smtplib.SMTP) -> None:
         smtp.close()
 
 
-def connect_smtp(account: Account, password: str | None, timeout: float = TIMEOUT_SECONDS) -> smtplib.SMTP:
-    """A ready SMTP session: TLS verified against the system's CAs, logged in when the server offers AUTH."""
+def connect_smtp(account: Account, password: Secret | None, timeout: float = TIMEOUT_SECONDS) -> smtplib.SMTP:
+    """A ready SMTP session: TLS verified against the system's CAs, logged in when the server offers AUTH (with a
+    password, or ``AUTH XOAUTH2`` with a bearer token fresh for this session)."""
     host, port, security = account.smtp_host, account.smtp_port, account.smtp_security
     where = f"{host}:{port}"
     if security == "none" and not is_loopback(host):
@@ -71,12 +73,15 @@ def connect_smtp(account: Account, password: str | None, timeout: float = TIMEOU
             smtp.starttls(context=context)
             smtp.ehlo()
         if password is not None and smtp.has_extn("auth"):
-            smtp.login(account.username, password)
+            _login(smtp, account, password)
         return smtp
     except smtplib.SMTPAuthenticationError as error:
         _abandon(smtp)
+        what = "username or password" if isinstance(password, str) else "sign-in token"
+        if password is not None and not isinstance(password, str):
+            password.refused()
         raise AuthFailed(
-            f"the SMTP server {where} refused the username or password for {account.username}: "
+            f"the SMTP server {where} refused the {what} for {account.username}: "
             f"{_reply(error.smtp_code, error.smtp_error)}"
         ) from error
     except ssl.SSLCertVerificationError as error:
@@ -108,6 +113,18 @@ def connect_smtp(account: Account, password: str | None, timeout: float = TIMEOU
     except (OSError, smtplib.SMTPException) as error:
         _abandon(smtp)
         raise ServerUnavailable(f"the SMTP server {where} cannot be reached: {reason(error)}") from error
+    except MailError:
+        _abandon(smtp)
+        raise
+
+
+def _login(smtp: smtplib.SMTP, account: Account, secret: Secret) -> None:
+    if isinstance(secret, str):
+        smtp.login(account.username, secret)
+        return
+    response = xoauth2(secret.bearer())
+    # After a refusal the server sends its reasons as a challenge and waits for an empty answer.
+    smtp.auth("XOAUTH2", lambda challenge=None: response if challenge is None else "")
 
 
 def _abandon(smtp: smtplib.SMTP | None) -> None:

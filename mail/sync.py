@@ -27,7 +27,7 @@ from typing import Any
 import imapclient
 import sqlite_utils
 
-from mail.errors import AuthFailed, MailError
+from mail.errors import AuthFailed, MailError, SigninRequired
 from mail.imap import ImapLogin, connect, drop, find_sent_folder, imap_call, logout, seconds_from_environment
 from mail.ingest_worker import (
     BULK_COLLECTION_THRESHOLD,
@@ -41,7 +41,8 @@ from mail.ingest_worker import (
 )
 from mail.keywords import sync_team_state
 from mail.mailbox_secret import rating_secret
-from store.accounts import Account, set_last_error
+from mail.sasl import Secret, fixed
+from store.accounts import SIGNIN_REQUIRED, Account, set_last_error, set_state
 from store.bulk_load import DeferredIndexes, worth_deferring
 from store.db import checkpoints_aside, open_db, transaction
 from store.errors import DiskFull, StoreBusy, SyncRunning
@@ -133,7 +134,7 @@ class _Workers:
 def sync_once(
     db: sqlite_utils.Database,
     account: Account,
-    password: str,
+    password: Secret,
     progress: Progress | None = None,
     client: imapclient.IMAPClient | None = None,
 ) -> SyncResult:
@@ -150,9 +151,13 @@ def sync_once(
                 db, session, account.id, result.inbox, result.inbox_touched
             )
         set_last_error(db, account.id, None)
+        if account.uses_oauth:
+            set_state(db, account.id, "ok")
     except MailError as error:
         end_session = drop
         set_last_error(db, account.id, str(error))
+        if isinstance(error, SigninRequired):
+            set_state(db, account.id, SIGNIN_REQUIRED)
         raise
     finally:
         if client is None and session is not None:
@@ -172,7 +177,7 @@ class _Pass:
 def _sync_folders(
     db: sqlite_utils.Database,
     account: Account,
-    password: str,
+    password: Secret,
     session: imapclient.IMAPClient,
     result: SyncResult,
     progress: Progress | None,
@@ -198,7 +203,7 @@ def watched_folders(client: imapclient.IMAPClient) -> list[tuple[str, str]]:
 def sync_folder(
     db: sqlite_utils.Database,
     account: Account,
-    password: str,
+    password: Secret,
     client: imapclient.IMAPClient,
     name: str,
     role: str,
@@ -227,7 +232,7 @@ def sync_folder(
         if new_uids:
             if remap_from is None and worth_deferring(db, len(new_uids)):
                 shared.indexes.defer()
-            session = FolderSession(ImapLogin.of(account), password, name, uidvalidity)
+            session = FolderSession(ImapLogin.of(account), fixed(password), name, uidvalidity)
             secret = shared.rating_secret if role == "inbox" else None
             result.new_messages += _ingest(
                 db, client, account, session, shared.workers, folder, new_uids, remap_from, progress, secret
@@ -443,7 +448,7 @@ def _sync_vanished(
     return len(gone)
 
 
-def open_session(account: Account, password: str) -> imapclient.IMAPClient:
+def open_session(account: Account, password: Secret) -> imapclient.IMAPClient:
     """A logged-in client with CONDSTORE enabled where the server has it, so SELECT reports HIGHESTMODSEQ."""
     client = connect(account, password)
     if client.has_capability("CONDSTORE") and client.has_capability("ENABLE"):
@@ -459,10 +464,11 @@ IDLE_SLICE_SECONDS = 1.0
 IDLE_RENEW_SECONDS = seconds_from_environment("LOKET_IDLE_RENEW", 40.0)
 MAX_BACKOFF_SECONDS = 300.0
 LOCK_RETRY_SECONDS = 5.0
+SIGNIN_WAIT_SECONDS = 10.0  # how soon a sign-in made elsewhere (``loket account signin``) lets sync resume
 
 
 def run_forever(
-    data_dir: Path, account: Account, password: str, stop: threading.Event, on_state: StateCallback
+    data_dir: Path, account: Account, password: Secret, stop: threading.Event, on_state: StateCallback
 ) -> None:
     """Keep the store in step with the mailbox until ``stop`` is set: IDLE on INBOX, a poll of Sent, and
     reconnection with backoff. States: syncing, up_to_date, reconnecting, auth_failed; sync_elsewhere while
@@ -485,7 +491,7 @@ def _keep_following(
     db: sqlite_utils.Database,
     data_dir: Path,
     account: Account,
-    password: str,
+    password: Secret,
     stop: threading.Event,
     on_state: StateCallback,
 ) -> None:
@@ -498,8 +504,13 @@ def _keep_following(
             backoff = 5.0
         except AuthFailed as error:
             set_last_error(db, account.id, str(error))
-            on_state("auth_failed", {"error": str(error)})
-            stop.wait(MAX_BACKOFF_SECONDS)
+            if isinstance(error, SigninRequired):
+                set_state(db, account.id, SIGNIN_REQUIRED)
+            on_state(
+                "signin_required" if isinstance(error, SigninRequired) else "auth_failed",
+                {"error": str(error)},
+            )
+            stop.wait(SIGNIN_WAIT_SECONDS if isinstance(error, SigninRequired) else MAX_BACKOFF_SECONDS)
         except (MailError, sqlite3.Error, OSError) as error:
             problem = error if isinstance(error, MailError) else as_store_error(error, data_dir)
             if not isinstance(problem, MailError | DiskFull | StoreBusy):
@@ -527,7 +538,11 @@ def _wait_for_lock(lock: SyncLock, stop: threading.Event, on_state: StateCallbac
 
 
 def _follow_session(
-    db: sqlite_utils.Database, account: Account, password: str, stop: threading.Event, on_state: StateCallback
+    db: sqlite_utils.Database,
+    account: Account,
+    password: Secret,
+    stop: threading.Event,
+    on_state: StateCallback,
 ) -> None:
     client = open_session(account, password)
     end_session = logout
@@ -543,7 +558,7 @@ def _follow_session(
 def _follow(
     db: sqlite_utils.Database,
     account: Account,
-    password: str,
+    password: Secret,
     client: imapclient.IMAPClient,
     stop: threading.Event,
     on_state: StateCallback,
@@ -568,7 +583,7 @@ def _follow(
         on_state("up_to_date", {})
 
 
-def _send_due(db: sqlite_utils.Database, account: Account, password: str) -> None:
+def _send_due(db: sqlite_utils.Database, account: Account, password: Secret) -> None:
     """Retry queued replies whose back-off has passed; their errors stay on their outbox rows, not on sync."""
     from mail.send import flush
 

@@ -6,16 +6,20 @@ holidays together, with the same validation, so a desk can fix a wrong port with
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 
 import sqlite_utils
 
 from store.accounts import (
     Account,
     AccountError,
+    OAuthSetup,
     add_account,
     check_holidays,
+    check_oauth,
     get_account_by_id,
+    oauth_columns,
     validate_connection,
     validate_identity,
 )
@@ -36,12 +40,18 @@ class AccountSettings:
     username: str
     timezone: str
     holidays: str | None
+    oauth: OAuthSetup | None = None  # None: a password
+    state: str = "ok"  # read only: ``signin_required`` when the provider refused the sign-in
+
+    def _values(self) -> dict[str, Any]:
+        """The plain fields, as ``add_account`` takes them (``asdict`` would turn ``oauth`` into a dict)."""
+        return {field.name: getattr(self, field.name) for field in fields(self)}
 
     def as_account(self, account_id: int = 0) -> Account:
         """The settings as an ``Account`` (not stored), e.g. to test a connection before saving."""
-        values = asdict(self)
-        del values["timezone"], values["holidays"]
-        return Account(id=account_id, calendar_id=None, signature="", **values)
+        values = self._values()
+        del values["timezone"], values["holidays"], values["oauth"]
+        return Account(id=account_id, calendar_id=None, signature="", **values, **oauth_columns(self.oauth))
 
 
 def settings_of(db: sqlite_utils.Database, account: Account) -> AccountSettings:
@@ -60,12 +70,27 @@ def settings_of(db: sqlite_utils.Database, account: Account) -> AccountSettings:
         username=account.username,
         timezone=timezone,
         holidays=holidays,
+        oauth=_setup_of(account),
+        state=account.state,
+    )
+
+
+def _setup_of(account: Account) -> OAuthSetup | None:
+    if not account.uses_oauth:
+        return None
+    return OAuthSetup(
+        account.oauth_provider or "",
+        account.oauth_client_id or "",
+        account.oauth_issuer,
+        account.oauth_tenant,
+        account.login_user,
     )
 
 
 def create_account(db: sqlite_utils.Database, settings: AccountSettings) -> Account:
-    values = asdict(settings)
+    values = settings._values()
     values["holidays"] = values["holidays"] or None
+    del values["state"]
     return add_account(db, **values)
 
 
@@ -85,6 +110,8 @@ def update_account(db: sqlite_utils.Database, account_id: int, settings: Account
     )
     if settings.holidays:
         check_holidays(settings.holidays)
+    if settings.oauth is not None:
+        check_oauth(settings.oauth)
     clash = db.execute(
         "SELECT 1 FROM accounts WHERE name = ? AND id != ?", [settings.name, account_id]
     ).fetchone()
@@ -107,6 +134,11 @@ def update_account(db: sqlite_utils.Database, account_id: int, settings: Account
                 settings.username,
                 account_id,
             ],
+        )
+        oauth = oauth_columns(settings.oauth)
+        db.execute(
+            f"UPDATE accounts SET {', '.join(f'{column} = ?' for column in oauth)} WHERE id = ?",
+            [*oauth.values(), account_id],
         )
         db.execute(
             "UPDATE calendars SET tz = ?, holidays = ? WHERE id = ?",

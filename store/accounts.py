@@ -1,15 +1,18 @@
 """Department mailboxes: where Loket reads and sends mail, and the calendar their timers run on.
 
-No secret is ever stored here: passwords live in the system keyring (``mail.credentials``).
+No secret is ever stored here: passwords and OAuth 2.0 refresh tokens live in the system keyring
+(``mail.credentials``), under the account's own random ``secret_id``.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import secrets
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlite_utils
@@ -23,6 +26,9 @@ if TYPE_CHECKING:
 SECURITIES = ("ssl", "starttls", "none")
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1", "ip6-localhost")
 DEFAULT_HOURS = {str(day): [["09:00", "17:00"]] for day in range(5)}
+OAUTH_PROVIDERS = ("microsoft", "google", "oidc")
+OAUTH_COLUMNS = ("oauth_provider", "oauth_issuer", "oauth_client_id", "oauth_tenant", "login_user")
+SIGNIN_REQUIRED = "signin_required"
 
 
 class AccountError(ValueError):
@@ -44,10 +50,57 @@ class Account:
     username: str
     calendar_id: int | None
     signature: str
+    secret_id: str = ""
+    auth: str = "password"
+    oauth_provider: str | None = None
+    oauth_issuer: str | None = None
+    oauth_client_id: str | None = None
+    oauth_tenant: str | None = None
+    login_user: str | None = None
+    state: str = "ok"
 
     @property
     def domain(self) -> str:
         return self.address.rpartition("@")[2] or "localhost"
+
+    @property
+    def uses_oauth(self) -> bool:
+        return self.auth == "oauth2"
+
+
+@dataclass(frozen=True, slots=True)
+class OAuthSetup:
+    """Where an OAuth 2.0 account signs in: the provider, its issuer (``oidc``), Loket's client id registered there,
+    the tenant (Microsoft), and who signs in when the address is a shared mailbox."""
+
+    provider: str
+    client_id: str
+    issuer: str | None = None
+    tenant: str | None = None
+    login_user: str | None = None
+
+
+def check_oauth(setup: OAuthSetup) -> None:
+    if setup.provider not in OAUTH_PROVIDERS:
+        raise AccountError(f"OAuth provider: {setup.provider!r} is not one of {', '.join(OAUTH_PROVIDERS)}")
+    if not setup.client_id.strip():
+        raise AccountError(
+            "OAuth client id: missing (the id under which Loket is registered at the provider)"
+        )
+    if setup.provider == "oidc" and not setup.issuer:
+        raise AccountError("OAuth issuer: missing (the OpenID Connect issuer URL)")
+    if setup.issuer:
+        check_issuer(setup.issuer)
+
+
+def check_issuer(url: str) -> None:
+    """An issuer must be https://, except on loopback (local identity servers and tests)."""
+    parts = urlsplit(url)
+    if parts.scheme == "https" and parts.hostname:
+        return
+    if parts.scheme == "http" and parts.hostname and is_loopback(parts.hostname):
+        return
+    raise AccountError(f"OAuth issuer: {url!r} must be an https:// URL (http:// only on loopback)")
 
 
 def is_loopback(host: str) -> bool:
@@ -143,14 +196,18 @@ def add_account(
     timezone: str,
     holidays: str | None = None,
     display_name: str = "",
+    oauth: OAuthSetup | None = None,
 ) -> Account:
-    """Create an account with its default calendar (Mon–Fri 09:00–17:00 in ``timezone``)."""
+    """Create an account with its default calendar (Mon–Fri 09:00–17:00 in ``timezone``); with ``oauth`` it signs
+    in with OAuth 2.0 instead of a password."""
     validate_identity(name, display_name, username)
     validate_connection(
         address,
         {"IMAP": (imap_host, imap_port, imap_security), "SMTP": (smtp_host, smtp_port, smtp_security)},
         timezone,
     )
+    if oauth is not None:
+        check_oauth(oauth)
     if holidays:
         holidays = check_holidays(holidays)
     if db.execute("SELECT 1 FROM accounts WHERE name = ?", [name]).fetchone():
@@ -185,6 +242,8 @@ def add_account(
                     "username": username,
                     "calendar_id": calendar_id,
                     "created_at": to_db(utcnow()),
+                    "secret_id": secrets.token_hex(16),
+                    **oauth_columns(oauth),
                 }
             )
             .last_pk
@@ -192,6 +251,20 @@ def add_account(
     account = get_account_by_id(db, int(account_id or 0))
     assert account is not None
     return account
+
+
+def oauth_columns(oauth: OAuthSetup | None) -> dict[str, Any]:
+    """The account row's sign-in columns for ``oauth`` (None: a password)."""
+    if oauth is None:
+        return {"auth": "password", **dict.fromkeys(OAUTH_COLUMNS)}
+    return {
+        "auth": "oauth2",
+        "oauth_provider": oauth.provider,
+        "oauth_issuer": oauth.issuer or None,
+        "oauth_client_id": oauth.client_id.strip(),
+        "oauth_tenant": oauth.tenant or None,
+        "login_user": oauth.login_user or None,
+    }
 
 
 def check_holidays(code: str) -> str:
@@ -206,7 +279,8 @@ def check_holidays(code: str) -> str:
 
 _COLUMNS = (
     "id, name, address, display_name, imap_host, imap_port, imap_security, smtp_host, smtp_port, "
-    "smtp_security, username, calendar_id, signature"
+    "smtp_security, username, calendar_id, signature, secret_id, auth, oauth_provider, oauth_issuer, "
+    "oauth_client_id, oauth_tenant, login_user, state"
 )
 
 
@@ -273,6 +347,11 @@ def remove_account(db: sqlite_utils.Database, account_id: int, *, discard_unsent
 
 def set_last_error(db: sqlite_utils.Database, account_id: int, error: str | None) -> None:
     db.execute("UPDATE accounts SET last_error = ? WHERE id = ?", [error, account_id])
+
+
+def set_state(db: sqlite_utils.Database, account_id: int, state: str) -> None:
+    """``ok``, or ``signin_required`` when the provider refused the account's refresh token."""
+    db.execute("UPDATE accounts SET state = ? WHERE id = ?", [state, account_id])
 
 
 def account_timezone(db: sqlite_utils.Database, account: Account) -> str:

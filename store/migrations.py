@@ -513,6 +513,21 @@ ALTER TABLE request_figures ADD COLUMN satisfaction INTEGER;
 """
 
 
+# How an account signs in: a password, or OAuth 2.0 at a provider (Microsoft 365, Google, an OpenID Connect issuer)
+# whose refresh token lives in the keyring only. Keyring entries are named by a random id of the account's own, so
+# two accounts with the same login on the same server (two data dirs, a copied store) never share a secret.
+V_ACCOUNT_SIGN_IN = """
+ALTER TABLE accounts ADD COLUMN secret_id TEXT NOT NULL DEFAULT '';
+UPDATE accounts SET secret_id = lower(hex(randomblob(16)));
+ALTER TABLE accounts ADD COLUMN auth TEXT NOT NULL DEFAULT 'password' CHECK (auth = 'password' OR auth = 'oauth2');
+ALTER TABLE accounts ADD COLUMN oauth_provider TEXT;
+ALTER TABLE accounts ADD COLUMN oauth_issuer TEXT;
+ALTER TABLE accounts ADD COLUMN oauth_client_id TEXT;
+ALTER TABLE accounts ADD COLUMN oauth_tenant TEXT;
+ALTER TABLE accounts ADD COLUMN login_user TEXT;
+ALTER TABLE accounts ADD COLUMN state TEXT NOT NULL DEFAULT 'ok' CHECK (state = 'ok' OR state = 'signin_required');
+"""
+
 Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19,
@@ -520,6 +535,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     v20_checks_without_lists,  # a store whose SQLite refused V20's earlier in-place schema edit still had lists
     V22_OUTBOX_ACTOR,
     V23, V24, V25,
+    V_ACCOUNT_SIGN_IN,
 )  # fmt: skip
 
 

@@ -34,7 +34,14 @@ def status_report(db: sqlite_utils.Database) -> dict[str, Any]:
         ]
         last_error = db.execute("SELECT last_error FROM accounts WHERE id = ?", [account.id]).fetchone()[0]
         accounts.append(
-            {"name": account.name, "address": account.address, "folders": folders, "last_error": last_error}
+            {
+                "name": account.name,
+                "address": account.address,
+                "folders": folders,
+                "last_error": last_error,
+                "auth": account.auth,
+                "state": account.state,
+            }
         )
     requests = dict.fromkeys(REQUEST_STATUSES, 0)
     for status, count in db.execute(

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers.dovecot import Dovecot, Mailbox, find_dovecot
+from tests.servers.dovecot import Dovecot, Mailbox, running_dovecot
+from tests.servers.oauth import OAuthServer
 from tests.servers.smtp import SmtpServer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,15 +43,8 @@ def keyring_file(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
 @pytest.fixture(scope="session")
 def dovecot() -> Iterator[Dovecot]:
     """One Dovecot per test session (per xdist worker); tests stay independent through fresh users."""
-    binary = find_dovecot()
-    if binary is None:
-        pytest.skip("Dovecot is not installed (Debian package dovecot-imapd; `make test` installs it)")
-    server = Dovecot(binary)
-    try:
-        server.start()
+    with running_dovecot() as server:
         yield server
-    finally:
-        server.close()
 
 
 @pytest.fixture
@@ -70,3 +64,36 @@ def smtp_server() -> Iterator[SmtpServer]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def oauth_server() -> Iterator[OAuthServer]:
+    """An OAuth 2.0 authorization server on loopback, shared by the tests of a session."""
+    server = OAuthServer()
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture(scope="session")
+def oauth_dovecot(oauth_server: OAuthServer) -> Iterator[Dovecot]:
+    """A Dovecot that also takes bearer tokens the authorization server says are active."""
+    with running_dovecot(f"{oauth_server.issuer}/introspect") as server:
+        yield server
+
+
+@pytest.fixture
+def person(oauth_server: OAuthServer, oauth_dovecot: Dovecot) -> Mailbox:
+    """A fresh mailbox whose owner is the one who agrees at the authorization server."""
+    oauth_dovecot.start()
+    box = oauth_dovecot.new_user()
+    oauth_server.user, oauth_server.deny = box.username, False
+    oauth_server.access_lifetime, oauth_server.device_lifetime = 3600, 600
+    return box
+
+
+@pytest.fixture
+def bearer_smtp(oauth_server: OAuthServer, smtp_server: SmtpServer) -> SmtpServer:
+    smtp_server.require_bearer(oauth_server.active_user)
+    return smtp_server

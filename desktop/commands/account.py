@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from desktop.commands import CliError
+from desktop.commands.account_signin import add_oauth_arguments, add_sign_in_arguments, signin_account
+
+if TYPE_CHECKING:
+    from store.accounts import OAuthSetup
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--imap-port", type=int, required=True)
     add.add_argument("--smtp-host", required=True)
     add.add_argument("--smtp-port", type=int, required=True)
-    add.add_argument("--username", required=True)
+    add.add_argument("--username", help="the login (not needed with --auth oauth2)")
     add.add_argument("--security", choices=("ssl", "starttls", "none"), required=True)
     add.add_argument("--smtp-security", choices=("ssl", "starttls", "none"), default=None)
     add.add_argument(
@@ -29,7 +34,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--holidays", default=None, help="public holidays: NL, DE-BY, IT ...")
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     add.add_argument("--no-check", action="store_true", help="do not log in to the IMAP server before saving")
+    add_oauth_arguments(add)
     add.set_defaults(func=add_account)
+
+    signin = actions.add_parser("signin", help="sign an OAuth 2.0 mailbox in again")
+    signin.add_argument("name")
+    add_sign_in_arguments(signin)
+    signin.set_defaults(func=signin_account)
 
     listing = actions.add_parser("list", help="list mailboxes")
     listing.set_defaults(func=list_accounts)
@@ -61,7 +72,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def add_account(args: argparse.Namespace) -> int:
-    from mail.credentials import set_password
+    from desktop.commands.account_signin import sign_in
+    from mail.credentials import delete_password, secret_for, set_password
     from mail.errors import MailError
     from mail.imap import connect
     from store.accounts import Account, AccountError, get_account, remove_account
@@ -69,11 +81,15 @@ def add_account(args: argparse.Namespace) -> int:
     from store.db import open_db
     from store.timeutil import machine_zone
 
-    if not args.password_stdin:
-        raise CliError("the password is read from standard input: pass --password-stdin", exit_code=2)
-    password = sys.stdin.readline().rstrip("\r\n")
-    if not password:
-        raise CliError("no password on standard input", exit_code=2)
+    oauth = _oauth_setup(args)
+    if oauth is None:
+        if not args.username:
+            raise CliError("--username is required (or --auth oauth2)", exit_code=2)
+        if not args.password_stdin:
+            raise CliError("the password is read from standard input: pass --password-stdin", exit_code=2)
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise CliError("no password on standard input", exit_code=2)
     db = open_db(args.data_dir)
     try:
         account: Account = store_add(
@@ -87,21 +103,44 @@ def add_account(args: argparse.Namespace) -> int:
             smtp_host=args.smtp_host,
             smtp_port=args.smtp_port,
             smtp_security=args.smtp_security or args.security,
-            username=args.username,
+            username=args.username or args.address,
             timezone=args.timezone or machine_zone(),
             holidays=args.holidays,
+            oauth=oauth,
         )
     except AccountError as error:
         raise CliError(str(error), exit_code=2) from error
     try:
-        if not args.no_check:
-            connect(account, password).logout()
-        set_password(account, password)
+        if oauth is not None:
+            sign_in(account, args.device_code)
+            if not args.no_check:
+                connect(account, secret_for(account)).logout()
+        else:
+            if not args.no_check:
+                connect(account, password).logout()
+            set_password(account, password)
     except MailError as error:
         remove_account(db, account.id)
+        delete_password(account)
         raise CliError(f"{error}; the account was not added") from error
     print(f"added account {get_account(db, args.name).name} <{account.address}>")
     return 0
+
+
+def _oauth_setup(args: argparse.Namespace) -> OAuthSetup | None:
+    from store.accounts import OAuthSetup
+
+    if args.auth != "oauth2":
+        return None
+    if not args.oauth_provider:
+        raise CliError("--auth oauth2 needs --oauth-provider microsoft, google or oidc", exit_code=2)
+    return OAuthSetup(
+        provider=args.oauth_provider,
+        client_id=args.oauth_client_id or "",
+        issuer=args.oauth_issuer,
+        tenant=args.oauth_tenant,
+        login_user=args.login_user,
+    )
 
 
 def list_accounts(args: argparse.Namespace) -> int:

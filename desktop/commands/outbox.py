@@ -45,13 +45,13 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_flush(args: argparse.Namespace) -> int:
-    from mail.credentials import get_password
+    from mail.credentials import secret_for
     from mail.send import flush_all
     from store.db import open_db
     from store.outbox import counts
 
     db = open_db(args.data_dir)
-    problems = flush_all(db, get_password)
+    problems = flush_all(db, secret_for)
     states = counts(db)
     left = states["queued"] + states["sending"]
     if left:

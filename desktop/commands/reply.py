@@ -61,13 +61,13 @@ def run_reply(args: argparse.Namespace) -> int:
 
 def send_queued(db: sqlite_utils.Database, account: Account, outbox_id: int) -> int:
     """Send what is due for the account now; succeed only when this reply is sent and filed."""
-    from mail.credentials import get_password
+    from mail.credentials import secret_for
     from mail.errors import MailError
     from mail.send import flush
     from store.outbox import get_row, note_error
 
     try:
-        flush(db, account, get_password(account))
+        flush(db, account, secret_for(account))
     except MailError as error:
         note_error(db, outbox_id, str(error))
         raise CliError(f"the reply is queued in the outbox, not sent: {error}") from error

@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_sync(args: argparse.Namespace) -> int:
-    from mail.credentials import get_password
+    from mail.credentials import secret_for
     from mail.errors import MailError
     from mail.sync import SyncProgress, run_forever, sync_once
     from store.accounts import AccountError, get_account
@@ -34,7 +34,7 @@ def run_sync(args: argparse.Namespace) -> int:
     except AccountError as error:
         raise CliError(str(error), exit_code=2) from error
     try:
-        password = get_password(account)
+        password = secret_for(account)
     except MailError as error:
         raise CliError(str(error)) from error
     show_progress = sys.stderr.isatty()
@@ -64,7 +64,7 @@ def run_sync(args: argparse.Namespace) -> int:
             print("up to date", flush=True)
         elif state == "sync_elsewhere":
             raise CliError(str(info.get("error")))
-        elif state in ("reconnecting", "auth_failed", "store_problem"):
+        elif state in ("reconnecting", "auth_failed", "signin_required", "store_problem"):
             print(f"{state}: {info.get('error')}", file=sys.stderr, flush=True)
 
     try:

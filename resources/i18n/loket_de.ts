@@ -416,6 +416,10 @@
         <translation>%1: kein Passwort gespeichert</translation>
     </message>
     <message>
+        <source>%1: sign in again</source>
+        <translation>%1: erneut anmelden</translation>
+    </message>
+    <message>
         <source>%1: wrong password</source>
         <translation>%1: falsches Passwort</translation>
     </message>
@@ -531,6 +535,46 @@
         <translation>&amp;Kontoname:</translation>
     </message>
     <message>
+        <source>Sign in &amp;with:</source>
+        <translation>Anmeldun&amp;g:</translation>
+    </message>
+    <message>
+        <source>A password</source>
+        <translation>Ein Passwort</translation>
+    </message>
+    <message>
+        <source>Microsoft 365</source>
+        <translation>Microsoft 365</translation>
+    </message>
+    <message>
+        <source>Google Workspace</source>
+        <translation>Google Workspace</translation>
+    </message>
+    <message>
+        <source>Another provider (OpenID Connect)</source>
+        <translation>Ein anderer Anbieter (OpenID Connect)</translation>
+    </message>
+    <message>
+        <source>Issuer UR&amp;L:</source>
+        <translation>Aussteller-UR&amp;L:</translation>
+    </message>
+    <message>
+        <source>&amp;Client ID:</source>
+        <translation>Client-I&amp;D:</translation>
+    </message>
+    <message>
+        <source>Loket&apos;s ID at the provider</source>
+        <translation>die ID von Loket beim Anbieter</translation>
+    </message>
+    <message>
+        <source>Si&amp;gns in as:</source>
+        <translation>Anm&amp;elden als:</translation>
+    </message>
+    <message>
+        <source>the address (or you, for a shared mailbox)</source>
+        <translation>die Adresse (oder Sie selbst, bei einem geteilten Postfach)</translation>
+    </message>
+    <message>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
@@ -575,12 +619,48 @@
         <translation>&amp;Feiertage:</translation>
     </message>
     <message>
+        <source>Microsoft</source>
+        <translation>Microsoft</translation>
+    </message>
+    <message>
+        <source>Google</source>
+        <translation>Google</translation>
+    </message>
+    <message>
+        <source>your provider</source>
+        <translation>Ihrem Anbieter</translation>
+    </message>
+    <message>
+        <source>Sign in again with %1…</source>
+        <translation>Erneut anmelden bei %1…</translation>
+    </message>
+    <message>
+        <source>Sign in with %1…</source>
+        <translation>Anmelden bei %1…</translation>
+    </message>
+    <message>
+        <source>Enter the client ID under which Loket is registered at the provider.</source>
+        <translation>Geben Sie die Client-ID ein, unter der Loket beim Anbieter registriert ist.</translation>
+    </message>
+    <message>
+        <source>Continue in the web browser that opened…</source>
+        <translation>Fahren Sie im geöffneten Webbrowser fort…</translation>
+    </message>
+    <message>
+        <source>Signed in. Testing the connection…</source>
+        <translation>Angemeldet. Die Verbindung wird getestet…</translation>
+    </message>
+    <message>
         <source>Servers guessed from the domain: check them with your mail provider.</source>
         <translation>Server aus der Domain abgeleitet: bitte beim E-Mail-Anbieter prüfen.</translation>
     </message>
     <message>
         <source>Settings for %1.</source>
         <translation>Einstellungen für %1.</translation>
+    </message>
+    <message>
+        <source>Sign in first, then the connection is tested.</source>
+        <translation>Melden Sie sich zuerst an; dann wird die Verbindung getestet.</translation>
     </message>
     <message>
         <source>Enter the password to test the connection.</source>
@@ -593,6 +673,10 @@
     <message>
         <source>Connected: the server accepted the login for receiving and sending.</source>
         <translation>Verbunden: Der Server hat die Anmeldung für Empfang und Versand angenommen.</translation>
+    </message>
+    <message>
+        <source>Sign in first: Loket keeps the sign-in in the system keyring.</source>
+        <translation>Melden Sie sich zuerst an: Loket bewahrt die Anmeldung im Schlüsselbund des Systems auf.</translation>
     </message>
     <message>
         <source>Enter the mailbox&apos;s password: Loket keeps it in the system keyring.</source>
@@ -624,6 +708,14 @@
     <message>
         <source>Nothing was removed: send or discard the replies in the outbox first.</source>
         <translation>Es wurde nichts entfernt: Senden oder verwerfen Sie zuerst die Antworten im Postausgang.</translation>
+    </message>
+    <message>
+        <source>The provider asks you to sign in again.</source>
+        <translation>Der Anbieter bittet Sie, sich erneut anzumelden.</translation>
+    </message>
+    <message>
+        <source>The sign-in did not succeed, or the server refused it.</source>
+        <translation>Die Anmeldung ist nicht gelungen, oder der Server hat sie abgelehnt.</translation>
     </message>
     <message>
         <source>The server refused the user name or password.</source>
@@ -1639,8 +1731,20 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
         <translation>Passwort eingeben…</translation>
     </message>
     <message>
+        <source>Sign in again…</source>
+        <translation>Erneut anmelden…</translation>
+    </message>
+    <message>
         <source>%1: connecting…</source>
         <translation>%1: Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>%1: signing in, continue in the browser…</source>
+        <translation>%1: Anmeldung läuft, fahren Sie im Browser fort…</translation>
+    </message>
+    <message>
+        <source>%1: not signed in (%2)</source>
+        <translation>%1: nicht angemeldet (%2)</translation>
     </message>
     <message>
         <source>Password</source>

@@ -416,6 +416,10 @@
         <translation>%1: nessuna password salvata</translation>
     </message>
     <message>
+        <source>%1: sign in again</source>
+        <translation>%1: accedi di nuovo</translation>
+    </message>
+    <message>
         <source>%1: wrong password</source>
         <translation>%1: password errata</translation>
     </message>
@@ -531,6 +535,46 @@
         <translation>&amp;Nome account:</translation>
     </message>
     <message>
+        <source>Sign in &amp;with:</source>
+        <translation>Accesso t&amp;ramite:</translation>
+    </message>
+    <message>
+        <source>A password</source>
+        <translation>Una password</translation>
+    </message>
+    <message>
+        <source>Microsoft 365</source>
+        <translation>Microsoft 365</translation>
+    </message>
+    <message>
+        <source>Google Workspace</source>
+        <translation>Google Workspace</translation>
+    </message>
+    <message>
+        <source>Another provider (OpenID Connect)</source>
+        <translation>Un altro provider (OpenID Connect)</translation>
+    </message>
+    <message>
+        <source>Issuer UR&amp;L:</source>
+        <translation>UR&amp;L dell&apos;emittente:</translation>
+    </message>
+    <message>
+        <source>&amp;Client ID:</source>
+        <translation>I&amp;D client:</translation>
+    </message>
+    <message>
+        <source>Loket&apos;s ID at the provider</source>
+        <translation>l&apos;ID di Loket presso il provider</translation>
+    </message>
+    <message>
+        <source>Si&amp;gns in as:</source>
+        <translation>Utente c&amp;he accede:</translation>
+    </message>
+    <message>
+        <source>the address (or you, for a shared mailbox)</source>
+        <translation>l&apos;indirizzo (o lei, per una casella condivisa)</translation>
+    </message>
+    <message>
         <source>&amp;Password:</source>
         <translation>&amp;Password:</translation>
     </message>
@@ -575,12 +619,48 @@
         <translation>&amp;Giorni festivi:</translation>
     </message>
     <message>
+        <source>Microsoft</source>
+        <translation>Microsoft</translation>
+    </message>
+    <message>
+        <source>Google</source>
+        <translation>Google</translation>
+    </message>
+    <message>
+        <source>your provider</source>
+        <translation>il suo provider</translation>
+    </message>
+    <message>
+        <source>Sign in again with %1…</source>
+        <translation>Accedi di nuovo con %1…</translation>
+    </message>
+    <message>
+        <source>Sign in with %1…</source>
+        <translation>Accedi con %1…</translation>
+    </message>
+    <message>
+        <source>Enter the client ID under which Loket is registered at the provider.</source>
+        <translation>Inserisca l&apos;ID client con cui Loket è registrato presso il provider.</translation>
+    </message>
+    <message>
+        <source>Continue in the web browser that opened…</source>
+        <translation>Prosegua nel browser web che si è aperto…</translation>
+    </message>
+    <message>
+        <source>Signed in. Testing the connection…</source>
+        <translation>Accesso eseguito. Verifica della connessione…</translation>
+    </message>
+    <message>
         <source>Servers guessed from the domain: check them with your mail provider.</source>
         <translation>Server dedotti dal dominio: verificali con il tuo provider di posta.</translation>
     </message>
     <message>
         <source>Settings for %1.</source>
         <translation>Impostazioni per %1.</translation>
+    </message>
+    <message>
+        <source>Sign in first, then the connection is tested.</source>
+        <translation>Acceda prima; poi la connessione viene verificata.</translation>
     </message>
     <message>
         <source>Enter the password to test the connection.</source>
@@ -593,6 +673,10 @@
     <message>
         <source>Connected: the server accepted the login for receiving and sending.</source>
         <translation>Connesso: il server ha accettato l’accesso per ricevere e inviare.</translation>
+    </message>
+    <message>
+        <source>Sign in first: Loket keeps the sign-in in the system keyring.</source>
+        <translation>Acceda prima: Loket conserva l&apos;accesso nel portachiavi di sistema.</translation>
     </message>
     <message>
         <source>Enter the mailbox&apos;s password: Loket keeps it in the system keyring.</source>
@@ -624,6 +708,14 @@
     <message>
         <source>Nothing was removed: send or discard the replies in the outbox first.</source>
         <translation>Non è stato rimosso nulla: prima invia o scarta le risposte nella posta in uscita.</translation>
+    </message>
+    <message>
+        <source>The provider asks you to sign in again.</source>
+        <translation>Il provider chiede di accedere di nuovo.</translation>
+    </message>
+    <message>
+        <source>The sign-in did not succeed, or the server refused it.</source>
+        <translation>L&apos;accesso non è riuscito, oppure il server lo ha rifiutato.</translation>
     </message>
     <message>
         <source>The server refused the user name or password.</source>
@@ -1639,8 +1731,20 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
         <translation>Inserisci password…</translation>
     </message>
     <message>
+        <source>Sign in again…</source>
+        <translation>Accedi di nuovo…</translation>
+    </message>
+    <message>
         <source>%1: connecting…</source>
         <translation>%1: connessione in corso…</translation>
+    </message>
+    <message>
+        <source>%1: signing in, continue in the browser…</source>
+        <translation>%1: accesso in corso, prosegua nel browser…</translation>
+    </message>
+    <message>
+        <source>%1: not signed in (%2)</source>
+        <translation>%1: accesso non eseguito (%2)</translation>
     </message>
     <message>
         <source>Password</source>

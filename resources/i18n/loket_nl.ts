@@ -416,6 +416,10 @@
         <translation>%1: geen wachtwoord opgeslagen</translation>
     </message>
     <message>
+        <source>%1: sign in again</source>
+        <translation>%1: opnieuw aanmelden</translation>
+    </message>
+    <message>
         <source>%1: wrong password</source>
         <translation>%1: onjuist wachtwoord</translation>
     </message>
@@ -531,6 +535,46 @@
         <translation>Account&amp;naam:</translation>
     </message>
     <message>
+        <source>Sign in &amp;with:</source>
+        <translation>Aanmelden &amp;via:</translation>
+    </message>
+    <message>
+        <source>A password</source>
+        <translation>Een wachtwoord</translation>
+    </message>
+    <message>
+        <source>Microsoft 365</source>
+        <translation>Microsoft 365</translation>
+    </message>
+    <message>
+        <source>Google Workspace</source>
+        <translation>Google Workspace</translation>
+    </message>
+    <message>
+        <source>Another provider (OpenID Connect)</source>
+        <translation>Een andere aanbieder (OpenID Connect)</translation>
+    </message>
+    <message>
+        <source>Issuer UR&amp;L:</source>
+        <translation>Issuer-UR&amp;L:</translation>
+    </message>
+    <message>
+        <source>&amp;Client ID:</source>
+        <translation>Client-I&amp;D:</translation>
+    </message>
+    <message>
+        <source>Loket&apos;s ID at the provider</source>
+        <translation>de ID van Loket bij de aanbieder</translation>
+    </message>
+    <message>
+        <source>Si&amp;gns in as:</source>
+        <translation>Aanmelden al&amp;s:</translation>
+    </message>
+    <message>
+        <source>the address (or you, for a shared mailbox)</source>
+        <translation>het adres (of uzelf, bij een gedeelde mailbox)</translation>
+    </message>
+    <message>
         <source>&amp;Password:</source>
         <translation>Wacht&amp;woord:</translation>
     </message>
@@ -575,12 +619,48 @@
         <translation>&amp;Feestdagen:</translation>
     </message>
     <message>
+        <source>Microsoft</source>
+        <translation>Microsoft</translation>
+    </message>
+    <message>
+        <source>Google</source>
+        <translation>Google</translation>
+    </message>
+    <message>
+        <source>your provider</source>
+        <translation>uw aanbieder</translation>
+    </message>
+    <message>
+        <source>Sign in again with %1…</source>
+        <translation>Opnieuw aanmelden bij %1…</translation>
+    </message>
+    <message>
+        <source>Sign in with %1…</source>
+        <translation>Aanmelden bij %1…</translation>
+    </message>
+    <message>
+        <source>Enter the client ID under which Loket is registered at the provider.</source>
+        <translation>Vul de client-ID in waaronder Loket bij de aanbieder is geregistreerd.</translation>
+    </message>
+    <message>
+        <source>Continue in the web browser that opened…</source>
+        <translation>Ga verder in de webbrowser die is geopend…</translation>
+    </message>
+    <message>
+        <source>Signed in. Testing the connection…</source>
+        <translation>Aangemeld. De verbinding wordt getest…</translation>
+    </message>
+    <message>
         <source>Servers guessed from the domain: check them with your mail provider.</source>
         <translation>Servers afgeleid uit het domein: controleer ze bij uw mailprovider.</translation>
     </message>
     <message>
         <source>Settings for %1.</source>
         <translation>Instellingen voor %1.</translation>
+    </message>
+    <message>
+        <source>Sign in first, then the connection is tested.</source>
+        <translation>Meld u eerst aan; daarna wordt de verbinding getest.</translation>
     </message>
     <message>
         <source>Enter the password to test the connection.</source>
@@ -593,6 +673,10 @@
     <message>
         <source>Connected: the server accepted the login for receiving and sending.</source>
         <translation>Verbonden: de server accepteert de aanmelding voor ontvangen en verzenden.</translation>
+    </message>
+    <message>
+        <source>Sign in first: Loket keeps the sign-in in the system keyring.</source>
+        <translation>Meld u eerst aan: Loket bewaart de aanmelding in de sleutelbos van het systeem.</translation>
     </message>
     <message>
         <source>Enter the mailbox&apos;s password: Loket keeps it in the system keyring.</source>
@@ -624,6 +708,14 @@
     <message>
         <source>Nothing was removed: send or discard the replies in the outbox first.</source>
         <translation>Er is niets verwijderd: verzend of verwijder eerst de antwoorden in Postvak Uit.</translation>
+    </message>
+    <message>
+        <source>The provider asks you to sign in again.</source>
+        <translation>De aanbieder vraagt u opnieuw aan te melden.</translation>
+    </message>
+    <message>
+        <source>The sign-in did not succeed, or the server refused it.</source>
+        <translation>Het aanmelden is niet gelukt, of de server heeft het geweigerd.</translation>
     </message>
     <message>
         <source>The server refused the user name or password.</source>
@@ -1639,8 +1731,20 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
         <translation>Wachtwoord invullen…</translation>
     </message>
     <message>
+        <source>Sign in again…</source>
+        <translation>Opnieuw aanmelden…</translation>
+    </message>
+    <message>
         <source>%1: connecting…</source>
         <translation>%1: verbinden…</translation>
+    </message>
+    <message>
+        <source>%1: signing in, continue in the browser…</source>
+        <translation>%1: aanmelden, ga verder in de browser…</translation>
+    </message>
+    <message>
+        <source>%1: not signed in (%2)</source>
+        <translation>%1: niet aangemeld (%2)</translation>
     </message>
     <message>
         <source>Password</source>

@@ -18,7 +18,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
@@ -61,7 +61,7 @@ ssl = yes
 ssl_cert = <{base}/cert.pem
 ssl_key = <{base}/key.pem
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login{oauth_mechanisms}
 default_internal_user = {user}
 default_internal_group = {group}
 default_login_user = {user}
@@ -76,7 +76,7 @@ passdb {{
   driver = passwd-file
   args = scheme=PLAIN username_format=%u {base}/users
 }}
-userdb {{
+{oauth_passdb}userdb {{
   driver = passwd-file
   args = username_format=%u {base}/users
   default_fields = home={base}/home/%u
@@ -116,14 +116,59 @@ service auth-worker {{
 """
 
 
+# Bearer tokens checked at an authorization server's introspection endpoint; the SASL user is the mailbox address
+# (``u7@example.org``), whose local part names the Dovecot user the token must belong to.
+_OAUTH_PASSDB = """\
+auth_username_format = %Ln
+passdb {{
+  driver = oauth2
+  mechanisms = {mechanisms}
+  args = {base}/oauth2.conf
+}}
+"""
+_OAUTH_CONFIG = """\
+introspection_mode = post
+introspection_url = {url}
+username_attribute = username
+username_format = %Ln
+active_attribute = active
+active_value = true
+force_introspection = yes
+"""
+
+
+@contextlib.contextmanager
+def running_dovecot(introspection_url: str | None = None, **options: str) -> Iterator[Dovecot]:
+    """A started Dovecot, closed afterwards; the test is skipped where Dovecot is not installed."""
+    import pytest
+
+    binary = find_dovecot()
+    if binary is None:
+        pytest.skip("Dovecot is not installed (Debian package dovecot-imapd; `make test` installs it)")
+    server = Dovecot(binary, introspection_url, **options)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.close()
+
+
 class Dovecot:
     """One Dovecot master started in the foreground as our child; every user gets a maildir of its own, so tests
-    stay independent without restarting the server."""
+    stay independent without restarting the server. With ``introspection_url`` it also takes OAuth 2.0 bearer
+    tokens (XOAUTH2, OAUTHBEARER) that the authorization server there says are active."""
 
     host = HOST
 
-    def __init__(self, binary: str) -> None:
+    def __init__(
+        self,
+        binary: str,
+        introspection_url: str | None = None,
+        bearer_mechanisms: str = "xoauth2 oauthbearer",
+    ) -> None:
         self.binary = binary
+        self.introspection_url = introspection_url
+        self.bearer_mechanisms = bearer_mechanisms
         # A short base: Dovecot's unix socket paths under it must stay below 107 bytes.
         self.base = Path(tempfile.mkdtemp(prefix="dv.", dir="/tmp"))
         self.base.chmod(0o755)  # the unprivileged user needs +x on every parent dir
@@ -317,6 +362,10 @@ class Dovecot:
         self._unused.extend(names)
 
     def _write_config(self) -> None:
+        oauth = self.introspection_url is not None
+        if oauth:
+            (self.base / "oauth2.conf").write_text(_OAUTH_CONFIG.format(url=self.introspection_url))
+            (self.base / "oauth2.conf").chmod(0o644)
         (self.base / "dovecot.conf").write_text(
             _CONFIG.format(
                 base=self.base,
@@ -327,6 +376,10 @@ class Dovecot:
                 group=grp.getgrgid(self.gid).gr_name,
                 uid=self.uid,
                 gid=self.gid,
+                oauth_mechanisms=f" {self.bearer_mechanisms}" if oauth else "",
+                oauth_passdb=_OAUTH_PASSDB.format(base=self.base, mechanisms=self.bearer_mechanisms)
+                if oauth
+                else "",
             ),
             encoding="utf-8",
         )

@@ -3,11 +3,14 @@ login or go away, so sending is tested against the protocol rather than a mock."
 
 from __future__ import annotations
 
+import json
 import threading
+from base64 import b64decode
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+from aiosmtpd.smtp import MISSING, SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from tests.servers.ports import HOST, free_port
 
@@ -26,6 +29,7 @@ class _Handler:
     def __init__(self) -> None:
         self.messages: list[Received] = []
         self.login: tuple[str, str] | None = None
+        self.token_owner: Callable[[str], str | None] | None = None  # bearer token -> its user, or None
         self.refusal: str | None = None
         self.refusals_left: int | None = None  # None: refuse every message while a refusal is set
         self.lock = threading.Lock()
@@ -38,10 +42,27 @@ class _Handler:
         given = (auth_data.login.decode(), auth_data.password.decode())
         return AuthResult(success=self.login is None or given == self.login, handled=False)
 
+    async def auth_XOAUTH2(self, server: SMTP, args: list[str]) -> AuthResult:
+        """``user=<mailbox>^Aauth=Bearer <token>^A^A``: the token must be active and belong to the mailbox's user
+        (its local part), as the introspection endpoint says."""
+        if self.token_owner is None:
+            return AuthResult(success=False, handled=False)
+        data = b64decode(args[1]) if len(args) > 1 else await server.challenge_auth("")
+        if data is MISSING or not isinstance(data, bytes):
+            return AuthResult(success=False)
+        fields = dict(part.split("=", 1) for part in data.decode().split("\1") if "=" in part)
+        user, token = fields.get("user", ""), fields.get("auth", "").removeprefix("Bearer ")
+        owner = self.token_owner(token)
+        if owner is not None and user.partition("@")[0] == owner:
+            return AuthResult(success=True, auth_data=user)
+        await server.challenge_auth(json.dumps({"status": "401", "schemes": "bearer"}))
+        return AuthResult(success=False, handled=False)
+
     async def handle_MAIL(
         self, server: SMTP, session: Session, envelope: Envelope, address: str, mail_options: list[str]
     ) -> str:
-        if self.login is not None and not session.authenticated:
+        needs_login = self.login is not None or self.token_owner is not None
+        if needs_login and not session.authenticated:
             return "530 5.7.0 Authentication required"
         envelope.mail_from = address
         envelope.mail_options.extend(mail_options)
@@ -96,6 +117,10 @@ class SmtpServer:
     def require_auth(self, username: str, password: str) -> None:
         """From now on MAIL FROM needs a login (AUTH PLAIN or LOGIN) with exactly these credentials."""
         self._handler.login = (username, password)
+
+    def require_bearer(self, token_owner: Callable[[str], str | None]) -> None:
+        """From now on MAIL FROM needs ``AUTH XOAUTH2`` with a token ``token_owner`` says is active."""
+        self._handler.token_owner = token_owner
 
     def refuse(self, code: int, count: int | None = None) -> None:
         """Answer the next ``count`` messages (every message when None) with this 4xx or 5xx reply."""

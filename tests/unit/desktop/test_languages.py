@@ -136,6 +136,7 @@ def test_window_shows_no_english_in_the_language(qtbot, seeded_dir, artifacts, i
     from desktop.compose import ComposeDialog
     from desktop.standards_dialog import StandardsDialog
     from desktop.stats_view import StatsView
+    from desktop.sync_worker import describe
     from desktop.triage import ManualRequestDialog
 
     in_language(language)
@@ -180,7 +181,13 @@ def test_window_shows_no_english_in_the_language(qtbot, seeded_dir, artifacts, i
     dialog.show()
     assert untranslated(dialog, language) == []
     dialog.grab().save(str(artifacts / f"account_dialog_{language}.png"))
+    qtbot.keyClicks(dialog.form.field("address"), "servicedesk@contoso.onmicrosoft.com")
+    assert untranslated(dialog, language) == []
+    dialog.grab().save(str(artifacts / f"account_dialog_microsoft_{language}.png"))
     dialog.close()
+    window.sync.on_health(describe("desk", "signin_required", {"error": "refused"}))
+    assert untranslated(window.statusBar(), language) == []
+    window.statusBar().grab().save(str(artifacts / f"status_bar_sign_in_again_{language}.png"))
 
     standards = StandardsDialog(data_dir, parent=window)
     qtbot.addWidget(standards)

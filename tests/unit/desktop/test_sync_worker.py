@@ -120,6 +120,7 @@ def test_window_repaints_within_100_ms_while_sync_hangs_on_a_silent_server(qtbot
         ("reconnecting", {"seconds": 30}, "reconnecting in 30 s"),
         ("auth_failed", {"error": "no"}, "wrong password"),
         ("no_password", {"error": "none stored"}, "no password stored"),
+        ("signin_required", {"error": "refused"}, "sign in again"),
         ("syncing", {"folder": "INBOX", "done": 1200, "total": 5000}, "1,200 of 5,000 messages"),
         ("sync_elsewhere", {"seconds": 5}, "another Loket is syncing this mailbox; waiting"),
         (
@@ -135,6 +136,7 @@ def test_sync_states_read_as_sentences(qapp, state, info, words):
     health = describe("desk", state, info, started=time.monotonic() - 12)
     assert words in health.text
     assert health.needs_password == (state in ("auth_failed", "no_password"))
+    assert health.needs_signin == (state == "signin_required")
     if state == "syncing":
         assert "left" in health.text
 
@@ -149,6 +151,21 @@ def test_wrong_password_shows_the_button_to_fix_it(qtbot, seeded_dir):
     assert window.sync.fix_password.isVisible() and "wrong password" in window.sync.label.text()
     window.sync.on_health(SyncHealth("desk", "up_to_date", "desk: up to date"))
     assert not window.sync.fix_password.isVisible()
+    window.close()
+
+
+def test_a_refused_sign_in_shows_the_button_to_sign_in_again(qtbot, seeded_dir, artifacts):
+    data_dir, _ = seeded_dir
+    create_app()
+    window = MainWindow(data_dir, me=ME)
+    qtbot.addWidget(window)
+    window.show()
+    window.sync.on_health(describe("desk", "signin_required", {"error": "refused"}))
+    assert window.sync.sign_in.isVisible() and window.sync.label.text() == "desk: sign in again"
+    assert not window.sync.fix_password.isVisible()
+    window.statusBar().grab().save(str(artifacts / "status_bar_sign_in_again.png"))
+    window.sync.on_health(describe("desk", "up_to_date", {}))
+    assert not window.sync.sign_in.isVisible()
     window.close()
 
 

@@ -173,3 +173,19 @@ def test_status_changes_mail_caused_are_marked_and_replies_name_their_status_so_
         "status",
     ]
     assert conn.execute("SELECT status FROM requests").fetchone()[0] == "open"
+
+
+def test_existing_accounts_get_distinct_keyring_ids_and_keep_signing_in_with_a_password():
+    from store.migrations import V_ACCOUNT_SIGN_IN
+
+    conn = _store_before(V_ACCOUNT_SIGN_IN)
+    conn.execute(
+        "INSERT INTO accounts (name, address, imap_host, imap_port, imap_security, smtp_host, smtp_port, "
+        "smtp_security, username, created_at) VALUES ('b', 'a@x', 'h', 1, 'none', 'h', 1, 'none', 'u', '')"
+    )
+    migrate(conn)
+    rows = conn.execute("SELECT secret_id, auth, state FROM accounts").fetchall()
+    assert len({secret_id for secret_id, _, _ in rows}) == 2
+    assert all(
+        len(secret_id) == 32 and (auth, state) == ("password", "ok") for secret_id, auth, state in rows
+    )
