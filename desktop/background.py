@@ -42,8 +42,13 @@ class _Runnable(QRunnable):
             result = self._work()
         except Exception as error:  # handed to the GUI, which says it in words
             log.info("background task failed: %s", error, exc_info=error)  # the traceback, should it be a bug
-            self._task.running = False
-            self._task.failed.emit(error)
+            self._report("failed", error)
         else:
+            self._report("done", result)
+
+    def _report(self, signal: str, value: object) -> None:
+        try:
             self._task.running = False
-            self._task.done.emit(result)
+            getattr(self._task, signal).emit(value)
+        except RuntimeError:  # the task went with the dialog that owned it: nobody is left to tell
+            log.debug("a background task finished after its owner was closed")
