@@ -122,8 +122,11 @@ class Dovecot:
 
     host = HOST
 
-    def __init__(self, binary: str) -> None:
+    def __init__(self, binary: str, extra_config: str = "") -> None:
+        """``extra_config`` is appended to the configuration, with ``{base}`` standing for the server's temp dir:
+        how a test gets a server that behaves like another (no CONDSTORE, a read-only INBOX)."""
         self.binary = binary
+        self.extra_config = extra_config
         # A short base: Dovecot's unix socket paths under it must stay below 107 bytes.
         self.base = Path(tempfile.mkdtemp(prefix="dv.", dir="/tmp"))
         self.base.chmod(0o755)  # the unprivileged user needs +x on every parent dir
@@ -327,7 +330,8 @@ class Dovecot:
                 group=grp.getgrgid(self.gid).gr_name,
                 uid=self.uid,
                 gid=self.gid,
-            ),
+            )
+            + self.extra_config.replace("{base}", str(self.base)),
             encoding="utf-8",
         )
 

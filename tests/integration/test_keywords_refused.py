@@ -1,0 +1,68 @@
+"""A server that keeps no keywords of ours, or refuses the STORE, never stops the ingest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+
+from mail.sync import sync_once
+from store import lifecycle
+from store.db import open_db
+from tests.accounts import loopback_account
+from tests.mailgen import build
+from tests.servers.dovecot import Dovecot, find_dovecot
+
+pytestmark = pytest.mark.integration
+
+# The owner may read INBOX, add to it and mark mail seen, but store no keyword: PERMANENTFLAGS holds \\Seen alone,
+# as far as Loket can tell the same as Exchange or Courier with IMAP_KEYWORDS=0.
+READ_ONLY_INBOX = """
+mail_plugins = acl
+protocol imap {
+  mail_plugins = $mail_plugins imap_acl
+}
+plugin {
+  acl = vfile:{base}/global-acl
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def locked_dovecot() -> Iterator[Dovecot]:
+    binary = find_dovecot()
+    if binary is None:
+        pytest.skip("Dovecot is not installed")
+    server = Dovecot(binary, READ_ONLY_INBOX)
+    (server.base / "global-acl").write_text("INBOX owner lrsi\n", encoding="utf-8")
+    try:
+        server.start()
+        yield server
+    finally:
+        server.close()
+
+
+def test_a_status_change_the_server_cannot_store_never_stops_the_next_syncs(locked_dovecot, tmp_path, caplog):
+    box = locked_dovecot.new_user()
+    locked_dovecot.append(box, "INBOX", build(subject="Printer", message_id="<p1@example.org>"))
+    db = open_db(tmp_path)
+    account = loopback_account(db, imap_port=locked_dovecot.port, username=box.username)
+    sync_once(db, account, box.password)
+    lifecycle.set_status(db, 1, "open", "Eva", datetime.now(UTC))
+
+    with caplog.at_level("INFO", logger="mail.keywords"):
+        first = sync_once(db, account, box.password)
+    assert first.team_changes_pushed == 1
+    assert "keeps no keywords" in caplog.text
+
+    locked_dovecot.append(box, "INBOX", build(subject="Koffie", message_id="<p2@example.org>"))
+    again = sync_once(db, account, box.password)
+    assert again.new_messages == 1
+    assert db.execute("SELECT last_error FROM accounts").fetchone()[0] is None
+    assert db.execute("SELECT status FROM requests WHERE id = 1").fetchone()[0] == "open"
+    client = locked_dovecot.client(box)
+    client.select_folder("INBOX", readonly=True)
+    assert all(
+        b"$Loket.Status.open" not in flags for flags in client.get_flags(client.search("ALL")).values()
+    )
