@@ -38,6 +38,7 @@ from mail.ingest_worker import (
     start_worker,
 )
 from mail.keywords import sync_team_state
+from mail.team_folder import sync_team_folder
 from store.accounts import Account, set_last_error
 from store.bulk_load import DeferredIndexes, worth_deferring
 from store.db import checkpoints_aside, open_db, transaction
@@ -77,6 +78,9 @@ class SyncResult:
     folders: list[str] = field(default_factory=list)
     team_changes_taken: int = 0
     team_changes_pushed: int = 0
+    shared_changes_pushed: int = 0  # this desktop's changes APPENDed to the Loket folder
+    shared_changes_received: int = 0  # other desktops' changes read from it
+    requests_changed_by_team: set[int] = field(default_factory=set)
     inbox: tuple[int, int] | None = None  # (folder id, uidvalidity)
     inbox_touched: set[int] = field(default_factory=set)  # INBOX UIDs new or with changed flags in this pass
 
@@ -134,6 +138,9 @@ def sync_once(
     try:
         session = session or open_session(account, password)
         _sync_folders(db, account, password, session, result, progress)
+        shared = sync_team_folder(db, session, account.id, account.address)
+        result.shared_changes_pushed, result.shared_changes_received = shared.pushed, shared.received
+        result.requests_changed_by_team = shared.touched or set()
         if result.inbox is not None:
             result.team_changes_taken, result.team_changes_pushed = sync_team_state(
                 db, session, account.id, result.inbox, result.inbox_touched

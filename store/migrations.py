@@ -461,10 +461,42 @@ def _check_without_list(match: re.Match[str]) -> str:
     return "CHECK (" + " OR ".join(f"{column} = {value}" for value in values) + ")"
 
 
+# Changes people make to requests, as the team shares them through the mailbox's Loket folder (store.team_changes):
+# this desktop's own wait in ``pushed = 0`` until the server has them, so none is lost while it is away, and every
+# change is known once by its id, so none is applied twice. ``request_keys`` name a request that no message opened (one
+# entered by hand) the same on every desktop; ``team_folders`` is where reading each account's Loket folder stopped.
+TEAM_CHANGES = """
+CREATE TABLE team_changes (
+    change_id TEXT PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    request_key TEXT NOT NULL,
+    field TEXT NOT NULL,               -- status, assignee, priority, category, note, new, merge, split
+    value_json TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    at TEXT NOT NULL,                  -- UTC, fixed width: text order is time order
+    pushed INTEGER NOT NULL DEFAULT 0, -- 1 once the Loket folder holds it
+    applied INTEGER NOT NULL DEFAULT 0 -- 0 while the request it names is not known here yet
+);
+CREATE INDEX team_changes_field ON team_changes(request_key, field, at, change_id);
+CREATE INDEX team_changes_queued ON team_changes(account_id, at) WHERE pushed = 0;
+CREATE INDEX team_changes_pending ON team_changes(account_id, at) WHERE applied = 0;
+CREATE TABLE request_keys (
+    request_id INTEGER PRIMARY KEY REFERENCES requests(id) ON DELETE CASCADE,
+    key TEXT NOT NULL UNIQUE
+);
+CREATE TABLE team_folders (
+    account_id INTEGER PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    uidvalidity INTEGER,
+    uidnext INTEGER,
+    last_uid INTEGER NOT NULL DEFAULT 0
+);
+"""
+
 Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19,
-    v20_checks_without_lists,
+    v20_checks_without_lists, TEAM_CHANGES,
 )  # fmt: skip
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from mail.sync import sync_once
-from store import lifecycle
+from store import lifecycle, team_changes
 from store.db import open_db
 from tests.accounts import loopback_account
 from tests.mailgen import build
@@ -66,3 +66,20 @@ def test_a_status_change_the_server_cannot_store_never_stops_the_next_syncs(lock
     assert all(
         b"$Loket.Status.open" not in flags for flags in client.get_flags(client.search("ALL")).values()
     )
+
+
+def test_without_keywords_team_state_travels_through_the_loket_folder(locked_dovecot, tmp_path):
+    box = locked_dovecot.new_user()
+    locked_dovecot.append(box, "INBOX", build(subject="Printer", message_id="<p1@example.org>"))
+    desks = []
+    for name in ("anna", "ben"):
+        db = open_db(tmp_path / name)
+        desks.append((db, loopback_account(db, imap_port=locked_dovecot.port, username=box.username)))
+    for db, account in desks:
+        sync_once(db, account, box.password)
+    (anna, anna_account), (ben, ben_account) = desks
+    team_changes.set_field(anna, 1, "status", "resolved", "Anna", datetime.now(UTC))
+    team_changes.set_field(anna, 1, "assignee", "Anna", "Anna", datetime.now(UTC))
+    sync_once(anna, anna_account, box.password)
+    sync_once(ben, ben_account, box.password)
+    assert ben.execute("SELECT status, assignee FROM requests").fetchone() == ("resolved", "Anna")
