@@ -491,12 +491,54 @@ CREATE TABLE team_folders (
     uidnext INTEGER,
     last_uid INTEGER NOT NULL DEFAULT 0
 );
+CREATE TABLE request_aliases (
+    number INTEGER PRIMARY KEY,        -- a number the request had before numbers were shared
+    request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE
+);
 """
+
+
+def team_changes_and_shared_numbers(conn: sqlite3.Connection) -> None:
+    """The tables above, then every request renumbered once as every desktop numbers it (store.numbers); its old
+    number stays an alias, so a ``[#N]`` tag in a reply sent before still finds it."""
+    from store.numbers import candidates, message_number_key, referring_columns
+
+    for statement in _statements(TEAM_CHANGES):
+        conn.execute(statement)
+    rows = conn.execute(
+        "SELECT q.id, m.message_id, m.raw_sha256 FROM requests q LEFT JOIN messages m ON m.id = q.first_message_id "
+        "ORDER BY q.received_at, q.id"
+    ).fetchall()
+    taken: set[int] = set()
+    mapping = []
+    for old, message_id, raw_sha256 in rows:
+        key = message_number_key(message_id, raw_sha256) if raw_sha256 else f"<{old}.local@request.loket>"
+        if not raw_sha256:  # entered by hand before requests were shared: a key of its own from now on
+            conn.execute("INSERT INTO request_keys (request_id, key) VALUES (?, ?)", [old, key])
+        number = next(n for n in candidates(key) if n not in taken)
+        taken.add(number)
+        mapping.append((old, number))
+    if not mapping:
+        return
+    conn.execute("PRAGMA defer_foreign_keys = ON")
+    conn.execute("CREATE TEMP TABLE renumbered (old INTEGER PRIMARY KEY, new INTEGER NOT NULL)")
+    conn.executemany("INSERT INTO temp.renumbered (old, new) VALUES (?, ?)", mapping)
+    columns = [("requests", "id"), *referring_columns(conn)]
+    for table, column in columns:  # out of the way first: a new number may be another request's old one
+        conn.execute(f"UPDATE {table} SET {column} = -{column} WHERE {column} IS NOT NULL")
+    for table, column in columns:
+        conn.execute(
+            f"UPDATE {table} SET {column} = (SELECT new FROM temp.renumbered WHERE old = -{column}) "
+            f"WHERE {column} IS NOT NULL"
+        )
+    conn.execute("INSERT INTO request_aliases (number, request_id) SELECT old, new FROM temp.renumbered")
+    conn.execute("DROP TABLE temp.renumbered")
+
 
 Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19,
-    v20_checks_without_lists, TEAM_CHANGES,
+    v20_checks_without_lists, team_changes_and_shared_numbers,
 )  # fmt: skip
 
 

@@ -23,6 +23,7 @@ import sqlite_utils
 
 from store import lifecycle, triage
 from store.db import transaction
+from store.numbers import free_number, message_number_key, renumber
 
 log = logging.getLogger(__name__)
 
@@ -241,18 +242,37 @@ def create_manual(
     """A request entered by hand (``details`` as ``store.triage.create_manual`` takes them), under a key of its
     own that every desktop will know it by."""
     with transaction(db):
-        request_id = _create_manual(db, account_id, details, actor, at)
         key = f"<{uuid.uuid4().hex}@request.loket>"
-        db.execute("INSERT INTO request_keys (request_id, key) VALUES (?, ?)", [request_id, key])
+        request_id = _create_manual(db, account_id, details, key, actor, at)
         _record(db, account_id, key, "new", details, actor, at)
     return request_id
 
 
 def _create_manual(
-    db: sqlite_utils.Database, account_id: int, details: dict[str, Any], actor: str, at: datetime
+    db: sqlite_utils.Database, account_id: int, details: dict[str, Any], key: str, actor: str, at: datetime
 ) -> int:
+    """The request, numbered and keyed as every desktop numbers and keys it."""
     fields = {name: str(details.get(name) or "") for name in MANUAL_FIELDS}
-    return triage.create_manual(db, account_id=account_id, actor=actor, at=at, **fields)
+    request_id = _numbered(
+        db, triage.create_manual(db, account_id=account_id, actor=actor, at=at, **fields), key
+    )
+    db.execute("INSERT INTO request_keys (request_id, key) VALUES (?, ?)", [request_id, key])
+    return request_id
+
+
+def _numbered(db: sqlite_utils.Database, request_id: int, number_key: str) -> int:
+    """A request just made here takes the number every desktop gives it (store.numbers)."""
+    number = free_number(db, number_key)
+    renumber(db, request_id, number)
+    return number
+
+
+def _split_numbered(db: sqlite_utils.Database, message_row: int, actor: str, at: datetime) -> int:
+    request_id = triage.split(db, message_row, actor, at)
+    message_id, raw_sha256 = db.execute(
+        "SELECT message_id, raw_sha256 FROM messages WHERE id = ?", [message_row]
+    ).fetchone()
+    return _numbered(db, request_id, message_number_key(message_id, raw_sha256))
 
 
 def merge(db: sqlite_utils.Database, source: int, target: int, actor: str, at: datetime) -> None:
@@ -266,7 +286,7 @@ def merge(db: sqlite_utils.Database, source: int, target: int, actor: str, at: d
 def split(db: sqlite_utils.Database, message_row: int, actor: str, at: datetime) -> int:
     with transaction(db):
         old = db.execute("SELECT request_id FROM messages WHERE id = ?", [message_row]).fetchone()
-        request_id = triage.split(db, message_row, actor, at)
+        request_id = _split_numbered(db, message_row, actor, at)
         key = request_key(db, old[0]) if old and old[0] is not None else message_key(db, message_row)
         _record(db, _account_of(db, request_id), key, "split", message_key(db, message_row), actor, at)
     return request_id
@@ -379,9 +399,7 @@ def _apply_new(db: sqlite_utils.Database, account_id: int, change: Change) -> in
     existing = find_request(db, account_id, change.request_key)
     if existing is not None:
         return existing
-    request_id = _create_manual(db, account_id, dict(change.value), change.actor, change.at)
-    db.execute("INSERT INTO request_keys (request_id, key) VALUES (?, ?)", [request_id, change.request_key])
-    return request_id
+    return _create_manual(db, account_id, dict(change.value), change.request_key, change.actor, change.at)
 
 
 def _apply_split(db: sqlite_utils.Database, account_id: int, change: Change) -> int | None:
@@ -395,4 +413,4 @@ def _apply_split(db: sqlite_utils.Database, account_id: int, change: Change) -> 
     ).fetchone()
     if row[0] is not None and row[1] == message_row:
         return int(row[0])  # split here already, or the message opened a request of its own on this desktop
-    return triage.split(db, message_row, change.actor, change.at)
+    return _split_numbered(db, message_row, change.actor, change.at)

@@ -43,13 +43,19 @@ def locked_dovecot() -> Iterator[Dovecot]:
         server.close()
 
 
+def only_request(db):
+    """The one request in the store; its number is derived from its opening message, the same on every desktop."""
+    return db.execute("SELECT id FROM requests").fetchone()[0]
+
+
 def test_a_status_change_the_server_cannot_store_never_stops_the_next_syncs(locked_dovecot, tmp_path, caplog):
     box = locked_dovecot.new_user()
     locked_dovecot.append(box, "INBOX", build(subject="Printer", message_id="<p1@example.org>"))
     db = open_db(tmp_path)
     account = loopback_account(db, imap_port=locked_dovecot.port, username=box.username)
     sync_once(db, account, box.password)
-    lifecycle.set_status(db, 1, "open", "Eva", datetime.now(UTC))
+    printer = only_request(db)
+    lifecycle.set_status(db, printer, "open", "Eva", datetime.now(UTC))
 
     with caplog.at_level("INFO", logger="mail.keywords"):
         first = sync_once(db, account, box.password)
@@ -60,7 +66,7 @@ def test_a_status_change_the_server_cannot_store_never_stops_the_next_syncs(lock
     again = sync_once(db, account, box.password)
     assert again.new_messages == 1
     assert db.execute("SELECT last_error FROM accounts").fetchone()[0] is None
-    assert db.execute("SELECT status FROM requests WHERE id = 1").fetchone()[0] == "open"
+    assert db.execute("SELECT status FROM requests WHERE id = ?", [printer]).fetchone()[0] == "open"
     client = locked_dovecot.client(box)
     client.select_folder("INBOX", readonly=True)
     assert all(
@@ -78,8 +84,8 @@ def test_without_keywords_team_state_travels_through_the_loket_folder(locked_dov
     for db, account in desks:
         sync_once(db, account, box.password)
     (anna, anna_account), (ben, ben_account) = desks
-    team_changes.set_field(anna, 1, "status", "resolved", "Anna", datetime.now(UTC))
-    team_changes.set_field(anna, 1, "assignee", "Anna", "Anna", datetime.now(UTC))
+    team_changes.set_field(anna, only_request(anna), "status", "resolved", "Anna", datetime.now(UTC))
+    team_changes.set_field(anna, only_request(anna), "assignee", "Anna", "Anna", datetime.now(UTC))
     sync_once(anna, anna_account, box.password)
     sync_once(ben, ben_account, box.password)
     assert ben.execute("SELECT status, assignee FROM requests").fetchone() == ("resolved", "Anna")

@@ -209,3 +209,33 @@ def _team_view(desk):
             "LEFT JOIN request_keys k ON k.request_id = q.id"
         ).fetchall()
     )
+
+
+def test_every_desktop_numbers_a_request_alike_whatever_order_it_synced_in_and_after_a_uidvalidity_change(
+    dovecot, mailbox, tmp_path
+):
+    anna = Desktop(dovecot, mailbox, tmp_path / "anna")
+    anna.sync()
+    enter_by_hand(anna, "Sleutel", "", "phone")
+    for number in range(3):
+        dovecot.append(
+            mailbox, "INBOX", build(subject=f"Vraag {number}", message_id=f"<q{number}@example.org>")
+        )
+        anna.sync()
+    ben = Desktop(dovecot, mailbox, tmp_path / "ben")
+    ben.sync()
+    numbers = _numbers(anna)
+    assert len(numbers) == 4 and numbers == _numbers(ben)
+    assert all(100_000 <= number <= 999_999 for number in numbers.values())
+    dovecot.reset_uidvalidity(mailbox, "INBOX")
+    anna.sync()
+    assert _numbers(anna) == numbers
+
+
+def _numbers(desk):
+    return dict(
+        desk.db.execute(
+            "SELECT coalesce(k.key, m.message_id), q.id FROM requests q "
+            "LEFT JOIN messages m ON m.id = q.first_message_id LEFT JOIN request_keys k ON k.request_id = q.id"
+        ).fetchall()
+    )

@@ -80,7 +80,8 @@ def test_desktops_that_receive_the_same_changes_in_any_order_and_batches_end_ali
 def test_a_change_made_here_follows_every_change_this_desktop_knows_even_with_a_clock_behind():
     db = desk()
     team_changes.receive(db, 1, [NEW, CHANGES[2]])
-    team_changes.set_field(db, 1, "priority", "urgent", "Eva", T0 - timedelta(hours=1))
+    request = team_changes.find_request(db, 1, KEY)
+    team_changes.set_field(db, request, "priority", "urgent", "Eva", T0 - timedelta(hours=1))
     assert state(db)[0][2] == "urgent"
     (queued,) = team_changes.queued(db, 1)
     assert queued.at > CHANGES[2].at and queued.value == "urgent"
