@@ -7,7 +7,6 @@ sync runs in one worker thread per account. One minute timer refreshes the timer
 
 from __future__ import annotations
 
-import getpass
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,6 +42,7 @@ from desktop.triage import Triage, message_label
 if TYPE_CHECKING:
     from desktop.outbox_view import OutboxView
 from store.accounts import Account, get_account_by_id, list_accounts
+from store.agent import agent_name
 from store.db import open_db
 from store.queues import QueueCount, RequestFilter, queue_counts
 
@@ -60,8 +60,8 @@ class MainWindow(QMainWindow):
     def __init__(self, data_dir: Path, me: str | None = None) -> None:
         super().__init__()
         self.data_dir = Path(data_dir)
-        self.me = me or getpass.getuser()
         self.db: sqlite_utils.Database = open_db(self.data_dir)
+        self.me = me or agent_name(self.db)
         tune_for_reading(self.db)
         self.reader = Reader(self.data_dir, self)
         self.reader.failed.connect(self._show_error)

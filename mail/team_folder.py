@@ -18,8 +18,9 @@ import imapclient
 import sqlite_utils
 
 from mail.errors import ProtocolError
-from mail.imap import imap_call
+from mail.imap import connect, imap_call, logout
 from store import team_changes
+from store.accounts import Account
 from store.db import transaction
 from store.team_changes import Change, TeamChangeError
 
@@ -142,13 +143,8 @@ def sync_team_folder(
 ) -> TeamFolderResult:
     """Push this desktop's queued changes, then take over the others'. A server that refuses the folder or an
     APPEND is logged: the changes stay queued and the ingest goes on."""
-    name = db.execute("SELECT name FROM team_folders WHERE account_id = ?", [account_id]).fetchone()
     try:
-        if name is None:
-            folder = folder_name(client)
-            ensure_folder(client, folder)
-        else:
-            folder = name[0]
+        folder = _folder(db, client, account_id)
         pushed = push(db, client, account_id, folder, address)
         result = pull(db, client, account_id, folder)
     except ProtocolError as error:
@@ -156,3 +152,22 @@ def sync_team_folder(
         return TeamFolderResult(touched=team_changes.apply_pending(db, account_id))
     result.pushed = pushed
     return result
+
+
+def _folder(db: sqlite_utils.Database, client: imapclient.IMAPClient, account_id: int) -> str:
+    """The account's Loket folder, created on first use."""
+    row = db.execute("SELECT name FROM team_folders WHERE account_id = ?", [account_id]).fetchone()
+    if row is not None:
+        return str(row[0])
+    name = folder_name(client)
+    ensure_folder(client, name)
+    return name
+
+
+def share_queued(db: sqlite_utils.Database, account: Account, password: str) -> int:
+    """Push this desktop's queued changes now (the command line's changes); returns how many."""
+    client = connect(account, password)
+    try:
+        return push(db, client, account.id, _folder(db, client, account.id), account.address)
+    finally:
+        logout(client)

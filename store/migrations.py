@@ -495,6 +495,10 @@ CREATE TABLE request_aliases (
     number INTEGER PRIMARY KEY,        -- a number the request had before numbers were shared
     request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE
 );
+CREATE TABLE desk_preferences (        -- this desktop's own choices that the window and the command line share
+    name TEXT PRIMARY KEY,             -- agent: who works at this desktop
+    value TEXT NOT NULL
+);
 """
 
 

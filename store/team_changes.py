@@ -220,11 +220,12 @@ def set_field(
 ) -> None:
     """Set status, assignee, priority or category here and share it with the team (nothing when unchanged)."""
     with transaction(db):
+        account_id = _account_of(db, request_id)
         before = _current(db, request_id, field) if field in FIELDS else None
         _set_field(db, request_id, field, value, actor, at)
         after = _current(db, request_id, field)
         if after != before:
-            _record(db, _account_of(db, request_id), request_key(db, request_id), field, after, actor, at)
+            _record(db, account_id, request_key(db, request_id), field, after, actor, at)
 
 
 def add_note(db: sqlite_utils.Database, request_id: int, text: str, actor: str, at: datetime) -> None:

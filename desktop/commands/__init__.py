@@ -15,6 +15,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sync",
     "status",
     "reply",
+    "request",
     "outbox",
     "demo",
     "export",
