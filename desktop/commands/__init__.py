@@ -32,5 +32,14 @@ class CliError(Exception):
         self.exit_code = exit_code
 
 
+def read_body_file(path: str) -> str:
+    """A ``--body-file``: UTF-8 text (a BOM allowed); unreadable is a usage error."""
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError) as error:
+        raise CliError(f"cannot read the body file {path}: {error}", exit_code=2) from error
+
+
 def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("loket", appauthor=False))

@@ -10,7 +10,7 @@ import argparse
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from desktop.commands import CliError
+from desktop.commands import CliError, read_body_file
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -95,11 +95,7 @@ def run_note(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    try:
-        with open(args.body_file, encoding="utf-8-sig") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as error:
-        raise CliError(f"cannot read the body file {args.body_file}: {error}", exit_code=2) from error
+    text = read_body_file(args.body_file)
 
     def change(db: sqlite_utils.Database, actor: str, at: datetime) -> int:
         from store import team_changes
