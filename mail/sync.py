@@ -39,6 +39,8 @@ from mail.ingest_worker import (
 )
 from mail.keywords import sync_team_state
 from mail.team_folder import sync_team_folder
+from mail.team_watch import TeamFolderWatch
+from store import team_changes
 from store.accounts import Account, set_last_error
 from store.bulk_load import DeferredIndexes, worth_deferring
 from store.db import checkpoints_aside, open_db, transaction
@@ -442,7 +444,7 @@ def open_session(account: Account, password: str) -> imapclient.IMAPClient:
 
 
 StateCallback = Callable[[str, dict[str, Any]], None]
-IDLE_SLICE_SECONDS = 1.0
+IDLE_SLICE_SECONDS = 0.25  # how soon a stop, or a pass due for the team, ends an IDLE
 POLL_SECONDS = 60.0
 MAX_BACKOFF_SECONDS = 300.0
 
@@ -491,15 +493,46 @@ def _follow(
     keep_figures(db)
     on_state("up_to_date", {})
     can_idle = client.has_capability("IDLE")
-    while not stop.is_set():
-        imap_call(client.select_folder, "INBOX", readonly=True)
-        news = _wait_for_news(client, stop) if can_idle else stop.wait(POLL_SECONDS)
-        if stop.is_set():
-            return
-        sync_once(db, account, password, report if news else None, client=client)
-        _send_due(db, account, password)
-        keep_figures(db)  # the statistics view and exports then read stored figures only
-        on_state("up_to_date", {})
+    watch = _watch_team_folder(db, account, password, stop) if can_idle else None
+    try:
+        while not stop.is_set():
+            imap_call(client.select_folder, "INBOX", readonly=True)
+            news = (
+                _wait_for_news(client, stop, _team_news(db, account, watch))
+                if can_idle
+                else stop.wait(POLL_SECONDS)
+            )
+            if stop.is_set():
+                return
+            sync_once(db, account, password, report if news else None, client=client)
+            _send_due(db, account, password)
+            keep_figures(db)  # the statistics view and exports then read stored figures only
+            on_state("up_to_date", {})
+    finally:
+        if watch is not None:
+            watch.close()
+
+
+def _watch_team_folder(
+    db: sqlite_utils.Database, account: Account, password: str, stop: threading.Event
+) -> TeamFolderWatch | None:
+    row = db.execute("SELECT name FROM team_folders WHERE account_id = ?", [account.id]).fetchone()
+    return TeamFolderWatch(account, password, row[0], stop).start() if row else None
+
+
+def _team_news(
+    db: sqlite_utils.Database, account: Account, watch: TeamFolderWatch | None
+) -> Callable[[], bool]:
+    """Whether a pass is due for the team: a colleague's change arrived, or one made here (in the window or on the
+    command line) waits to be pushed."""
+
+    def due() -> bool:
+        if watch is not None and watch.news.is_set():
+            watch.news.clear()
+            return True
+        return team_changes.has_queued(db, account.id)
+
+    return due
 
 
 def _send_due(db: sqlite_utils.Database, account: Account, password: str) -> None:
@@ -512,15 +545,21 @@ def _send_due(db: sqlite_utils.Database, account: Account, password: str) -> Non
         log.info("outbox not flushed this round: %s", error)
 
 
-def _wait_for_news(client: imapclient.IMAPClient, stop: threading.Event) -> bool:
-    """IDLE on the selected INBOX until the server reports a change, the poll interval ends, or ``stop``."""
+def _wait_for_news(
+    client: imapclient.IMAPClient, stop: threading.Event, elsewhere: Callable[[], bool]
+) -> bool:
+    """IDLE on the selected INBOX until the server reports a change, ``elsewhere`` says a pass is due, the poll
+    interval ends, or ``stop``."""
     imap_call(client.idle)
     deadline = time.monotonic() + POLL_SECONDS
     news = False
     try:
         while not stop.is_set() and time.monotonic() < deadline and not news:
             responses = imap_call(client.idle_check, timeout=IDLE_SLICE_SECONDS)
-            news = any(len(r) > 1 and r[1] in (b"EXISTS", b"EXPUNGE", b"FETCH") for r in responses)
+            news = (
+                any(len(r) > 1 and r[1] in (b"EXISTS", b"EXPUNGE", b"FETCH") for r in responses)
+                or elsewhere()
+            )
     finally:
         imap_call(client.idle_done)
     return news

@@ -306,6 +306,15 @@ def queued(db: sqlite_utils.Database, account_id: int) -> list[Change]:
     return [_change_from_row(row) for row in rows]
 
 
+def has_queued(db: sqlite_utils.Database, account_id: int) -> bool:
+    return (
+        db.execute(
+            "SELECT 1 FROM team_changes WHERE account_id = ? AND pushed = 0 LIMIT 1", [account_id]
+        ).fetchone()
+        is not None
+    )
+
+
 def mark_pushed(db: sqlite_utils.Database, change_id: str) -> None:
     db.execute("UPDATE team_changes SET pushed = 1 WHERE change_id = ?", [change_id])
 
