@@ -211,3 +211,38 @@ def test_view_outbox_opens_the_outbox_in_a_window_of_its_own(qtbot, window, arti
     outbox.grab().save(str(artifacts / "outbox_from_menu.png"))
     window.show_outbox.trigger()
     assert window._outbox is outbox  # one outbox window, raised again
+
+
+def test_a_colleagues_change_updates_its_row_in_place_keeping_selection_and_scroll(qtbot, window, artifacts):
+    from datetime import UTC, datetime
+
+    from store import team_changes
+
+    model, view = window.requests, window.list_view
+    qtbot.waitUntil(lambda: model.complete)
+    row = min(12, model.rowCount() - 1)
+    view.selectRow(row)
+    request_id = model.request_id(row)
+    qtbot.waitUntil(lambda: window.request_view.request_id() == request_id)
+    view.verticalScrollBar().setValue(3)
+    resets: list[int] = []
+    model.modelAboutToBeReset.connect(lambda: resets.append(1))
+    db = open_db(window.data_dir)
+    change = team_changes.Change(
+        "c1",
+        team_changes.request_key(db, request_id),
+        "assignee",
+        "Anna Colleague",
+        "Anna",
+        datetime.now(UTC),
+    )
+    account = db.execute("SELECT account_id FROM requests WHERE id = ?", [request_id]).fetchone()[0]
+    team_changes.receive(db, account, [change])
+    db.conn.close()
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        window.refresh()  # what a sync pass that applied a colleague's change sets off
+    qtbot.waitUntil(lambda: model.data(model.index(row, COLUMNS.index("assignee"))) == "Anna Colleague")
+    assert resets == []
+    assert model.request_id(row) == request_id and view.selectionModel().isRowSelected(row)
+    assert view.verticalScrollBar().value() == 3
+    window.grab().save(str(artifacts / "colleague_change_in_place.png"))
