@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self.list_view.selectionModel().selectionChanged.connect(self._request_chosen)
 
         self.request_view = RequestView(self.db, self.reader)
+        self.request_view.me = self.me
         self.request_view.loaded.connect(self._request_loaded)
 
         self.search = QLineEdit()

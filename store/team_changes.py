@@ -28,7 +28,8 @@ from store.numbers import free_number, message_number_key, renumber
 log = logging.getLogger(__name__)
 
 FIELDS = ("status", "assignee", "priority", "category")
-KINDS = (*FIELDS, "note", "new", "merge", "split")
+KINDS = (*FIELDS, "note", "new", "merge", "split", "replying")
+REPLYING_FOR = timedelta(minutes=15)  # a reply being written with no sign of life for this long is abandoned
 _AT_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 _TICK = timedelta(microseconds=1)
 
@@ -293,6 +294,32 @@ def split(db: sqlite_utils.Database, message_row: int, actor: str, at: datetime)
     return request_id
 
 
+def mark_replying(
+    db: sqlite_utils.Database, request_id: int, actor: str, at: datetime, replying: bool
+) -> None:
+    """Tell the team that ``actor`` writes a reply to the request (renewed while they do), or no longer does."""
+    with transaction(db):
+        until = at_text(at + REPLYING_FOR) if replying else None
+        _record(db, _account_of(db, request_id), request_key(db, request_id), "replying", until, actor, at)
+
+
+def replying_now(db: sqlite_utils.Database, request_id: int, now: datetime) -> list[tuple[str, datetime]]:
+    """Who writes a reply to the request right now, by their latest sign, and until when that sign holds."""
+    rows = db.execute(
+        "SELECT t.actor, t.value_json FROM team_changes t WHERE t.request_key = ? AND t.field = 'replying' "
+        "AND NOT EXISTS (SELECT 1 FROM team_changes later WHERE later.request_key = t.request_key "
+        "AND later.field = 'replying' AND later.actor = t.actor "
+        "AND (later.at > t.at OR (later.at = t.at AND later.change_id > t.change_id))) ORDER BY t.actor",
+        [request_key(db, request_id)],
+    ).fetchall()
+    found = []
+    for actor, value_json in rows:
+        until = json.loads(value_json)
+        if isinstance(until, str) and at_from_text(until) > now:
+            found.append((actor, at_from_text(until)))
+    return found
+
+
 # -- the folder's side ------------------------------------------------------------------------------------------
 
 
@@ -370,7 +397,9 @@ def _apply(db: sqlite_utils.Database, account_id: int, change: Change) -> int | 
     request_id = find_request(db, account_id, change.request_key)
     if request_id is None:
         return None
-    if change.field == "note":
+    if change.field == "replying":
+        pass  # read by ``replying_now``; no event: the history keeps what was done, not who was typing
+    elif change.field == "note":
         lifecycle.add_note(db, request_id, str(change.value), change.actor, change.at)
     elif change.field == "merge":
         target = find_request(db, account_id, str(change.value))

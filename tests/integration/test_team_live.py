@@ -111,6 +111,16 @@ def test_each_kind_of_change_shows_on_a_following_desktop_within_two_seconds(ser
                 ),
             )
         measure(
+            "replying",
+            lambda: team_changes.mark_replying(anna.db, heat, "Anna", datetime.now(UTC), replying=True),
+            lambda: team_changes.replying_now(ben.db, heat, datetime.now(UTC)) != [],
+        )
+        measure(
+            "replying ended",
+            lambda: team_changes.mark_replying(anna.db, heat, "Anna", datetime.now(UTC), replying=False),
+            lambda: team_changes.replying_now(ben.db, heat, datetime.now(UTC)) == [],
+        )
+        measure(
             "note",
             lambda: team_changes.add_note(anna.db, heat, "Monteur", "Anna", now),
             lambda: len(ben.notes(heat)) == 1,

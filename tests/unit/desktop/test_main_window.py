@@ -246,3 +246,37 @@ def test_a_colleagues_change_updates_its_row_in_place_keeping_selection_and_scro
     assert model.request_id(row) == request_id and view.selectionModel().isRowSelected(row)
     assert view.verticalScrollBar().value() == 3
     window.grab().save(str(artifacts / "colleague_change_in_place.png"))
+
+
+def _team_sign(window, request_id, actor, at, replying):
+    from store import team_changes
+
+    db = open_db(window.data_dir)
+    try:
+        team_changes.mark_replying(db, request_id, actor, at, replying)
+    finally:
+        db.conn.close()
+
+
+def test_a_colleague_writing_a_reply_shows_until_they_stop_or_their_sign_expires(qtbot, window, artifacts):
+    from datetime import UTC, datetime, timedelta
+
+    from store.team_changes import REPLYING_FOR
+
+    request_id = window.request_view.request_id()
+    banner = window.request_view.replying_banner
+    _team_sign(window, request_id, "Anna Colleague", datetime.now(UTC), True)
+    _team_sign(window, request_id, ME, datetime.now(UTC), True)  # one's own reply is no warning
+    window.refresh()
+    qtbot.waitUntil(banner.isVisible)
+    assert banner.text() == "Anna Colleague is replying"
+    window.grab().save(str(artifacts / "colleague_replying.png"))
+    _team_sign(window, request_id, "Anna Colleague", datetime.now(UTC), False)
+    window.refresh()
+    qtbot.waitUntil(lambda: not banner.isVisible())
+
+    silent_since = datetime.now(UTC) - REPLYING_FOR + timedelta(seconds=1)  # a desktop that crashed
+    _team_sign(window, request_id, "Ben", silent_since, True)
+    window.refresh()
+    qtbot.waitUntil(banner.isVisible)
+    qtbot.waitUntil(lambda: not banner.isVisible(), timeout=5000)  # no reload needed: the sign expires

@@ -110,3 +110,23 @@ def test_what_is_not_a_change_is_refused_with_a_reason(text):
 
 def test_a_change_reads_back_as_it_was_written():
     assert Change.from_json(CHANGES[3].to_json()) == CHANGES[3]
+
+
+def test_a_reply_being_written_shows_until_it_is_sent_or_discarded_or_fifteen_minutes_pass_silently():
+    db = desk()
+    team_changes.receive(db, 1, [NEW])
+    request = team_changes.find_request(db, 1, KEY)
+    team_changes.mark_replying(db, request, "Anna", T0, replying=True)
+    team_changes.mark_replying(db, request, "Ben", T0, replying=True)
+    assert [name for name, _ in team_changes.replying_now(db, request, T0 + timedelta(minutes=1))] == [
+        "Anna",
+        "Ben",
+    ]
+    team_changes.mark_replying(db, request, "Ben", T0 + timedelta(minutes=2), replying=False)
+    assert [name for name, _ in team_changes.replying_now(db, request, T0 + timedelta(minutes=3))] == ["Anna"]
+    assert team_changes.replying_now(db, request, T0 + timedelta(minutes=16)) == []
+    team_changes.mark_replying(db, request, "Anna", T0 + timedelta(minutes=14), replying=True)  # still typing
+    assert [name for name, _ in team_changes.replying_now(db, request, T0 + timedelta(minutes=16))] == [
+        "Anna"
+    ]
+    assert db.execute("SELECT count(*) FROM events WHERE kind = 'replying'").fetchone()[0] == 0
