@@ -184,31 +184,41 @@ def test_a_change_made_while_the_server_is_away_is_pushed_once_when_it_is_back(d
     assert [text for _, _, text in ben.notes(ben.request("<heat@example.org>"))] == ["Offline genoteerd"]
 
 
-def test_a_new_desktop_rebuilds_everything_the_others_have_from_the_mailbox(desks):
-    anna = desks("anna")
-    anna.sync()
-    heat = anna.request("<heat@example.org>")
+def test_a_new_desktop_rebuilds_everything_the_others_have_from_the_mailbox(server, tmp_path):
+    box = server.new_user()
+    for name in ("heat", "beamer", "printer"):
+        server.append(box, "INBOX", build(subject=name, message_id=f"<{name}@example.org>"))
+    anna, ben = Desktop(server, box, tmp_path / "anna"), Desktop(server, box, tmp_path / "ben")
+    anna.sync(), ben.sync()
+    heat, beamer = anna.request("<heat@example.org>"), anna.request("<beamer@example.org>")
     team_changes.set_field(anna.db, heat, "assignee", "Eva", "Anna", T0)
     team_changes.set_field(anna.db, heat, "category", "Gebouw", "Anna", T0)
+    team_changes.set_field(ben.db, heat, "priority", "urgent", "Ben", T0)
+    team_changes.set_field(ben.db, beamer, "status", "resolved", "Ben", T0)
     team_changes.add_note(anna.db, heat, "eerst bellen", "Anna", T0)
-    enter_by_hand(anna, "Balie", "", "desk")
-    anna.sync()
-    fresh = desks("fresh")
+    enter_by_hand(anna, "Balie", "Kwam langs", "desk")
+    team_changes.merge(ben.db, beamer, heat, "Ben", T0 + timedelta(minutes=1))
+    for desk in (anna, ben, anna):
+        desk.sync()
+    fresh = Desktop(server, box, tmp_path / "fresh")
     fresh.sync()
-    assert _team_view(fresh) == _team_view(anna)
+    assert _team_view(fresh) == _team_view(anna) == _team_view(ben)
+    assert len(_team_view(fresh)) == 4
 
 
 def _team_view(desk):
-    """What a colleague must see alike, without this store's row ids."""
-    return sorted(
-        desk.db.execute(
-            "SELECT coalesce(k.key, m.message_id), q.subject, q.status, q.assignee, q.priority, q.category, "
-            "q.channel, (SELECT group_concat(e.actor || ':' || json_extract(e.data_json, '$.text'), '|') "
-            "FROM events e WHERE e.request_id = q.id AND e.kind = 'note') "
-            "FROM requests q LEFT JOIN messages m ON m.id = q.first_message_id "
-            "LEFT JOIN request_keys k ON k.request_id = q.id"
-        ).fetchall()
-    )
+    """What a colleague must see alike: numbers, fields, merges, notes and who changed what."""
+    requests = desk.db.execute(
+        "SELECT q.id, coalesce(k.key, m.message_id), q.subject, q.status, q.assignee, q.priority, q.category, "
+        "q.channel, q.merged_into FROM requests q LEFT JOIN messages m ON m.id = q.first_message_id "
+        "LEFT JOIN request_keys k ON k.request_id = q.id ORDER BY q.id"
+    ).fetchall()
+    history = desk.db.execute(
+        "SELECT request_id, kind, actor, coalesce(json_extract(data_json, '$.to'), json_extract(data_json, '$.text')) "
+        "FROM events WHERE kind IN ('status', 'assignee', 'priority', 'category', 'note', 'merged') "
+        "ORDER BY request_id, at, kind, actor"
+    ).fetchall()
+    return [(*request, [h[1:] for h in history if h[0] == request[0]]) for request in requests]
 
 
 def test_every_desktop_numbers_a_request_alike_whatever_order_it_synced_in_and_after_a_uidvalidity_change(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -15,38 +15,9 @@ from mail.team_folder import share_queued
 from store import team_changes
 from tests.integration.test_team_folder import Desktop, enter_by_hand
 from tests.mailgen import build
-from tests.servers.dovecot import Dovecot, find_dovecot
 
 pytestmark = pytest.mark.integration
 LIMIT_SECONDS = 2.0
-
-# Dovecot's capabilities without CONDSTORE and QRESYNC, as Courier answers.
-NO_CONDSTORE = """
-imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT THREAD=REFERENCES MULTIAPPEND UNSELECT \\
-  CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 ESEARCH SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS \\
-  BINARY MOVE SPECIAL-USE LITERAL+
-"""
-
-
-@pytest.fixture(scope="module")
-def plain_dovecot() -> Iterator[Dovecot]:
-    binary = find_dovecot()
-    if binary is None:
-        pytest.skip("Dovecot is not installed")
-    server = Dovecot(binary, NO_CONDSTORE)
-    try:
-        server.start()
-        yield server
-    finally:
-        server.close()
-
-
-@pytest.fixture(params=["condstore", "no_condstore"])
-def server(request, dovecot, plain_dovecot):
-    chosen = dovecot if request.param == "condstore" else plain_dovecot
-    chosen.start()
-    return chosen
-
 
 class Following:
     """A desktop whose sync runs as in the window, until the test ends."""
