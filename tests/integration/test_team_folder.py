@@ -249,3 +249,47 @@ def _numbers(desk):
             "LEFT JOIN messages m ON m.id = q.first_message_id LEFT JOIN request_keys k ON k.request_id = q.id"
         ).fetchall()
     )
+
+
+class CommandLog:
+    """The IMAP commands a session sends, read from imaplib as it writes them."""
+
+    def __init__(self, client):
+        self.commands: list[str] = []
+        command = client._imap._command
+
+        def logged(name, *args):
+            first = args[0] if args else b""
+            first = first.decode() if isinstance(first, bytes) else str(first)
+            self.commands.append(f"{name} {first}".strip())
+            return command(name, *args)
+
+        client._imap._command = logged
+
+
+def test_a_pass_with_no_change_asks_the_loket_folder_one_status_and_one_change_costs_a_few_commands(
+    server, tmp_path
+):
+    from mail.sync import open_session
+
+    box = server.new_user()
+    server.append(box, "INBOX", build(subject="Heizung", message_id="<heat@example.org>"))
+    anna, ben = Desktop(server, box, tmp_path / "anna"), Desktop(server, box, tmp_path / "ben")
+    anna.sync(), ben.sync()
+    client = open_session(ben.account, ben.password)
+    log = CommandLog(client)
+    sync_once(ben.db, ben.account, ben.password, client=client)
+    team_commands = [c for c in log.commands if "Loket" in c]
+    assert team_commands == ['STATUS "Loket"'], log.commands
+
+    team_changes.add_note(anna.db, anna.request("<heat@example.org>"), "één", "Anna", T0)
+    pusher = open_session(anna.account, anna.password)
+    pushed = CommandLog(pusher)
+    sync_once(anna.db, anna.account, anna.password, client=pusher)
+    assert [c for c in pushed.commands if c.startswith("APPEND")] == ['APPEND "Loket"']
+    log.commands.clear()
+    sync_once(ben.db, ben.account, ben.password, client=client)
+    reading = [c for c in log.commands if "Loket" in c or c.startswith(("UID", "SEARCH", "FETCH"))]
+    assert len(reading) <= 4, log.commands
+    for session in (client, pusher):
+        session.logout()

@@ -19,6 +19,7 @@ from tests.mailgen import build
 pytestmark = pytest.mark.integration
 LIMIT_SECONDS = 2.0
 
+
 class Following:
     """A desktop whose sync runs as in the window, until the test ends."""
 
