@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 import sqlite_utils
 
-from store import lifecycle
+from store import lifecycle, team_changes
 from store.db import transaction
 from store.figures_cache import forget_figures
 from store.raw_bytes import pack
@@ -158,6 +158,8 @@ def queue_reply(
             lifecycle.record_desk_reply(
                 db, outgoing.request_id, message_row, outgoing.date, actor, status_after
             )
+            if status_after is not None:
+                team_changes.share_status(db, outgoing.request_id, actor, outgoing.date)
     return outbox_id, message_row
 
 

@@ -229,6 +229,18 @@ def set_field(
             _record(db, account_id, request_key(db, request_id), field, after, actor, at)
 
 
+def share_status(db: sqlite_utils.Database, request_id: int, actor: str, at: datetime) -> None:
+    """Share the status a request has now, set by a step other than ``set_field`` (a reply sent with "resolve"):
+    other desktops derive only "waiting" from the reply itself."""
+    with transaction(db):
+        try:
+            key = request_key(db, request_id)
+        except TeamChangeError:
+            return  # a request nothing names on other desktops
+        status = _current(db, request_id, "status")
+        _record(db, _account_of(db, request_id), key, "status", status, actor, at)
+
+
 def add_note(db: sqlite_utils.Database, request_id: int, text: str, actor: str, at: datetime) -> None:
     with transaction(db):
         lifecycle.add_note(db, request_id, text, actor, at)

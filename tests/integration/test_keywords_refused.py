@@ -89,3 +89,31 @@ def test_without_keywords_team_state_travels_through_the_loket_folder(locked_dov
     sync_once(anna, anna_account, box.password)
     sync_once(ben, ben_account, box.password)
     assert ben.execute("SELECT status, assignee FROM requests").fetchone() == ("resolved", "Anna")
+
+
+def test_without_keywords_a_reply_sent_with_resolve_resolves_the_request_on_the_other_desktop(
+    locked_dovecot, smtp_server, tmp_path
+):
+    from mail.reply import queue_request_reply
+    from mail.send import flush
+
+    box = locked_dovecot.new_user()
+    locked_dovecot.append(box, "INBOX", build(subject="Printer", message_id="<p1@example.org>"))
+    desks = []
+    for name in ("anna", "ben"):
+        db = open_db(tmp_path / name)
+        account = loopback_account(
+            db, address="facilities@example.org", imap_port=locked_dovecot.port, smtp_port=smtp_server.port,
+            username=box.username,
+        )  # fmt: skip
+        sync_once(db, account, box.password)
+        desks.append((db, account))
+    (anna, anna_account), (ben, ben_account) = desks
+    printer = only_request(anna)
+    queue_request_reply(
+        anna, anna_account, printer, "Opgelost.", now=datetime.now(UTC), actor="Anna", status_after="resolved"
+    )
+    flush(anna, anna_account, box.password)
+    sync_once(anna, anna_account, box.password)
+    sync_once(ben, ben_account, box.password)
+    assert ben.execute("SELECT status FROM requests WHERE id = ?", [printer]).fetchone()[0] == "resolved"
