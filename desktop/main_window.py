@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
+from desktop.agent_name import ask_agent_name
 from desktop.app import app_icon
 from desktop.language_menu import LanguageMenu
 from desktop.queue_delegate import QueueDelegate
@@ -42,7 +43,7 @@ from desktop.triage import Triage, message_label
 if TYPE_CHECKING:
     from desktop.outbox_view import OutboxView
 from store.accounts import Account, get_account_by_id, list_accounts
-from store.agent import agent_name
+from store.agent import stored_agent_name, system_user_name
 from store.db import open_db
 from store.queues import QueueCount, RequestFilter, queue_counts
 
@@ -61,7 +62,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.data_dir = Path(data_dir)
         self.db: sqlite_utils.Database = open_db(self.data_dir)
-        self.me = me or agent_name(self.db)
+        stored_name = stored_agent_name(self.db)
+        self.me = me or stored_name or system_user_name()
+        self.needs_agent_name = me is None and stored_name is None  # asked at the first start
         tune_for_reading(self.db)
         self.reader = Reader(self.data_dir, self)
         self.reader.failed.connect(self._show_error)
@@ -190,6 +193,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(sync_now)
         file_menu.addAction(self._action(self.tr("Service s&tandards…"), None, self._edit_standards))
+        file_menu.addAction(self._action(self.tr("Your &name…"), None, lambda: ask_agent_name(self)))
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("&Quit"), QKeySequence(QKeySequence.StandardKey.Quit), self.close)

@@ -37,6 +37,7 @@ def run_window(args: argparse.Namespace) -> int:
                 "the headless commands work, and 'loket demo --no-window' shows the demo in the terminal"
             )
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    from desktop.agent_name import ask_agent_name
     from desktop.app import create_app
     from desktop.main_window import MainWindow
 
@@ -49,6 +50,10 @@ def run_window(args: argparse.Namespace) -> int:
     window.show()
     if window.has_accounts():
         window.start_sync()
+        if window.needs_agent_name:
+            ask_agent_name(window)
+    elif window.needs_agent_name:
+        ask_agent_name(window, then=window.ask_for_first_account)
     else:
         window.ask_for_first_account()
     code = app.exec()

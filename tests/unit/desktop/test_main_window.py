@@ -280,3 +280,22 @@ def test_a_colleague_writing_a_reply_shows_until_they_stop_or_their_sign_expires
     window.refresh()
     qtbot.waitUntil(banner.isVisible)
     qtbot.waitUntil(lambda: not banner.isVisible(), timeout=5000)  # no reload needed: the sign expires
+
+
+def test_the_agent_name_is_asked_kept_in_the_store_and_used_for_assigned_to_me(qtbot, window, artifacts):
+    from desktop.agent_name import ask_agent_name
+    from store.agent import stored_agent_name
+
+    dialog = ask_agent_name(window)
+    assert dialog.textValue() == ME
+    dialog.setTextValue("  Anna   de Vries ")
+    dialog.grab().save(str(artifacts / "agent_name.png"))
+    with qtbot.waitSignal(window.requests.loaded, timeout=5000):
+        dialog.accept()
+    assert window.me == window.triage.me == window.request_view.me == "Anna de Vries"
+    assert window.requests.current_filter().me == "Anna de Vries"
+    db = open_db(window.data_dir)
+    try:
+        qtbot.waitUntil(lambda: stored_agent_name(db) == "Anna de Vries")
+    finally:
+        db.conn.close()
