@@ -43,7 +43,9 @@ def run_window(args: argparse.Namespace) -> int:
 
     qt_messages_to_log()
     app = create_app(sys.argv[:1])
-    window = MainWindow(Path(args.data_dir), me=args.agent or os.environ.get("LOKET_USER") or None)
+    window = MainWindow(
+        Path(args.data_dir), me=getattr(args, "agent", None) or os.environ.get("LOKET_USER") or None
+    )
     screenshot: Path | None = getattr(args, "screenshot", None)
     if screenshot is not None:
         return _screenshot(app, window, screenshot, started)
