@@ -57,6 +57,7 @@ class TeamFolderWatch:
                 self._closed.wait()
                 return
             imap_call(client.select_folder, self._folder, readonly=True)
+            self.news.set()  # whatever arrived while nobody watched is read by the next pass
             while not self._done():
                 imap_call(client.idle)
                 renew_at = time.monotonic() + RENEW_SECONDS
