@@ -293,3 +293,21 @@ def test_a_pass_with_no_change_asks_the_loket_folder_one_status_and_one_change_c
     assert len(reading) <= 4, log.commands
     for session in (client, pusher):
         session.logout()
+
+
+@pytest.mark.parametrize("first", ["anna", "ben"])
+def test_a_status_conflict_ends_alike_where_keywords_also_carry_the_status(desks, first):
+    anna, ben = desks("anna"), desks("ben")
+    anna.sync(), ben.sync()
+    heat = anna.request("<heat@example.org>")
+    team_changes.set_field(anna.db, heat, "status", "waiting_colleague", "Anna", T0)
+    team_changes.set_field(anna.db, heat, "assignee", "Anna", "Anna", T0)
+    team_changes.set_field(ben.db, heat, "status", "resolved", "Ben", T0 + timedelta(seconds=1))
+    team_changes.set_field(ben.db, heat, "assignee", "Ben", "Ben", T0 + timedelta(seconds=1))
+    order = (anna, ben) if first == "anna" else (ben, anna)
+    for desk in (*order, *order):
+        desk.sync()
+    assert anna.fields(heat)[:2] == ben.fields(heat)[:2] == ("resolved", "Ben")
+    for desk in (anna, ben):
+        again = desk.sync()
+        assert (again.team_changes_taken, again.team_changes_pushed, again.shared_changes_pushed) == (0, 0, 0)
