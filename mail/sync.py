@@ -524,13 +524,15 @@ def _team_news(
     db: sqlite_utils.Database, account: Account, watch: TeamFolderWatch | None
 ) -> Callable[[], bool]:
     """Whether a pass is due for the team: a colleague's change arrived, or one made here (in the window or on the
-    command line) waits to be pushed."""
+    command line) since the last pass waits to be pushed. A change the server refused stays queued without waking
+    a pass every moment: the next pass for mail, or the poll, tries it again."""
+    left_queued = team_changes.newest_queued(db, account.id)
 
     def due() -> bool:
         if watch is not None and watch.news.is_set():
             watch.news.clear()
             return True
-        return team_changes.has_queued(db, account.id)
+        return team_changes.newest_queued(db, account.id) > left_queued
 
     return due
 

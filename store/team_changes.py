@@ -346,11 +346,17 @@ def queued(db: sqlite_utils.Database, account_id: int) -> list[Change]:
 
 
 def has_queued(db: sqlite_utils.Database, account_id: int) -> bool:
-    return (
+    return newest_queued(db, account_id) > 0
+
+
+def newest_queued(db: sqlite_utils.Database, account_id: int) -> int:
+    """The row of the change queued last that still waits (0: none), so a watcher can tell a new one from one
+    the server refused before."""
+    return int(
         db.execute(
-            "SELECT 1 FROM team_changes WHERE account_id = ? AND pushed = 0 LIMIT 1", [account_id]
-        ).fetchone()
-        is not None
+            "SELECT coalesce(max(rowid), 0) FROM team_changes WHERE account_id = ? AND pushed = 0",
+            [account_id],
+        ).fetchone()[0]
     )
 
 
