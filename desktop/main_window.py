@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(sync_now)
         file_menu.addAction(self._action(self.tr("Service s&tandards…"), None, self._edit_standards))
-        file_menu.addAction(self._action(self.tr("Your &name…"), None, lambda: ask_agent_name(self)))
+        file_menu.addAction(self._action(self.tr("Your na&me…"), None, lambda: ask_agent_name(self)))
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("&Quit"), QKeySequence(QKeySequence.StandardKey.Quit), self.close)
