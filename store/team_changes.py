@@ -143,9 +143,9 @@ def find_request(db: sqlite_utils.Database, account_id: int, key: str) -> int | 
             where, value = "m.raw_sha256 = ?", key.removeprefix("sha256:")
         else:
             where, value = "m.message_id = ?", key
-        row = db.execute(
-            f"SELECT q.id FROM requests q JOIN messages m ON m.id = q.first_message_id "
-            f"WHERE q.account_id = ? AND {where} ORDER BY q.received_at, q.id LIMIT 1",
+        row = db.execute(  # from the message's index, never a scan of the requests
+            f"SELECT id FROM requests WHERE first_message_id IN (SELECT m.id FROM messages m "
+            f"WHERE m.account_id = ? AND {where}) ORDER BY received_at, id LIMIT 1",
             [account_id, value],
         ).fetchone()
     return int(row[0]) if row else None
