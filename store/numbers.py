@@ -71,3 +71,13 @@ def by_number(db: sqlite_utils.Database, account_id: int, number: int) -> int | 
         [account_id, number, number, number],
     ).fetchone()
     return int(row[0]) if row else None
+
+
+def current_number(db: sqlite_utils.Database, number: int) -> int:
+    """The number a request has now, also when given one it had before numbers were shared (else unchanged)."""
+    row = db.execute(
+        "SELECT id FROM requests WHERE id = ? UNION ALL SELECT request_id FROM request_aliases WHERE number = ? "
+        "LIMIT 1",
+        [number, number],
+    ).fetchone()
+    return int(row[0]) if row else number

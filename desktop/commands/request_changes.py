@@ -124,9 +124,12 @@ def _act(args: argparse.Namespace, change: Any, *, announce: bool = False) -> No
     prints the request's number first, also when sharing then fails: the request exists here already."""
     from store.agent import agent_name
     from store.db import open_db
+    from store.numbers import current_number
     from store.timeutil import utcnow
 
     db = open_db(args.data_dir)
+    if getattr(args, "request_id", None) is not None:
+        args.request_id = current_number(db, args.request_id)  # an old number still finds its request
     actor = getattr(args, "agent", None) or agent_name(db)
     try:
         request_id = int(change(db, actor, utcnow()))

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from store.db import _database
 from store.migrations import MIGRATIONS, migrate, team_changes_and_shared_numbers
-from store.numbers import by_number, candidates, message_number_key
+from store.numbers import by_number, candidates, current_number, message_number_key
 
 
 def _store_before_shared_numbers():
@@ -50,6 +50,7 @@ def test_an_existing_store_is_renumbered_once_and_old_numbers_still_find_their_r
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     assert (by_number(db, 1, 1), by_number(db, 1, 2), by_number(db, 1, 3)) == (heat, beamer, heat)
     assert by_number(db, 1, heat) == heat and by_number(db, 1, 4) is None
+    assert (current_number(db, 2), current_number(db, beamer), current_number(db, 4)) == (beamer, beamer, 4)
     assert db.execute("SELECT key FROM request_keys WHERE request_id = ?", [phoned]).fetchone() is not None
 
 
