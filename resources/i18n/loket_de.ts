@@ -586,6 +586,10 @@
         <translation>Service-S&amp;tandards…</translation>
     </message>
     <message>
+        <source>Your &amp;name…</source>
+        <translation>Ihr &amp;Name…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -844,6 +848,14 @@
     <message>
         <source>No request selected</source>
         <translation>Keine Anfrage ausgewählt</translation>
+    </message>
+    <message>
+        <source>%1 is replying</source>
+        <translation>%1 schreibt eine Antwort</translation>
+    </message>
+    <message>
+        <source>%1 are replying</source>
+        <translation>%1 schreiben eine Antwort</translation>
     </message>
     <message>
         <source>Request #%1</source>
@@ -1393,6 +1405,17 @@
     <message>
         <source>Resolved</source>
         <translation>Erledigt</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>Your name, as colleagues see it beside your changes:</source>
+        <translation>Ihr Name, wie Kollegen ihn neben Ihren Änderungen sehen:</translation>
     </message>
 </context>
 </TS>

@@ -586,6 +586,10 @@
         <translation>S&amp;tandard di servizio…</translation>
     </message>
     <message>
+        <source>Your &amp;name…</source>
+        <translation>Il tuo &amp;nome…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
@@ -844,6 +848,14 @@
     <message>
         <source>No request selected</source>
         <translation>Nessuna richiesta selezionata</translation>
+    </message>
+    <message>
+        <source>%1 is replying</source>
+        <translation>%1 sta rispondendo</translation>
+    </message>
+    <message>
+        <source>%1 are replying</source>
+        <translation>%1 stanno rispondendo</translation>
     </message>
     <message>
         <source>Request #%1</source>
@@ -1393,6 +1405,17 @@
     <message>
         <source>Resolved</source>
         <translation>Risolta</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Your name</source>
+        <translation>Il tuo nome</translation>
+    </message>
+    <message>
+        <source>Your name, as colleagues see it beside your changes:</source>
+        <translation>Il tuo nome, come i colleghi lo vedono accanto alle tue modifiche:</translation>
     </message>
 </context>
 </TS>

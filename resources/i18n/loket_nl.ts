@@ -586,6 +586,10 @@
         <translation>Service&amp;normen…</translation>
     </message>
     <message>
+        <source>Your &amp;name…</source>
+        <translation>Uw &amp;naam…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
@@ -844,6 +848,14 @@
     <message>
         <source>No request selected</source>
         <translation>Geen verzoek geselecteerd</translation>
+    </message>
+    <message>
+        <source>%1 is replying</source>
+        <translation>%1 schrijft een antwoord</translation>
+    </message>
+    <message>
+        <source>%1 are replying</source>
+        <translation>%1 schrijven een antwoord</translation>
     </message>
     <message>
         <source>Request #%1</source>
@@ -1393,6 +1405,17 @@
     <message>
         <source>Resolved</source>
         <translation>Afgehandeld</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Your name</source>
+        <translation>Uw naam</translation>
+    </message>
+    <message>
+        <source>Your name, as colleagues see it beside your changes:</source>
+        <translation>Uw naam, zoals collega's die naast uw wijzigingen zien:</translation>
     </message>
 </context>
 </TS>
