@@ -586,8 +586,8 @@
         <translation>Service-S&amp;tandards…</translation>
     </message>
     <message>
-        <source>Your &amp;name…</source>
-        <translation>Ihr &amp;Name…</translation>
+        <source>Your na&amp;me…</source>
+        <translation>Ihr Na&amp;me…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

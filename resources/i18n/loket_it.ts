@@ -586,8 +586,8 @@
         <translation>S&amp;tandard di servizio…</translation>
     </message>
     <message>
-        <source>Your &amp;name…</source>
-        <translation>Il tuo &amp;nome…</translation>
+        <source>Your na&amp;me…</source>
+        <translation>Il tuo no&amp;me…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -586,8 +586,8 @@
         <translation>Service&amp;normen…</translation>
     </message>
     <message>
-        <source>Your &amp;name…</source>
-        <translation>Uw &amp;naam…</translation>
+        <source>Your na&amp;me…</source>
+        <translation>&amp;Uw naam…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1415,7 +1415,7 @@
     </message>
     <message>
         <source>Your name, as colleagues see it beside your changes:</source>
-        <translation>Uw naam, zoals collega's die naast uw wijzigingen zien:</translation>
+        <translation>Uw naam, zoals collega&apos;s die naast uw wijzigingen zien:</translation>
     </message>
 </context>
 </TS>
