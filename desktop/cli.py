@@ -25,6 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument("--data-dir", type=Path, default=None, help="where the store lives")
     parser.add_argument("--screenshot", metavar="FILE", type=Path, help="paint the window, save a PNG, exit")
+    parser.add_argument(
+        "--as", dest="agent", metavar="AGENT", help="who acts (default: this desktop's agent name)"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         importlib.import_module(f"desktop.commands.{module_name}").register(subparsers)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import getpass
 import logging
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -55,6 +56,7 @@ SIZE_WARNING_BYTES = 10 * 1024 * 1024  # many mail servers refuse messages over 
 STATUSES_AFTER = ("open", "waiting", "waiting_colleague", "resolved")
 TAG_SETTING = "replies/request_tag"
 HTML_SETTING = "replies/html"
+REPLYING_RENEW_MS = 5 * 60_000  # well within the fifteen minutes a sign holds
 LANGUAGE_NAMES = {
     "en": "English",
     "nl": "Nederlands",
@@ -117,6 +119,10 @@ class ComposeDialog(QDialog):
         self._reader.submit(
             "load", lambda db: load_setup(db, request_id, mode, self._agent, answers), self._loaded
         )
+        self._replying = QTimer(self)  # a sign of life for the team while the reply is written
+        self._replying.timeout.connect(lambda: self._tell_team(replying=True))
+        self._replying.start(REPLYING_RENEW_MS)
+        self._tell_team(replying=True)
 
     # -- layout ------------------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -488,6 +494,23 @@ class ComposeDialog(QDialog):
         self.send_button.setEnabled(self._setup is not None)
         self._show_state(self.tr("Could not continue: %1").replace("%1", error), error=True)
 
+    def _tell_team(self, *, replying: bool) -> None:
+        """Other desktops show "<agent> is replying" on the request until this dialog is closed (sent or
+        discarded), or for fifteen minutes after the last sign of life should this desktop stop."""
+        request_id, agent, at = self._request_id, self._agent, datetime.now(UTC)
+
+        def job(db: sqlite_utils.Database) -> None:
+            from store.team_changes import TeamChangeError, mark_replying
+
+            try:
+                mark_replying(db, request_id, agent, at, replying)
+            except TeamChangeError as error:
+                log.info("no replying sign for request %s: %s", request_id, error)
+
+        self._reader.submit(f"replying-{replying}", job, lambda _result: None)
+
     def done(self, result: int) -> None:
+        self._replying.stop()
+        self._tell_team(replying=False)
         self._reader.close()
         super().done(result)

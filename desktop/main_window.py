@@ -7,7 +7,6 @@ sync runs in one worker thread per account. One minute timer refreshes the timer
 
 from __future__ import annotations
 
-import getpass
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
+from desktop.agent_name import ask_agent_name
 from desktop.app import app_icon
 from desktop.language_menu import LanguageMenu
 from desktop.queue_delegate import QueueDelegate
@@ -43,6 +43,7 @@ from desktop.triage import Triage, message_label
 if TYPE_CHECKING:
     from desktop.outbox_view import OutboxView
 from store.accounts import Account, get_account_by_id, list_accounts
+from store.agent import stored_agent_name, system_user_name
 from store.db import open_db
 from store.queues import QueueCount, RequestFilter, queue_counts
 from store.timeutil import machine_zone
@@ -61,8 +62,10 @@ class MainWindow(QMainWindow):
     def __init__(self, data_dir: Path, me: str | None = None) -> None:
         super().__init__()
         self.data_dir = Path(data_dir)
-        self.me = me or getpass.getuser()
         self.db: sqlite_utils.Database = open_db(self.data_dir)
+        stored_name = stored_agent_name(self.db)
+        self.me = me or stored_name or system_user_name()
+        self.needs_agent_name = me is None and stored_name is None  # asked at the first start
         tune_for_reading(self.db)
         self.reader = Reader(self.data_dir, self)
         self.reader.failed.connect(self._show_error)
@@ -147,6 +150,7 @@ class MainWindow(QMainWindow):
         self.list_view.selectionModel().selectionChanged.connect(self._request_chosen)
 
         self.request_view = RequestView(self.db, self.reader)
+        self.request_view.me = self.me
         self.request_view.loaded.connect(self._request_loaded)
 
         self.search = QLineEdit()
@@ -190,6 +194,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(sync_now)
         file_menu.addAction(self._action(self.tr("Service s&tandards…"), None, self._edit_standards))
+        file_menu.addAction(self._action(self.tr("Your na&me…"), None, lambda: ask_agent_name(self)))
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("&Quit"), QKeySequence(QKeySequence.StandardKey.Quit), self.close)

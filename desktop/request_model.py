@@ -131,13 +131,36 @@ class RequestListModel(QAbstractTableModel):
         of the store thread (the selected request's conversation), so the screen fills first."""
         if generation != self._generation:
             return
-        self.set_ids(ids, now, complete=len(ids) < PAGE, rows=rows)
-        if self.complete:
-            return
+        if self._shows_already(ids):
+            self._refresh_details(rows, now)
+            if len(ids) < PAGE:
+                return
+            self.complete = False  # the rest is compared when it arrives
+        else:
+            self.set_ids(ids, now, complete=len(ids) < PAGE, rows=rows)
+            if self.complete:
+                return
         if self._full_list_held:
             self._held_full_list = rest
         else:
             rest()
+
+    def _shows_already(self, ids: list[int]) -> bool:
+        """The first page read again starts the list shown, in the same order (a colleague changed a field, the
+        minute moved on): the rows are updated where they are, keeping the selection and the scroll position."""
+        return bool(ids) and ids == self._ids[: len(ids)] and (len(ids) == PAGE or len(ids) == len(self._ids))
+
+    def _refresh_details(self, rows: Sequence[RequestRow], now: datetime) -> None:
+        self._rows.clear()  # rows beyond the first page are read again when the view next wants them
+        self._asked.clear()
+        self._keep(rows)
+        self._readings.clear()
+        self._text_cache.clear()
+        self.now = now
+        self.loading = False
+        if self._fetched:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._fetched - 1, len(COLUMNS) - 1))
+        self.loaded.emit()
 
     def hold_full_list(self, hold: bool) -> None:
         """While held, only the first page is read: the window's first screen has the store's threads and the

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -70,6 +70,7 @@ class Loaded:
     card: RequesterCard | None
     opened: dict[int, Opened]  # attached messages and invitations, read, by attachment id
     rating: tuple[int, str] | None = None  # the requester's latest rating and comment
+    replying: tuple[tuple[str, datetime], ...] = ()  # who writes a reply now, and until when that holds
 
 
 def _load(db: sqlite_utils.Database, request_id: int) -> Loaded:
@@ -79,8 +80,23 @@ def _load(db: sqlite_utils.Database, request_id: int) -> Loaded:
     rating = satisfaction(db, request_id)
     items = conversation(db, request_id)
     return Loaded(
-        request_id, rows[0] if rows else None, items, card, open_attachments(db, request_id), rating
+        request_id,
+        rows[0] if rows else None,
+        items,
+        card,
+        open_attachments(db, request_id),
+        rating,
+        _replying(db, request_id),
     )
+
+
+def _replying(db: sqlite_utils.Database, request_id: int) -> tuple[tuple[str, datetime], ...]:
+    from store.team_changes import TeamChangeError, replying_now
+
+    try:
+        return tuple(replying_now(db, request_id, datetime.now(UTC)))
+    except TeamChangeError:  # a request with nothing to name it by has no team signs either
+        return ()
 
 
 class Conversation(QTextBrowser):
@@ -157,9 +173,19 @@ class RequestView(QWidget):
         self._reader = reader
         self._current: Loaded | None = None
         self._allowed_images: set[int] = set()
+        self.me = ""  # who works at this desktop: their own reply in progress is no warning
         self.heading = QLabel()
         self.heading.setObjectName("requestHeading")
         self.heading.setWordWrap(True)
+        self.replying_banner = QLabel()
+        self.replying_banner.setObjectName("replyingBanner")
+        self.replying_banner.setStyleSheet(
+            "background: #fff4d6; color: #6b4a00; border: 1px solid #e8c768; border-radius: 4px; padding: 4px 8px;"
+        )
+        self.replying_banner.hide()
+        self._replying_expiry = QTimer(self)
+        self._replying_expiry.setSingleShot(True)
+        self._replying_expiry.timeout.connect(self._show_replying)
         self.conversation = Conversation()
         self.conversation.setObjectName("conversation")
         self.conversation.action.connect(self._on_action)
@@ -177,6 +203,7 @@ class RequestView(QWidget):
         layout.setContentsMargins(12, 8, 8, 8)
         layout.setSpacing(6)
         layout.addWidget(self.heading)
+        layout.addWidget(self.replying_banner)
         self.actions_bar = QToolBar()
         self.actions_bar.setObjectName("requestActions")
         self.actions_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -208,6 +235,7 @@ class RequestView(QWidget):
         if request_id is None:
             self._current = None
             self.heading.setText(self.tr("No request selected"))
+            self._show_replying()
             self.conversation.setHtml("")
             self.card.setHtml("")
             return
@@ -227,9 +255,26 @@ class RequestView(QWidget):
             f"<b>{html.escape(subject or self.tr('(no subject)'))}</b>"
             f"<br><span style='color:#6b7280; font-size:small'>{html.escape(self._facts(loaded))}</span>"
         )
+        self._show_replying()
         self._render()
         self.card.setHtml(self._card_html(loaded.card))
         self.loaded.emit(loaded.request_id)
+
+    def _show_replying(self) -> None:
+        """ "Anna is replying" while a colleague writes a reply to this request; gone when their sign expires."""
+        now = datetime.now(UTC)
+        signs = [] if self._current is None else self._current.replying
+        active = [(name, until) for name, until in signs if until > now and name != self.me]
+        self._replying_expiry.stop()
+        if not active:
+            self.replying_banner.hide()
+            return
+        names = ", ".join(name for name, _ in active)
+        text = self.tr("%1 is replying") if len(active) == 1 else self.tr("%1 are replying")
+        self.replying_banner.setText(text.replace("%1", names))
+        self.replying_banner.show()
+        first_expiry = min(until for _, until in active)
+        self._replying_expiry.start(max(1000, int((first_expiry - now).total_seconds() * 1000) + 500))
 
     def _facts(self, loaded: Loaded) -> str:
         """One line under the subject: number, status, who has it, priority, category, channel and rating."""

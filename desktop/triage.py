@@ -2,7 +2,8 @@
 merge and split.
 
 Field changes go on a ``QUndoStack`` (undo writes the old value back, as a new event); notes, new requests, merges
-and splits are confirmed in a dialog first. Every write runs on the store thread and becomes an event there.
+and splits are confirmed in a dialog first. Every write runs on the store thread, becomes an event there and is
+queued for the team (``store.team_changes``).
 """
 
 from __future__ import annotations
@@ -53,12 +54,8 @@ def store_call(module: str, function: str, *args: object, **kwargs: object) -> W
 
 
 def field_write(request_id: int, field: str, value: str | None, actor: str) -> Write:
-    """The lifecycle call that sets one field, as a job for the store thread."""
-    if field == "status":
-        return store_call("lifecycle", "set_status", request_id, value or "open", actor, _now())
-    if field == "priority":
-        return store_call("lifecycle", "set_priority", request_id, value or "normal", actor, _now())
-    return store_call("lifecycle", f"set_{field}", request_id, value, actor, _now())
+    """The change of one field, shared with the team, as a job for the store thread."""
+    return store_call("team_changes", "set_field", request_id, field, value, actor, _now())
 
 
 class _SetField(QUndoCommand):
@@ -241,7 +238,7 @@ class Triage(QObject):
             self._window, self.tr("Internal note"), self.tr("Note (never mailed to the requester):")
         )
         if ok and text.strip():
-            self.write(store_call("lifecycle", "add_note", request_id, text, self.me, _now()))
+            self.write(store_call("team_changes", "add_note", request_id, text, self.me, _now()))
 
     def _new_manual(self) -> None:
         dialog = ManualRequestDialog(self._window)
@@ -254,7 +251,9 @@ class Triage(QObject):
         fields = dialog.values()
         account_id = account[0]
         self.write(
-            store_call("triage", "create_manual", account_id=account_id, **fields, actor=self.me, at=_now()),
+            store_call(
+                "team_changes", "create_manual", account_id=account_id, **fields, actor=self.me, at=_now()
+            ),
             created=True,
         )
 
@@ -278,7 +277,7 @@ class Triage(QObject):
             question.replace("%1", str(source)).replace("%2", str(target)),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.write(store_call("triage", "merge", source, target, self.me, _now()))
+            self.write(store_call("team_changes", "merge", source, target, self.me, _now()))
 
     def _split(self) -> None:
         messages = self._messages()
@@ -297,7 +296,7 @@ class Triage(QObject):
         if not ok:
             return
         message_row = messages[labels.index(chosen)][0]
-        self.write(store_call("triage", "split", message_row, self.me, _now()), created=True)
+        self.write(store_call("team_changes", "split", message_row, self.me, _now()), created=True)
 
 
 def message_label(sender: str, at: datetime | None, subject: str) -> str:

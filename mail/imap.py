@@ -33,6 +33,10 @@ def seconds_from_environment(name: str, default: float) -> float:
 # A one-shot sync waits through at most three of them (the stuck read, the workers stuck at the same moment, the
 # goodbye), so it gives up within a minute.
 TIMEOUT_SECONDS = seconds_from_environment("LOKET_IMAP_TIMEOUT", 20.0)
+# IDLE is renewed (or, without IDLE, the server polled) this often: a connection that died silently is noticed at the
+# renewal, whose DONE gets no answer within the session timeout, so within a minute in all (RFC 2177's 29 minutes
+# is a maximum; NAT boxes drop quiet connections much sooner).
+IDLE_RENEW_SECONDS = seconds_from_environment("LOKET_IDLE_RENEW", 40.0)
 PROTOCOL_LOGGER = "imapclient.imaplib"  # where imapclient sends imaplib's protocol trace
 SENT_FLAG = rb"\\Sent"
 # OpenSSL's reasons when the other side does not speak TLS at all (a plain IMAP or SMTP greeting came back).

@@ -10,10 +10,12 @@ import json
 import logging
 from collections.abc import Collection
 from datetime import datetime
+from typing import Any
 
 import imapclient
 import sqlite_utils
 
+from mail.errors import ProtocolError
 from mail.imap import imap_call
 from store import lifecycle
 from store.db import transaction
@@ -106,21 +108,43 @@ def _take_over(
         lifecycle.set_assignee(db, request_id, remote.assignee, TEAM_ACTOR, at)
 
 
+def stores_keywords(select_response: dict[bytes, Any]) -> bool:
+    """Whether a folder selected read-write keeps keywords of our own: ``\\*`` in PERMANENTFLAGS (absent on
+    Microsoft Exchange and 365, and on Courier with IMAP_KEYWORDS=0)."""
+    return b"\\*" in select_response.get(b"PERMANENTFLAGS", ())
+
+
 def _push(
     db: sqlite_utils.Database,
     client: imapclient.IMAPClient,
     pushes: list[tuple[int, int, set[str], TeamState]],
 ) -> None:
-    """STORE this desktop's changes; INBOX is selected read-write only for this."""
-    imap_call(client.select_folder, "INBOX")
+    """STORE this desktop's changes; INBOX is selected read-write only for this. A server that keeps no keywords
+    or refuses the STORE is logged and left alone: keywords only speed up what the Loket folder carries anyway."""
     try:
+        selected = imap_call(client.select_folder, "INBOX")
+    except ProtocolError as error:
+        log.warning(
+            "INBOX cannot be selected for keywords; team state travels through the Loket folder: %s", error
+        )
+        return
+    try:
+        if not stores_keywords(selected):
+            log.info(
+                "the server keeps no keywords of our own; team state travels through the Loket folder alone"
+            )
+            return
         updates = []
         for message_row, uid, flags, state in pushes:
             wanted = keywords_for(state)
             stale = loket_keywords(flags) - wanted
-            if stale:
-                imap_call(client.remove_flags, [uid], sorted(stale))
-            imap_call(client.add_flags, [uid], sorted(wanted))
+            try:
+                if stale:
+                    imap_call(client.remove_flags, [uid], sorted(stale))
+                imap_call(client.add_flags, [uid], sorted(wanted))
+            except ProtocolError as error:
+                log.warning("the server refused keywords on INBOX message %s: %s", uid, error)
+                continue
             updates.append((json.dumps(sorted((flags - stale) | wanted)), message_row))
         db.conn.executemany("UPDATE messages SET flags_json = ? WHERE id = ?", updates)
     finally:

@@ -13,7 +13,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mail.credentials import get_password
+from mail.credentials import secret_for
 from mail.errors import MailError
 from mail.sync import Progress, sync_once
 from store.accounts import list_accounts
@@ -54,7 +54,7 @@ def rebuild_store(data_dir: Path, progress: Progress | None = None) -> RebuildRe
         for account in list_accounts(db):
             try:
                 report.synced[account.name] = sync_once(
-                    db, account, get_password(account), progress
+                    db, account, secret_for(account), progress
                 ).new_messages
             except MailError as error:
                 report.not_synced[account.name] = str(error)

@@ -28,7 +28,7 @@ import imapclient
 import sqlite_utils
 
 from mail.errors import AuthFailed, MailError, SigninRequired
-from mail.imap import ImapLogin, connect, drop, find_sent_folder, imap_call, logout, seconds_from_environment
+from mail.imap import IDLE_RENEW_SECONDS, ImapLogin, connect, drop, find_sent_folder, imap_call, logout
 from mail.ingest_worker import (
     BULK_COLLECTION_THRESHOLD,
     FolderSession,
@@ -42,6 +42,9 @@ from mail.ingest_worker import (
 from mail.keywords import sync_team_state
 from mail.mailbox_secret import rating_secret
 from mail.sasl import Secret, fixed
+from mail.team_folder import sync_team_folder
+from mail.team_watch import TeamFolderWatch
+from store import team_changes
 from store.accounts import SIGNIN_REQUIRED, Account, set_last_error, set_state
 from store.bulk_load import DeferredIndexes, worth_deferring
 from store.db import checkpoints_aside, open_db, transaction
@@ -85,6 +88,9 @@ class SyncResult:
     folders: list[str] = field(default_factory=list)
     team_changes_taken: int = 0
     team_changes_pushed: int = 0
+    shared_changes_pushed: int = 0  # this desktop's changes APPENDed to the Loket folder
+    shared_changes_received: int = 0  # other desktops' changes read from it
+    requests_changed_by_team: set[int] = field(default_factory=set)
     inbox: tuple[int, int] | None = None  # (folder id, uidvalidity)
     inbox_touched: set[int] = field(default_factory=set)  # INBOX UIDs new or with changed flags in this pass
 
@@ -146,6 +152,9 @@ def sync_once(
         session = session or open_session(account, password)
         secret = rating_secret(session, account, utcnow())
         _sync_folders(db, account, password, session, result, progress, secret)
+        shared = sync_team_folder(db, session, account.id, account.address)
+        result.shared_changes_pushed, result.shared_changes_received = shared.pushed, shared.received
+        result.requests_changed_by_team = shared.touched or set()
         if result.inbox is not None:
             result.team_changes_taken, result.team_changes_pushed = sync_team_state(
                 db, session, account.id, result.inbox, result.inbox_touched
@@ -457,11 +466,7 @@ def open_session(account: Account, password: Secret) -> imapclient.IMAPClient:
 
 
 StateCallback = Callable[[str, dict[str, Any]], None]
-IDLE_SLICE_SECONDS = 1.0
-# IDLE is renewed (or, without IDLE, the server polled) this often: a connection that died silently is noticed at the
-# renewal, whose DONE gets no answer within the session timeout, so within a minute in all (RFC 2177's 29 minutes
-# is a maximum; NAT boxes drop quiet connections much sooner).
-IDLE_RENEW_SECONDS = seconds_from_environment("LOKET_IDLE_RENEW", 40.0)
+IDLE_SLICE_SECONDS = 0.25  # how soon a stop, or a pass due for the team, ends an IDLE
 MAX_BACKOFF_SECONDS = 300.0
 LOCK_RETRY_SECONDS = 5.0
 SIGNIN_WAIT_SECONDS = 10.0  # how soon a sign-in made elsewhere (``loket account signin``) lets sync resume
@@ -572,15 +577,48 @@ def _follow(
     keep_figures(db)
     on_state("up_to_date", {})
     can_idle = client.has_capability("IDLE")
-    while not stop.is_set():
-        imap_call(client.select_folder, "INBOX", readonly=True)
-        news = _wait_for_news(client, stop) if can_idle else stop.wait(IDLE_RENEW_SECONDS)
-        if stop.is_set():
-            return
-        sync_once(db, account, password, report if news else None, client=client)
-        _send_due(db, account, password)
-        keep_figures(db)  # the statistics view and exports then read stored figures only
-        on_state("up_to_date", {})
+    watch = _watch_team_folder(db, account, password, stop) if can_idle else None
+    try:
+        while not stop.is_set():
+            imap_call(client.select_folder, "INBOX", readonly=True)
+            news = (
+                _wait_for_news(client, stop, _team_news(db, account, watch))
+                if can_idle
+                else stop.wait(IDLE_RENEW_SECONDS)
+            )
+            if stop.is_set():
+                return
+            sync_once(db, account, password, report if news else None, client=client)
+            _send_due(db, account, password)
+            keep_figures(db)  # the statistics view and exports then read stored figures only
+            on_state("up_to_date", {})
+    finally:
+        if watch is not None:
+            watch.close()
+
+
+def _watch_team_folder(
+    db: sqlite_utils.Database, account: Account, password: Secret, stop: threading.Event
+) -> TeamFolderWatch | None:
+    row = db.execute("SELECT name FROM team_folders WHERE account_id = ?", [account.id]).fetchone()
+    return TeamFolderWatch(account, password, row[0], stop).start() if row else None
+
+
+def _team_news(
+    db: sqlite_utils.Database, account: Account, watch: TeamFolderWatch | None
+) -> Callable[[], bool]:
+    """Whether a pass is due for the team: a colleague's change arrived, or one made here (in the window or on the
+    command line) since the last pass waits to be pushed. A change the server refused stays queued without waking
+    a pass every moment: the next pass for mail, or the poll, tries it again."""
+    left_queued = team_changes.newest_queued(db, account.id)
+
+    def due() -> bool:
+        if watch is not None and watch.news.is_set():
+            watch.news.clear()
+            return True
+        return team_changes.newest_queued(db, account.id) > left_queued
+
+    return due
 
 
 def _send_due(db: sqlite_utils.Database, account: Account, password: Secret) -> None:
@@ -593,15 +631,21 @@ def _send_due(db: sqlite_utils.Database, account: Account, password: Secret) -> 
         log.info("outbox not flushed this round: %s", error)
 
 
-def _wait_for_news(client: imapclient.IMAPClient, stop: threading.Event) -> bool:
-    """IDLE on the selected INBOX until the server reports a change, the renewal is due, or ``stop``."""
+def _wait_for_news(
+    client: imapclient.IMAPClient, stop: threading.Event, elsewhere: Callable[[], bool]
+) -> bool:
+    """IDLE on the selected INBOX until the server reports a change, ``elsewhere`` says a pass is due, the renewal
+    is due, or ``stop``."""
     imap_call(client.idle)
     deadline = time.monotonic() + IDLE_RENEW_SECONDS
     news = False
     try:
         while not stop.is_set() and time.monotonic() < deadline and not news:
             responses = imap_call(client.idle_check, timeout=IDLE_SLICE_SECONDS)
-            news = any(len(r) > 1 and r[1] in (b"EXISTS", b"EXPUNGE", b"FETCH") for r in responses)
+            news = (
+                any(len(r) > 1 and r[1] in (b"EXISTS", b"EXPUNGE", b"FETCH") for r in responses)
+                or elsewhere()
+            )
     finally:
         imap_call(client.idle_done)
     return news

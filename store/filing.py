@@ -20,6 +20,7 @@ from store.accounts import Account
 from store.db import transaction
 from store.fetched import COPY_COLUMNS, FetchedCopy
 from store.figures_cache import forget_figures, forgetting_at_end
+from store.numbers import by_number, free_number, message_number_key
 from store.ratings import checked_rating, comment_of, record_rating
 from store.records import Address, ParsedMessage
 from store.search import SearchEntry, index_for_search
@@ -368,13 +369,7 @@ def _find_request(
         ).fetchone()
         by_thread_index = row[0] if row else None
     tag = request_tag(parsed.subject)
-    by_tag = None
-    if tag is not None:
-        row = db.execute(
-            "SELECT COALESCE(merged_into, id) FROM requests WHERE id = ? AND account_id = ?",
-            [tag, account.id],
-        ).fetchone()
-        by_tag = row[0] if row else None
+    by_tag = None if tag is None else by_number(db, account.id, tag)
     return choose_request(by_reference, by_thread_index, by_tag)
 
 
@@ -423,10 +418,12 @@ def _create_request(
 ) -> int:
     parsed = copy.parsed
     received = to_db(copy.internal_date)
-    cursor = db.execute(
-        "INSERT INTO requests (account_id, requester_id, subject, status, received_at, "
-        "thread_index, last_activity_at, first_message_id) VALUES (?, ?, ?, 'new', ?, ?, ?, ?)",
+    number = free_number(db, message_number_key(parsed.message_id, copy.raw_sha256))
+    db.execute(
+        "INSERT INTO requests (id, account_id, requester_id, subject, status, received_at, "
+        "thread_index, last_activity_at, first_message_id) VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?)",
         [
+            number,
             account.id,
             requesters.row_id(db, parsed.sender.address, parsed.sender.name),
             display_subject(parsed.subject),
@@ -436,7 +433,7 @@ def _create_request(
             first_message_id,
         ],
     )
-    return int(cursor.lastrowid or 0)
+    return number
 
 
 def _role(

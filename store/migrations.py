@@ -528,6 +528,84 @@ ALTER TABLE accounts ADD COLUMN login_user TEXT;
 ALTER TABLE accounts ADD COLUMN state TEXT NOT NULL DEFAULT 'ok' CHECK (state = 'ok' OR state = 'signin_required');
 """
 
+# Changes people make to requests, as the team shares them through the mailbox's Loket folder (store.team_changes):
+# this desktop's own wait in ``pushed = 0`` until the server has them, so none is lost while it is away, and every
+# change is known once by its id, so none is applied twice. ``request_keys`` name a request that no message opened (one
+# entered by hand) the same on every desktop; ``team_folders`` is where reading each account's Loket folder stopped.
+TEAM_CHANGES = """
+CREATE TABLE team_changes (
+    change_id TEXT PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    request_key TEXT NOT NULL,
+    field TEXT NOT NULL,               -- status, assignee, priority, category, note, new, merge, split
+    value_json TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    at TEXT NOT NULL,                  -- UTC, fixed width: text order is time order
+    pushed INTEGER NOT NULL DEFAULT 0, -- 1 once the Loket folder holds it
+    applied INTEGER NOT NULL DEFAULT 0 -- 0 while the request it names is not known here yet
+);
+CREATE INDEX team_changes_field ON team_changes(request_key, field, at, change_id);
+CREATE INDEX team_changes_queued ON team_changes(account_id, at) WHERE pushed = 0;
+CREATE INDEX team_changes_pending ON team_changes(account_id, at) WHERE applied = 0;
+CREATE TABLE request_keys (
+    request_id INTEGER PRIMARY KEY REFERENCES requests(id) ON DELETE CASCADE,
+    key TEXT NOT NULL UNIQUE
+);
+CREATE TABLE team_folders (
+    account_id INTEGER PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    uidvalidity INTEGER,
+    uidnext INTEGER,
+    last_uid INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE request_aliases (
+    number INTEGER PRIMARY KEY,        -- a number the request had before numbers were shared
+    request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE
+);
+CREATE TABLE desk_preferences (        -- this desktop's own choices that the window and the command line share
+    name TEXT PRIMARY KEY,             -- agent: who works at this desktop
+    value TEXT NOT NULL
+);
+"""
+
+
+def team_changes_and_shared_numbers(conn: sqlite3.Connection) -> None:
+    """The tables above, then every request renumbered once as every desktop numbers it (store.numbers); its old
+    number stays an alias, so a ``[#N]`` tag in a reply sent before still finds it."""
+    from store.numbers import candidates, message_number_key, referring_columns
+
+    for statement in _statements(TEAM_CHANGES):
+        conn.execute(statement)
+    rows = conn.execute(
+        "SELECT q.id, m.message_id, m.raw_sha256 FROM requests q LEFT JOIN messages m ON m.id = q.first_message_id "
+        "ORDER BY q.received_at, q.id"
+    ).fetchall()
+    taken: set[int] = set()
+    mapping = []
+    for old, message_id, raw_sha256 in rows:
+        key = message_number_key(message_id, raw_sha256) if raw_sha256 else f"<{old}.local@request.loket>"
+        if not raw_sha256:  # entered by hand before requests were shared: a key of its own from now on
+            conn.execute("INSERT INTO request_keys (request_id, key) VALUES (?, ?)", [old, key])
+        number = next(n for n in candidates(key) if n not in taken)
+        taken.add(number)
+        mapping.append((old, number))
+    if not mapping:
+        return
+    conn.execute("PRAGMA defer_foreign_keys = ON")
+    conn.execute("CREATE TEMP TABLE renumbered (old INTEGER PRIMARY KEY, new INTEGER NOT NULL)")
+    conn.executemany("INSERT INTO temp.renumbered (old, new) VALUES (?, ?)", mapping)
+    columns = [("requests", "id"), *referring_columns(conn)]
+    for table, column in columns:  # out of the way first: a new number may be another request's old one
+        conn.execute(f"UPDATE {table} SET {column} = -{column} WHERE {column} IS NOT NULL")
+    for table, column in columns:
+        conn.execute(
+            f"UPDATE {table} SET {column} = (SELECT new FROM temp.renumbered WHERE old = -{column}) "
+            f"WHERE {column} IS NOT NULL"
+        )
+    conn.execute("INSERT INTO request_aliases (number, request_id) SELECT old, new FROM temp.renumbered")
+    conn.execute("DROP TABLE temp.renumbered")
+
+
 Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19,
@@ -536,6 +614,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     V22_OUTBOX_ACTOR,
     V23, V24, V25,
     V_ACCOUNT_SIGN_IN,
+    team_changes_and_shared_numbers,
 )  # fmt: skip
 
 

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 import sqlite_utils
 
-from store import lifecycle
+from store import lifecycle, team_changes
 from store.db import transaction
 from store.figures_cache import forget_figures
 from store.raw_bytes import pack
@@ -277,6 +277,8 @@ def _count_reply(db: sqlite_utils.Database, outbox_id: int) -> None:
         lifecycle.record_desk_reply(
             db, request_id, message_row, written, actor or "", status_after, department=department
         )
+        if status_after is not None:
+            team_changes.share_status(db, request_id, actor or "", written)
 
 
 def mark_sent(db: sqlite_utils.Database, outbox_id: int, at: datetime) -> None:

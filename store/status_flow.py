@@ -32,9 +32,13 @@ class Step:
 
     @property
     def key(self) -> tuple[datetime, int, int]:
-        """Time order to the second, a desk reply first within its second: IMAP arrival times have whole seconds,
-        so a message that arrived in the same second as our reply counts as after it."""
-        return (self.at.replace(microsecond=0), 0 if self.kind == "replied" else 1, self.order)
+        """Time order to the second: IMAP arrival times have whole seconds, so within one second the order is the
+        likely one. A requester's message comes before a reply of ours (which answers it: nobody answers a reply in
+        the second it was sent), and a colleague's answer after it (it answers our forward)."""
+        return (self.at.replace(microsecond=0), _WITHIN_SECOND.get(self.kind, 1), self.order)
+
+
+_WITHIN_SECOND = {"received": 0, "replied": 1, "status": 1, "colleague_answered": 2}
 
 
 @dataclass(frozen=True, slots=True)

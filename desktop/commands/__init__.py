@@ -15,6 +15,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sync",
     "status",
     "reply",
+    "request",
     "outbox",
     "demo",
     "export",
@@ -22,7 +23,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "requesters",
     "standard",
     "rebuild",
-    "request",
 )
 
 
@@ -32,6 +32,15 @@ class CliError(Exception):
     def __init__(self, message: str, exit_code: int = 1) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+def read_body_file(path: str) -> str:
+    """A ``--body-file``: UTF-8 text (a BOM allowed); unreadable is a usage error."""
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError) as error:
+        raise CliError(f"cannot read the body file {path}: {error}", exit_code=2) from error
 
 
 def default_data_dir() -> Path:

@@ -6,7 +6,7 @@ import argparse
 import getpass
 from typing import TYPE_CHECKING
 
-from desktop.commands import CliError
+from desktop.commands import CliError, read_body_file
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -32,11 +32,7 @@ def run_reply(args: argparse.Namespace) -> int:
     from store.db import open_db
     from store.timeutil import utcnow
 
-    try:
-        with open(args.body_file, encoding="utf-8-sig") as handle:
-            body = handle.read()
-    except (OSError, UnicodeDecodeError) as error:
-        raise CliError(f"cannot read the body file {args.body_file}: {error}", exit_code=2) from error
+    body = read_body_file(args.body_file)
     if not body.strip():
         raise CliError(f"the body file {args.body_file} holds no text: nothing was sent", exit_code=2)
     db = open_db(args.data_dir)

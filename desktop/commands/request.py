@@ -1,25 +1,27 @@
-"""``loket request {list,show}``: the requests and one request's conversation, as the window shows them.
+"""``loket request ...``: the requests and one request's conversation as the window shows them (list, show), and
+the same changes the window makes (set, note, new: ``desktop.commands.request_changes``).
 
-Each sub-command has its own parser and function, registered in ``register``; more are added the same way.
+Each sub-command has its own parser and function, registered in ``register``.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 from typing import Any
 
 from desktop.commands import CliError
+from desktop.commands.request_changes import add_as_option, add_change_commands
 
 QUEUES = ("all_open", "mine", "unassigned", "waiting", "waiting_colleague", "resolved", "all")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("request", help="list requests or show one")
+    parser = subparsers.add_parser("request", help="list, show and change requests as the team sees them")
     actions = parser.add_subparsers(dest="request_action", metavar="ACTION", required=True)
     _register_list(actions)
     _register_show(actions)
+    add_change_commands(actions)
 
 
 def _register_list(actions: argparse._SubParsersAction) -> None:
@@ -27,6 +29,7 @@ def _register_list(actions: argparse._SubParsersAction) -> None:
     parser.add_argument("--queue", choices=QUEUES, default="all_open")
     parser.add_argument("--search", default="", metavar="TEXT", help="what the window's search box finds")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    add_as_option(parser)  # whose requests "mine" lists
     parser.set_defaults(func=run_list)
 
 
@@ -38,11 +41,14 @@ def _register_show(actions: argparse._SubParsersAction) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from store.agent import agent_name
     from store.db import open_db
     from store.request_report import list_requests
     from store.timeutil import utcnow
 
-    found = list_requests(open_db(args.data_dir), utcnow(), args.queue, args.search, getpass.getuser())
+    db = open_db(args.data_dir)
+    me = getattr(args, "agent", None) or agent_name(db)
+    found = list_requests(db, utcnow(), args.queue, args.search, me)
     if args.json:
         print(json.dumps(found, indent=2, ensure_ascii=False))
         return 0
@@ -56,9 +62,11 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     from store.db import open_db
+    from store.numbers import current_number
     from store.request_report import show_request
 
-    report = show_request(open_db(args.data_dir), args.id)
+    db = open_db(args.data_dir)
+    report = show_request(db, current_number(db, args.id))  # an old number still finds its request
     if report is None:
         raise CliError(f"no request #{args.id}")
     if args.json:

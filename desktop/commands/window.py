@@ -43,12 +43,13 @@ def run_window(args: argparse.Namespace) -> int:
                 "the headless commands work, and 'loket demo --no-window' shows the demo in the terminal"
             )
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    from desktop.agent_name import ask_agent_name
     from desktop.app import create_app
 
     qt_messages_to_log()
     app = create_app(sys.argv[:1])
     install_crash_handler(app, Path(args.data_dir))
-    window = _open_window(Path(args.data_dir))
+    window = _open_window(Path(args.data_dir), getattr(args, "agent", None))
     if window is None:
         return 1
     screenshot: Path | None = getattr(args, "screenshot", None)
@@ -57,6 +58,10 @@ def run_window(args: argparse.Namespace) -> int:
     window.show()
     if window.has_accounts():
         window.start_sync()
+        if window.needs_agent_name:
+            ask_agent_name(window)
+    elif window.needs_agent_name:
+        ask_agent_name(window, then=window.ask_for_first_account)
     else:
         window.ask_for_first_account()
     code = app.exec()
@@ -69,7 +74,7 @@ def run_window(args: argparse.Namespace) -> int:
     return code
 
 
-def _open_window(data_dir: Path) -> MainWindow | None:
+def _open_window(data_dir: Path, agent: str | None) -> MainWindow | None:
     """The main window on the store; when the store is damaged, the offer to rebuild it first (None: the user
     chose to quit)."""
     from desktop.main_window import MainWindow
@@ -77,7 +82,7 @@ def _open_window(data_dir: Path) -> MainWindow | None:
     from store.errors import StoreDamaged
     from store.failures import as_store_error
 
-    me = os.environ.get("LOKET_USER") or None
+    me = agent or os.environ.get("LOKET_USER") or None
     try:
         return MainWindow(data_dir, me=me)
     except Exception as error:

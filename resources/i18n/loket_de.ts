@@ -1030,6 +1030,10 @@
         <translation>Service-S&amp;tandards…</translation>
     </message>
     <message>
+        <source>Your na&amp;me…</source>
+        <translation>Ihr Na&amp;me…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1364,6 +1368,14 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
     <message>
         <source>No request selected</source>
         <translation>Keine Anfrage ausgewählt</translation>
+    </message>
+    <message>
+        <source>%1 is replying</source>
+        <translation>%1 schreibt eine Antwort</translation>
+    </message>
+    <message>
+        <source>%1 are replying</source>
+        <translation>%1 schreiben eine Antwort</translation>
     </message>
     <message>
         <source>Request #%1</source>
@@ -1968,6 +1980,17 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
     <message>
         <source>Resolved</source>
         <translation>Erledigt</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>Your name, as colleagues see it beside your changes:</source>
+        <translation>Ihr Name, wie Kollegen ihn neben Ihren Änderungen sehen:</translation>
     </message>
 </context>
 </TS>

@@ -1030,6 +1030,10 @@
         <translation>S&amp;tandard di servizio…</translation>
     </message>
     <message>
+        <source>Your na&amp;me…</source>
+        <translation>Il tuo no&amp;me…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Esci</translation>
     </message>
@@ -1364,6 +1368,14 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
     <message>
         <source>No request selected</source>
         <translation>Nessuna richiesta selezionata</translation>
+    </message>
+    <message>
+        <source>%1 is replying</source>
+        <translation>%1 sta rispondendo</translation>
+    </message>
+    <message>
+        <source>%1 are replying</source>
+        <translation>%1 stanno rispondendo</translation>
     </message>
     <message>
         <source>Request #%1</source>
@@ -1968,6 +1980,17 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
     <message>
         <source>Resolved</source>
         <translation>Risolta</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Your name</source>
+        <translation>Il tuo nome</translation>
+    </message>
+    <message>
+        <source>Your name, as colleagues see it beside your changes:</source>
+        <translation>Il tuo nome, come i colleghi lo vedono accanto alle tue modifiche:</translation>
     </message>
 </context>
 </TS>

@@ -1030,6 +1030,10 @@
         <translation>Service&amp;normen…</translation>
     </message>
     <message>
+        <source>Your na&amp;me…</source>
+        <translation>&amp;Uw naam…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
@@ -1364,6 +1368,14 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
     <message>
         <source>No request selected</source>
         <translation>Geen verzoek geselecteerd</translation>
+    </message>
+    <message>
+        <source>%1 is replying</source>
+        <translation>%1 schrijft een antwoord</translation>
+    </message>
+    <message>
+        <source>%1 are replying</source>
+        <translation>%1 schrijven een antwoord</translation>
     </message>
     <message>
         <source>Request #%1</source>
@@ -1968,6 +1980,17 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
     <message>
         <source>Resolved</source>
         <translation>Afgehandeld</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Your name</source>
+        <translation>Uw naam</translation>
+    </message>
+    <message>
+        <source>Your name, as colleagues see it beside your changes:</source>
+        <translation>Uw naam, zoals collega&apos;s die naast uw wijzigingen zien:</translation>
     </message>
 </context>
 </TS>

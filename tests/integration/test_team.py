@@ -16,6 +16,11 @@ pytestmark = pytest.mark.integration
 DESK = "facilities@example.org"
 
 
+def only_request(db):
+    """The one request in the store; its number is derived from its opening message, the same on every desktop."""
+    return db.execute("SELECT id FROM requests").fetchone()[0]
+
+
 def desktop(dovecot, box, data_dir):
     db = open_db(data_dir)
     account = loopback_account(
@@ -37,15 +42,15 @@ def test_status_and_assignee_set_on_one_desktop_reach_the_other(dovecot, mailbox
     assert state(first) == state(second) == ("new", None)
 
     now = datetime.now(UTC)
-    lifecycle.set_assignee(first, 1, "Jürgen Weiß", "Jürgen Weiß", now)
-    lifecycle.set_status(first, 1, "waiting_colleague", "Jürgen Weiß", now)
+    lifecycle.set_assignee(first, only_request(first), "Jürgen Weiß", "Jürgen Weiß", now)
+    lifecycle.set_status(first, only_request(first), "waiting_colleague", "Jürgen Weiß", now)
     assert sync_once(first, first_account, mailbox.password).team_changes_pushed == 1
     assert sync_once(second, second_account, mailbox.password).team_changes_taken == 1
     assert state(second) == ("waiting_colleague", "Jürgen Weiß")
     actor = second.execute("SELECT actor FROM events WHERE kind = 'assignee'").fetchone()[0]
     assert actor == "another desktop"
 
-    lifecycle.set_status(second, 1, "resolved", "Anna", datetime.now(UTC))
+    lifecycle.set_status(second, only_request(second), "resolved", "Anna", datetime.now(UTC))
     sync_once(second, second_account, mailbox.password)
     sync_once(first, first_account, mailbox.password)
     assert state(first) == ("resolved", "Jürgen Weiß")
@@ -57,7 +62,7 @@ def test_a_new_desktop_rebuilds_the_team_state_from_the_mailbox(dovecot, mailbox
     dovecot.append(mailbox, "INBOX", build(subject="Sleutel kwijt"))
     first, first_account = desktop(dovecot, mailbox, tmp_path / "a")
     sync_once(first, first_account, mailbox.password)
-    lifecycle.set_assignee(first, 1, "Eva", "Eva", datetime.now(UTC))
+    lifecycle.set_assignee(first, only_request(first), "Eva", "Eva", datetime.now(UTC))
     sync_once(first, first_account, mailbox.password)
     rebuilt, rebuilt_account = desktop(dovecot, mailbox, tmp_path / "fresh")
     sync_once(rebuilt, rebuilt_account, mailbox.password)
@@ -68,7 +73,7 @@ def test_keywords_never_mark_mail_seen(dovecot, mailbox, tmp_path):
     dovecot.append(mailbox, "INBOX", build())
     db, account = desktop(dovecot, mailbox, tmp_path)
     sync_once(db, account, mailbox.password)
-    lifecycle.set_status(db, 1, "open", "Eva", datetime.now(UTC))
+    lifecycle.set_status(db, only_request(db), "open", "Eva", datetime.now(UTC))
     sync_once(db, account, mailbox.password)
     client = dovecot.client(mailbox)
     client.select_folder("INBOX", readonly=True)

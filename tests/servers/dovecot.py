@@ -145,7 +145,7 @@ def running_dovecot(introspection_url: str | None = None, **options: str) -> Ite
     binary = find_dovecot()
     if binary is None:
         pytest.skip("Dovecot is not installed (Debian package dovecot-imapd; `make test` installs it)")
-    server = Dovecot(binary, introspection_url, **options)
+    server = Dovecot(binary, introspection_url=introspection_url, **options)
     try:
         server.start()
         yield server
@@ -163,12 +163,17 @@ class Dovecot:
     def __init__(
         self,
         binary: str,
+        *,
         introspection_url: str | None = None,
         bearer_mechanisms: str = "xoauth2 oauthbearer",
+        extra_config: str = "",
     ) -> None:
+        """``extra_config`` is appended to the configuration, with ``{base}`` standing for the server's temp dir:
+        how a test gets a server that behaves like another (no CONDSTORE, a read-only INBOX)."""
         self.binary = binary
         self.introspection_url = introspection_url
         self.bearer_mechanisms = bearer_mechanisms
+        self.extra_config = extra_config
         # A short base: Dovecot's unix socket paths under it must stay below 107 bytes.
         self.base = Path(tempfile.mkdtemp(prefix="dv.", dir="/tmp"))
         self.base.chmod(0o755)  # the unprivileged user needs +x on every parent dir
@@ -380,7 +385,8 @@ class Dovecot:
                 oauth_passdb=_OAUTH_PASSDB.format(base=self.base, mechanisms=self.bearer_mechanisms)
                 if oauth
                 else "",
-            ),
+            )
+            + self.extra_config.replace("{base}", str(self.base)),
             encoding="utf-8",
         )
 

@@ -219,3 +219,16 @@ def test_send_delivers_and_closes_the_window(qtbot, dialogs, tmp_path, dovecot, 
     assert b"Wij komen morgen langs." in received.raw
     assert b"Content-Type: text/html" in received.raw
     assert outbox_rows(tmp_path) == [("sent", "resolved")]
+
+
+def test_the_team_sees_a_reply_being_written_until_the_window_closes(qtbot, dialogs, tmp_path):
+    from store.team_changes import replying_now
+
+    request_id = make_store(tmp_path)
+    db = open_db(tmp_path)
+    db.execute("UPDATE requests SET first_message_id = (SELECT id FROM messages) WHERE id = ?", [request_id])
+    dialog = open_dialog(qtbot, dialogs, tmp_path, request_id)
+    qtbot.waitUntil(lambda: [name for name, _ in replying_now(db, request_id, datetime.now(UTC))] == ["Eva"])
+    dialog.reject()  # discarded
+    assert replying_now(db, request_id, datetime.now(UTC)) == []
+    assert db.execute("SELECT count(*) FROM team_changes WHERE pushed = 0").fetchone()[0] == 2

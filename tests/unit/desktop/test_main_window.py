@@ -231,3 +231,91 @@ def test_a_requesters_rating_shows_in_the_request_view(qtbot, window, artifacts)
         window.request_view.show_request(request_id)
     assert "rated 4 of 5: “Snel geholpen”" in window.request_view.heading.text()
     window.request_view.grab().save(str(artifacts / "request_view_rating.png"))
+
+
+def test_a_colleagues_change_updates_its_row_in_place_keeping_selection_and_scroll(qtbot, window, artifacts):
+    from datetime import UTC, datetime
+
+    from store import team_changes
+
+    model, view = window.requests, window.list_view
+    qtbot.waitUntil(lambda: model.complete)
+    row = min(12, model.rowCount() - 1)
+    view.selectRow(row)
+    request_id = model.request_id(row)
+    qtbot.waitUntil(lambda: window.request_view.request_id() == request_id)
+    view.verticalScrollBar().setValue(3)
+    resets: list[int] = []
+    model.modelAboutToBeReset.connect(lambda: resets.append(1))
+    db = open_db(window.data_dir)
+    change = team_changes.Change(
+        "c1",
+        team_changes.request_key(db, request_id),
+        "assignee",
+        "Anna Colleague",
+        "Anna",
+        datetime.now(UTC),
+    )
+    account = db.execute("SELECT account_id FROM requests WHERE id = ?", [request_id]).fetchone()[0]
+    team_changes.receive(db, account, [change])
+    db.conn.close()
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        window.refresh()  # what a sync pass that applied a colleague's change sets off
+    qtbot.waitUntil(lambda: model.data(model.index(row, COLUMNS.index("assignee"))) == "Anna Colleague")
+    assert resets == []
+    assert model.request_id(row) == request_id and view.selectionModel().isRowSelected(row)
+    assert view.verticalScrollBar().value() == 3
+    window.grab().save(str(artifacts / "colleague_change_in_place.png"))
+
+
+def _team_sign(window, request_id, actor, at, replying):
+    from store import team_changes
+
+    db = open_db(window.data_dir)
+    try:
+        team_changes.mark_replying(db, request_id, actor, at, replying)
+    finally:
+        db.conn.close()
+
+
+def test_a_colleague_writing_a_reply_shows_until_they_stop_or_their_sign_expires(qtbot, window, artifacts):
+    from datetime import UTC, datetime, timedelta
+
+    from store.team_changes import REPLYING_FOR
+
+    request_id = window.request_view.request_id()
+    banner = window.request_view.replying_banner
+    _team_sign(window, request_id, "Anna Colleague", datetime.now(UTC), True)
+    _team_sign(window, request_id, ME, datetime.now(UTC), True)  # one's own reply is no warning
+    window.refresh()
+    qtbot.waitUntil(banner.isVisible)
+    assert banner.text() == "Anna Colleague is replying"
+    window.grab().save(str(artifacts / "colleague_replying.png"))
+    _team_sign(window, request_id, "Anna Colleague", datetime.now(UTC), False)
+    window.refresh()
+    qtbot.waitUntil(lambda: not banner.isVisible())
+
+    silent_since = datetime.now(UTC) - REPLYING_FOR + timedelta(seconds=1)  # a desktop that crashed
+    _team_sign(window, request_id, "Ben", silent_since, True)
+    window.refresh()
+    qtbot.waitUntil(banner.isVisible)
+    qtbot.waitUntil(lambda: not banner.isVisible(), timeout=5000)  # no reload needed: the sign expires
+
+
+def test_the_agent_name_is_asked_kept_in_the_store_and_used_for_assigned_to_me(qtbot, window, artifacts):
+    from desktop.agent_name import ask_agent_name
+    from store.agent import stored_agent_name
+
+    dialog = ask_agent_name(window)
+    assert dialog.textValue() == ME
+    dialog.setTextValue("  Anna   de Vries ")
+    dialog.grab().save(str(artifacts / "agent_name.png"))
+    with qtbot.waitSignal(window.requests.loaded, timeout=5000):
+        dialog.accept()
+    assert window.me == window.triage.me == window.request_view.me == "Anna de Vries"
+    assert window.requests.current_filter().me == "Anna de Vries"
+    db = open_db(window.data_dir)
+    try:
+        qtbot.waitUntil(lambda: stored_agent_name(db) == "Anna de Vries")
+    finally:
+        db.conn.close()

@@ -57,13 +57,11 @@ def test_show_gives_winmail_files_as_attachments_and_the_invitation(data_dir, ca
 def test_list_queues_and_text_output(data_dir, capsys):
     first = file_raw(data_dir, mail_cases.signed())
     second = file_raw(data_dir, mail_cases.html_only().replace(b"<m1@", b"<m9@"))
-    assert [item["id"] for item in loket_json(capsys, data_dir, "list")] == [second, first]
-    assert [item["id"] for item in loket_json(capsys, data_dir, "list", "--queue", "unassigned")] == [
-        second,
-        first,
-    ]
+    both = {first, second}  # filed at one instant: the list orders them by number, which the mailbox decides
+    assert {item["id"] for item in loket_json(capsys, data_dir, "list")} == both
+    assert {item["id"] for item in loket_json(capsys, data_dir, "list", "--queue", "unassigned")} == both
     assert loket_json(capsys, data_dir, "list", "--queue", "resolved") == []
-    assert [item["id"] for item in loket_json(capsys, data_dir, "list", "--queue", "all")] == [second, first]
+    assert {item["id"] for item in loket_json(capsys, data_dir, "list", "--queue", "all")} == both
     assert [item["id"] for item in loket_json(capsys, data_dir, "list", "--queue", "mine")] == []
     assert set(loket_json(capsys, data_dir, "list")[0]) == {
         "id", "subject", "requester", "status", "assignee", "priority", "category", "first_message_id",

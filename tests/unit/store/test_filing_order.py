@@ -141,3 +141,17 @@ def test_a_colleagues_answer_filed_before_the_forward_still_counts_the_wait_on_t
     [(_requester, status, *_rest, waits)] = file_all(inbox_first).values()
     assert status == "waiting"
     assert waits == {"it.example.org": 90 * 60.0}
+
+
+def test_within_one_second_a_reply_answers_the_requester_and_a_colleague_answers_our_forward():
+    from store.status_flow import Step, replay
+
+    second = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    asked = Step(second, "received", "requester", 2)
+    answered = Step(second.replace(microsecond=900_000), "replied", "eva", 1)
+    assert replay([asked, answered])[1] == "waiting"
+    forwarded = Step(
+        second.replace(microsecond=500_000), "replied", "eva", 1, status_after="waiting_colleague"
+    )
+    colleague = Step(second, "colleague_answered", "colleague", 2)
+    assert replay([forwarded, colleague])[1] == "open"

@@ -1,0 +1,184 @@
+"""What sharing team state through the mailbox costs: several desktops' stores against one Dovecot.
+
+Seeds N requests into two mailboxes with the same mail. On the first, one desktop changes every tenth request
+(status, assignee or a note) and shares the changes through the Loket folder. Measured:
+- a new desktop's first sync of that mailbox against a first sync of the twin without team state (target ≤ 1.10×);
+- a pass with nothing new: seconds and IMAP commands;
+- one change reaching D following desktops (each running the sync as the window does): seconds (target < 2 s).
+
+Run: ``make bench``, or ``PYTHONPATH=. .venv/bin/python bench/team.py [--requests N] [--desktops D]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from mail.sync import open_session, run_forever, sync_once
+from mail.team_folder import share_queued
+from store import team_changes
+from store.accounts import Account
+from store.db import open_db
+from tests.accounts import loopback_account
+from tests.mailgen import build
+from tests.servers.dovecot import Dovecot, Mailbox, find_dovecot
+
+DESK = "facilities@example.org"
+FIRST_SYNC_RATIO = 1.10
+PROPAGATION_SECONDS = 2.0
+ROUNDS = 5
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--desktops", type=int, default=3)
+    options = parser.parse_args()
+    binary = find_dovecot()
+    if binary is None:
+        print("team: Dovecot is not installed; skipped")
+        return 0
+    dovecot = Dovecot(binary)
+    dovecot.start()
+    try:
+        return _run(dovecot, options.requests, max(2, options.desktops))
+    finally:
+        dovecot.close()
+
+
+def _desktop(dovecot: Dovecot, box: Mailbox) -> tuple[object, Account, Path]:
+    data_dir = Path(tempfile.mkdtemp(prefix="bench-team."))
+    db = open_db(data_dir)
+    return db, loopback_account(db, "bench", DESK, imap_port=dovecot.port, username=box.username), data_dir
+
+
+def _run(dovecot: Dovecot, count: int, desktops: int) -> int:
+    start = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    mail = [
+        (
+            build(f"User {n} <u{n}@example.org>", DESK, f"Vraag {n}", message_id=f"<q{n}@example.org>"),
+            start,
+            False,
+        )
+        for n in range(count)
+    ]
+    shared, plain = dovecot.new_user(), dovecot.new_user()
+    for box in (shared, plain):
+        dovecot.seed_maildir(box, "INBOX", mail)
+
+    db, account, _ = _desktop(dovecot, shared)
+    sync_once(db, account, shared.password)
+    ids = [row[0] for row in db.execute("SELECT id FROM requests ORDER BY received_at, id")]
+    for number, request_id in enumerate(ids[::10]):
+        at = start + timedelta(hours=1, seconds=number)
+        if number % 3 == 0:
+            team_changes.set_field(db, request_id, "status", "open", "Anna", at)
+        elif number % 3 == 1:
+            team_changes.set_field(db, request_id, "assignee", "Ben", "Anna", at)
+        else:
+            team_changes.add_note(db, request_id, "Teruggebeld", "Anna", at)
+    began = time.perf_counter()
+    pushed = share_queued(db, account, shared.password)
+    print(f"team: {pushed} changes APPENDed in {time.perf_counter() - began:.2f} s")
+
+    # Interleaved, best of two each: the machine's other load then weighs on both alike.
+    without, with_team = float("inf"), float("inf")
+    for _ in range(2):
+        without = min(without, _first_sync(dovecot, plain))
+        with_team = min(with_team, _first_sync(dovecot, shared))
+    ratio = with_team / without
+    print(
+        f"team: first sync of {count} requests: {with_team:.2f} s with {pushed} changes, {without:.2f} s without"
+    )
+    print(f"team: first sync with / without team state = {ratio:.2f} (target ≤ {FIRST_SYNC_RATIO})")
+
+    idle_seconds, commands = _pass_with_nothing_new(db, account, shared)
+    print(f"team: a pass with nothing new: {idle_seconds * 1000:.0f} ms, {commands} IMAP commands")
+
+    times = _propagation(dovecot, shared, db, account, ids[1], desktops - 1)
+    worst = max(times)
+    print(
+        f"team: one change on {desktops - 1} following desktops: median {statistics.median(times):.2f} s, "
+        f"worst {worst:.2f} s (target < {PROPAGATION_SECONDS} s)"
+    )
+    return 0 if ratio <= FIRST_SYNC_RATIO and worst < PROPAGATION_SECONDS else 1
+
+
+def _first_sync(dovecot: Dovecot, box: Mailbox) -> float:
+    db, account, _ = _desktop(dovecot, box)
+    began = time.perf_counter()
+    sync_once(db, account, box.password)
+    return time.perf_counter() - began
+
+
+def _pass_with_nothing_new(db: object, account: Account, box: Mailbox) -> tuple[float, int]:
+    client = open_session(account, box.password)
+    sync_once(db, account, box.password, client=client)  # type: ignore[arg-type]
+    sent: list[str] = []
+    command = client._imap._command
+
+    def counted(name: str, *args: object) -> object:
+        sent.append(name)
+        return command(name, *args)
+
+    client._imap._command = counted
+    began = time.perf_counter()
+    sync_once(db, account, box.password, client=client)  # type: ignore[arg-type]
+    elapsed = time.perf_counter() - began
+    client.logout()
+    return elapsed, len(sent)
+
+
+def _propagation(
+    dovecot: Dovecot, box: Mailbox, db: object, account: Account, request_id: int, followers: int
+) -> list[float]:
+    stop = threading.Event()
+    stores, threads = [], []
+    for _ in range(followers):
+        follower_db, follower, data_dir = _desktop(dovecot, box)
+        sync_once(follower_db, follower, box.password)
+        ready = threading.Event()
+        thread = threading.Thread(
+            target=run_forever,
+            args=(
+                data_dir,
+                follower,
+                box.password,
+                stop,
+                lambda s, _i, r=ready: s == "up_to_date" and r.set(),
+            ),
+        )
+        thread.start()
+        ready.wait(60)
+        stores.append(follower_db)
+        threads.append(thread)
+    times = []
+    try:
+        for round_number in range(ROUNDS):
+            text = f"round {round_number}"
+            began = time.perf_counter()
+            team_changes.add_note(db, request_id, text, "Anna", datetime.now(UTC))  # type: ignore[arg-type]
+            share_queued(db, account, box.password)  # type: ignore[arg-type]
+            for store in stores:
+                while not store.execute(  # type: ignore[attr-defined]
+                    "SELECT 1 FROM events WHERE request_id = ? AND kind = 'note' AND data_json LIKE ?",
+                    [request_id, f"%{text}%"],
+                ).fetchone():
+                    if time.perf_counter() - began > 30:
+                        break
+                    time.sleep(0.005)
+            times.append(time.perf_counter() - began)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=30)
+    return times
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

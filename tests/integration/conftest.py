@@ -1,0 +1,36 @@
+"""Servers that behave like the ones departments use, for the team tests: Dovecot without CONDSTORE."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.servers.dovecot import Dovecot, find_dovecot
+
+# Dovecot's capabilities without CONDSTORE and QRESYNC, as Courier answers.
+NO_CONDSTORE = """
+imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT THREAD=REFERENCES MULTIAPPEND UNSELECT \\
+  CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 ESEARCH SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS \\
+  BINARY MOVE SPECIAL-USE LITERAL+
+"""
+
+
+@pytest.fixture(scope="module")
+def plain_dovecot() -> Iterator[Dovecot]:
+    binary = find_dovecot()
+    if binary is None:
+        pytest.skip("Dovecot is not installed")
+    server = Dovecot(binary, extra_config=NO_CONDSTORE)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture(params=["condstore", "no_condstore"])
+def server(request, dovecot, plain_dovecot):
+    chosen = dovecot if request.param == "condstore" else plain_dovecot
+    chosen.start()
+    return chosen

@@ -1,0 +1,60 @@
+"""Request numbers are derived from what every desktop knows alike; stores numbered before keep old numbers as
+aliases."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from store.db import _database
+from store.migrations import MIGRATIONS, migrate, team_changes_and_shared_numbers
+from store.numbers import by_number, candidates, current_number, message_number_key
+
+
+def _store_before_shared_numbers():
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    for number, step in enumerate(MIGRATIONS[: MIGRATIONS.index(team_changes_and_shared_numbers)], start=1):
+        step(conn) if callable(step) else conn.executescript(step)
+        conn.execute(f"PRAGMA user_version = {number}")
+    conn.executescript(
+        """
+        INSERT INTO accounts (id, name, address, imap_host, imap_port, imap_security, smtp_host, smtp_port,
+            smtp_security, username, created_at) VALUES (1, 'a', 'a@x', 'h', 1, 'none', 'h', 1, 'none', 'u', '');
+        INSERT INTO raw (sha256, data) VALUES ('s1', x''), ('s2', x'');
+        INSERT INTO requests (id, account_id, subject, received_at, last_activity_at, first_message_id)
+            VALUES (1, 1, 'Heizung', '2026-01-01', '2026-01-01', 10), (2, 1, 'Beamer', '2026-01-02', '2026-01-02', 11);
+        INSERT INTO requests (id, account_id, subject, channel, received_at, last_activity_at, merged_into)
+            VALUES (3, 1, 'Telefoon', 'phone', '2026-01-03', '2026-01-03', 1);
+        INSERT INTO messages (id, account_id, direction, message_id, raw_sha256, request_id)
+            VALUES (10, 1, 'in', '<heat@x>', 's1', 1), (11, 1, 'in', '<beamer@x>', 's2', 2);
+        INSERT INTO events (request_id, at, kind) VALUES (1, '2026-01-01', 'received'), (3, '2026-01-03', 'note');
+        """
+    )
+    return conn
+
+
+def test_an_existing_store_is_renumbered_once_and_old_numbers_still_find_their_request():
+    conn = _store_before_shared_numbers()
+    migrate(conn)
+    db = _database(conn)
+    heat = next(candidates(message_number_key("<heat@x>", "s1")))
+    beamer = next(candidates(message_number_key("<beamer@x>", "s2")))
+    assert db.execute("SELECT id FROM messages ORDER BY id").fetchall() == [(10,), (11,)]
+    assert db.execute("SELECT request_id FROM messages ORDER BY id").fetchall() == [(heat,), (beamer,)]
+    phoned = db.execute("SELECT id FROM requests WHERE channel = 'phone'").fetchone()[0]
+    assert db.execute("SELECT merged_into FROM requests WHERE id = ?", [phoned]).fetchone()[0] == heat
+    assert db.execute("SELECT count(*) FROM events WHERE request_id = ?", [phoned]).fetchone()[0] == 1
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert (by_number(db, 1, 1), by_number(db, 1, 2), by_number(db, 1, 3)) == (heat, beamer, heat)
+    assert by_number(db, 1, heat) == heat and by_number(db, 1, 4) is None
+    assert (current_number(db, 2), current_number(db, beamer), current_number(db, 4)) == (beamer, beamer, 4)
+    assert db.execute("SELECT key FROM request_keys WHERE request_id = ?", [phoned]).fetchone() is not None
+
+
+@given(st.text(min_size=1, max_size=80))
+def test_a_number_is_six_digits_and_the_same_for_the_same_key(key):
+    first = next(candidates(key))
+    assert 100_000 <= first <= 999_999 and first == next(candidates(key))
