@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.app import app_icon
 from desktop.language_menu import LanguageMenu
+from desktop.list_columns import fit_columns, offer_column_choice, restore_columns, save_columns
 from desktop.queue_delegate import QueueDelegate
 from desktop.queues import QueueModel
 from desktop.reader import Reader, tune_for_reading
@@ -136,13 +137,13 @@ class MainWindow(QMainWindow):
         header = self.list_view.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
-        widths = {"timer": 104, "requester": 130, "subject": 220, "department": 96, "status": 78, "assignee": 90,
-                  "received": 96}  # fmt: skip
-        for column, width in widths.items():  # never narrower than the header's text in the user's language
-            section = COLUMNS.index(column)
-            label = str(self.requests.headerData(section, Qt.Orientation.Horizontal))
-            header.resizeSection(section, max(width, header.fontMetrics().horizontalAdvance(label) + 24))
+        header.setSectionsMovable(True)
         header.setSectionResizeMode(COLUMNS.index("subject"), QHeaderView.ResizeMode.Stretch)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        offer_column_choice(header, COLUMNS.index("subject"))
+        self._columns_fitted = restore_columns(header)  # else sized to the first page's content
+        if not self._columns_fitted:  # the sidebar lists departments; the header's menu shows the column
+            header.setSectionHidden(COLUMNS.index("department"), True)
         self.list_view.selectionModel().selectionChanged.connect(self._request_chosen)
 
         self.request_view = RequestView(self.db, self.reader)
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.request_view)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([235, 730, 435])  # the request pane fits its buttons in German too
+        self.splitter.setSizes([215, 750, 435])  # the request pane fits its buttons in German too
         self.queue_view.setCurrentIndex(self.queue_model.index_of("open"))
         self.pages = QStackedWidget()
         self.pages.addWidget(self.splitter)
@@ -395,6 +396,9 @@ class MainWindow(QMainWindow):
         if self.requests.total() and self.request_view.request_id() is None:
             return
         self._painted = True
+        if not self._columns_fitted:
+            self._columns_fitted = True
+            fit_columns(self.list_view, COLUMNS.index("subject"), keep_whole=(TIMER_COLUMN,))
         self.repaint()
         self.first_page_painted.emit()
         self.requests.hold_full_list(False)
@@ -497,6 +501,7 @@ class MainWindow(QMainWindow):
         self.sync.stop_all(wait_ms)
 
     def closeEvent(self, event: object) -> None:
+        save_columns(self.list_view.horizontalHeader())
         self.minute.stop()
         self.stop_sync()
         self.reader.close()
