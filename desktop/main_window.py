@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 import sqlite_utils
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -30,15 +31,19 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
+from desktop.alert_control import AlertControl
 from desktop.app import app_icon
 from desktop.language_menu import LanguageMenu
 from desktop.list_columns import fit_columns, offer_column_choice, restore_columns, save_columns
+from desktop.notification_menu import NotificationMenu
 from desktop.queue_delegate import QueueDelegate
 from desktop.queues import QueueModel
 from desktop.reader import Reader, tune_for_reading
 from desktop.request_model import COLUMNS, TIMER_COLUMN, RequestListModel
 from desktop.request_view import RequestView
+from desktop.settings import KEEP_SYNCING_IN_TRAY
 from desktop.sync_control import SyncControl
+from desktop.tray import Tray
 from desktop.triage import Triage, message_label
 
 if TYPE_CHECKING:
@@ -76,6 +81,11 @@ class MainWindow(QMainWindow):
         self._outbox: OutboxView | None = None
         self._painted = False
         self._updating_counts = False
+        self.tray = Tray(self)
+        self.tray.show_window.connect(self.bring_back)
+        self.tray.quit.connect(self.quit_for_good)
+        self.alerts = AlertControl(self.count_reader, self.tray, self)
+        self._quitting = False
         self.queue_model = QueueModel(self)
         self.requests = RequestListModel(self.reader, self.me, self, calendar_reader=self.calendar_reader)
         # Both queries start now and run while the widgets are built; the whole list waits for the first paint.
@@ -256,6 +266,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.show_outbox)
         view_menu.addSeparator()
         view_menu.addMenu(LanguageMenu(self))
+        self.notification_menu = NotificationMenu(self.tray.available(), self)
+        view_menu.addMenu(self.notification_menu)
 
     def _add_account_menu(self) -> None:
         """Built once the first page is painted (or when a first mailbox is asked for): its dialog's modules and
@@ -330,6 +342,8 @@ class MainWindow(QMainWindow):
 
     def _counts_loaded(self, counts: list[QueueCount], now: datetime) -> None:
         self._set_counts(counts, now, ("fixed", "department"))
+        self.tray.set_open_count(next((c.count for c in counts if c.key == "open"), 0))
+        self.alerts.check()
         if not self._painted:
             self.queue_view.expand(self.queue_model.index_of_group("department"))
         self._check_first_paint()
@@ -500,7 +514,24 @@ class MainWindow(QMainWindow):
     def stop_sync(self, wait_ms: int = 5000) -> None:
         self.sync.stop_all(wait_ms)
 
-    def closeEvent(self, event: object) -> None:
+    def bring_back(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def quit_for_good(self) -> None:
+        """Quit from the tray: the window closes even when closing it otherwise keeps Loket in the tray."""
+        self._quitting = True
+        self.close()
+        if not QApplication.quitOnLastWindowClosed():
+            QApplication.quit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quitting and KEEP_SYNCING_IN_TRAY.get() and self.tray.available():
+            event.ignore()  # syncing and notifying go on; the tray brings the window back
+            QApplication.setQuitOnLastWindowClosed(False)
+            self.hide()
+            return
         save_columns(self.list_view.horizontalHeader())
         self.minute.stop()
         self.stop_sync()
@@ -510,7 +541,8 @@ class MainWindow(QMainWindow):
         if self._outbox is not None:
             self._outbox.close_reader()
         self.db.conn.close()
-        super().closeEvent(event)  # type: ignore[arg-type]
+        self.tray.icon.hide()
+        super().closeEvent(event)
 
 
 def _local_zone_name() -> str:
