@@ -138,9 +138,12 @@ class ComposeDialog(QDialog):
             self.language_box.addItem(LANGUAGE_NAMES[language], language)
         self.language_box.setCurrentIndex(LANGUAGES.index(_default_language()))
         self.language_box.currentIndexChanged.connect(self._language_changed)
+        self.language_box.setAccessibleName(self.tr("Language of the reply"))
         self.template_box = QComboBox()
+        self.template_box.setAccessibleName(self.tr("Template"))
         self.template_box.activated.connect(self._template_chosen)
         self.status_box = QComboBox()
+        self.status_box.setAccessibleName(self.tr("Status after sending"))
         for status in STATUSES_AFTER:
             self.status_box.addItem(status_label(status), status)
         self.status_box.setCurrentIndex(STATUSES_AFTER.index(DEFAULT_STATUS[self._mode]))
@@ -182,6 +185,7 @@ class ComposeDialog(QDialog):
 
         self.attachment_list = QListWidget()
         self.attachment_list.setMaximumHeight(90)
+        self.attachment_list.setAccessibleName(self.tr("Attachments"))
         self.attachment_list.setToolTip(self.tr("Drop files here to attach them"))
         add_button = QPushButton(self.tr("Attach…"))
         add_button.clicked.connect(self._choose_files)
