@@ -26,11 +26,11 @@ def capped_widths(wanted: dict[int, int], least: dict[int, int], budget: int) ->
 
 
 def fit_columns(view: QTableView, stretch: int, keep_whole: tuple[int, ...] = ()) -> None:
-    """Size every visible column but ``stretch`` to its content (the rows on screen and the header's text);
-    columns in ``keep_whole`` are never narrowed below it."""
+    """Size every visible column but ``stretch`` to its content (the rows on screen; a header wider than that is
+    elided, its tooltip says it whole); columns in ``keep_whole`` are never narrowed below it."""
     header = view.horizontalHeader()
     columns = [c for c in range(header.count()) if c != stretch and not header.isSectionHidden(c)]
-    wanted = {c: max(view.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in columns}
+    wanted = {c: view.sizeHintForColumn(c) or header.sectionSizeHint(c) for c in columns}
     narrowest = header.fontMetrics().horizontalAdvance(NARROWEST)
     least = {c: wanted[c] if c in keep_whole else min(wanted[c], narrowest) for c in columns}
     budget = int(view.viewport().width() * (1 - SUBJECT_SHARE))

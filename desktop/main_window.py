@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sqlite_utils
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -37,7 +38,7 @@ from desktop.language_menu import LanguageMenu
 from desktop.list_columns import fit_columns, offer_column_choice, restore_columns, save_columns
 from desktop.notification_menu import NotificationMenu
 from desktop.queue_delegate import QueueDelegate
-from desktop.queues import QueueModel
+from desktop.queues import QueueModel, queue_label
 from desktop.reader import Reader, tune_for_reading
 from desktop.request_model import COLUMNS, TIMER_COLUMN, RequestListModel
 from desktop.request_view import RequestView
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
     from desktop.outbox_view import OutboxView
 from store.accounts import Account, get_account_by_id, list_accounts
 from store.db import open_db
-from store.queues import QueueCount, RequestFilter, queue_counts
+from store.queues import FIXED_QUEUES, QueueCount, RequestFilter, queue_counts
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +104,10 @@ class MainWindow(QMainWindow):
         self.triage.failed.connect(self._show_error)
         self.triage.set_enabled(False)
         self._build_status_bar()
+        self._menu_actions: list[QAction] = []
+        self._menus: list[QMenu] = []
+        self._retranslating = False
+        self._closed = False
         self._build_menus()
         self.minute = QTimer(self)
         self.minute.setInterval(MINUTE_MS)
@@ -123,7 +128,6 @@ class MainWindow(QMainWindow):
         self.queue_view.setItemDelegate(QueueDelegate(self.queue_view))
         self.queue_view.setUniformRowHeights(True)
         self.queue_view.setRootIsDecorated(True)
-        self.queue_view.setAccessibleName(self.tr("Queues"))
         self.queue_view.selectionModel().currentChanged.connect(self._queue_chosen)
 
         self.requests.loaded.connect(self._requests_loaded)
@@ -143,7 +147,6 @@ class MainWindow(QMainWindow):
         self.list_view.verticalHeader().hide()
         self.list_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.list_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        self.list_view.setAccessibleName(self.tr("Requests"))
         header = self.list_view.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
@@ -161,16 +164,13 @@ class MainWindow(QMainWindow):
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search subject, text and requester (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(self.tr("Search"))
-        self.search.setAccessibleDescription(self.tr("Finds requests by subject, text and requester"))
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._run_search)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
-        toolbar = self.search_bar = QToolBar(self.tr("Search"))
+        toolbar = self.search_bar = QToolBar()
         toolbar.setObjectName("searchBar")
         toolbar.setMovable(False)
         toolbar.addWidget(self.search)
@@ -192,10 +192,25 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.splitter)
         self.setCentralWidget(self.pages)
+        self._set_texts()
+
+    def _set_texts(self) -> None:
+        """Texts of the widgets built once, set again when the language changes."""
+        self.queue_view.setAccessibleName(self.tr("Queues"))
+        self.list_view.setAccessibleName(self.tr("Requests"))
+        self.search.setPlaceholderText(self.tr("Search subject, text and requester (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setAccessibleDescription(self.tr("Finds requests by subject, text and requester"))
+        self.search_bar.setWindowTitle(self.tr("Search"))
+        # The fixed queues' names whole, with room for a count, in every language and font size.
+        metrics = self.queue_view.fontMetrics()
+        widest = max(metrics.horizontalAdvance(queue_label(kind)) for kind in FIXED_QUEUES)
+        self.queue_view.setMinimumWidth(
+            widest + metrics.horizontalAdvance("00000") + self.queue_view.indentation() + 36
+        )
 
     def _build_menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu = self._menu(self.tr("&File"))
         file_menu.addAction(self.triage.manual)
         sync_now = self._action(
             self.tr("&Sync now"), QKeySequence(QKeySequence.StandardKey.Refresh), self.sync.restart_all
@@ -204,10 +219,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(self.tr("Service s&tandards…"), None, self._edit_standards))
         file_menu.addSeparator()
         file_menu.addAction(
-            self._action(self.tr("&Quit"), QKeySequence(QKeySequence.StandardKey.Quit), self.close)
+            self._action(self.tr("&Quit"), QKeySequence(QKeySequence.StandardKey.Quit), self.quit_for_good)
         )
 
-        edit_menu = menu.addMenu(self.tr("&Edit"))
+        edit_menu = self._menu(self.tr("&Edit"))
         edit_menu.addAction(self.triage.undo)
         edit_menu.addAction(self.triage.redo)
         edit_menu.addSeparator()
@@ -216,7 +231,7 @@ class MainWindow(QMainWindow):
         )
         edit_menu.addAction(self._action(self.tr("Clear search"), QKeySequence("Esc"), self._clear_search))
 
-        request_menu = menu.addMenu(self.tr("&Request"))
+        request_menu = self._menu(self.tr("&Request"))
         replies = (
             (self.tr("&Reply…"), "Ctrl+R", "reply"),
             (self.tr("Reply to &all…"), "Ctrl+Shift+R", "reply_all"),
@@ -249,7 +264,7 @@ class MainWindow(QMainWindow):
             ]
         )
 
-        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu = self._menu(self.tr("&View"))
         go = (
             (self.tr("Go to &queues"), "Alt+1", self.queue_view),
             (self.tr("Go to request &list"), "Alt+2", self.list_view),
@@ -267,8 +282,10 @@ class MainWindow(QMainWindow):
         self.show_outbox = self._action(self.tr("Outbox"), QKeySequence("Ctrl+Alt+3"), self._show_outbox)
         view_menu.addAction(self.show_outbox)
         view_menu.addSeparator()
-        view_menu.addMenu(LanguageMenu(self))
+        language_menu = LanguageMenu(self)
         self.notification_menu = NotificationMenu(self.tray.available(), self)
+        self._menus += [language_menu, self.notification_menu]
+        view_menu.addMenu(language_menu)
         view_menu.addMenu(self.notification_menu)
 
     def _add_account_menu(self) -> None:
@@ -291,13 +308,61 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    def _menu(self, title: str) -> QMenu:
+        menu = self.menuBar().addMenu(title)
+        self._menus.append(menu)
+        return menu
+
     def _action(self, text: str, keys: QKeySequence | None, slot: object) -> QAction:
         action = QAction(text, self)
         if keys is not None:
             action.setShortcut(keys)
         action.triggered.connect(slot)
         self.addAction(action)
+        self._menu_actions.append(action)
         return action
+
+    # -- language ----------------------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        """A new translator was installed (View ▸ Language): texts are set again once the installing is done."""
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "triage") and not self._retranslating:
+            self._retranslating = True
+            QTimer.singleShot(0, self.retranslate)
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text in the new language, with nothing reopened: menus are built again, views repaint."""
+        self._retranslating = False
+        if self._closed:
+            return
+        self.setWindowTitle(self.tr("Loket"))
+        self._set_texts()
+        self.triage.retranslate()
+        for action in self._menu_actions:
+            self.removeAction(action)
+            action.deleteLater()
+        for menu in self._menus:
+            menu.deleteLater()
+        self._menu_actions, self._menus = [], []
+        self.menuBar().clear()
+        self._build_menus()
+        if hasattr(self, "account_menu"):
+            self.account_menu.retranslate()
+            self.menuBar().addMenu(self.account_menu)
+        self.tray.retranslate()
+        self.requests.retranslate()
+        self.queue_view.viewport().update()
+        self._show_total()
+        self.request_view.refresh()
+        if not self.has_accounts():
+            self.sync.label.setText(self.tr("No mailbox account yet"))
+        if self.pages.count() > 1:  # the statistics page is built anew in the new language
+            showing = self.pages.currentIndex() == 1
+            stats = self.pages.widget(1)
+            self.pages.removeWidget(stats)
+            stats.deleteLater()
+            if showing:
+                self._show_stats()
 
     def has_accounts(self) -> bool:
         return bool(self.db.execute("SELECT 1 FROM accounts LIMIT 1").fetchone())
@@ -414,7 +479,8 @@ class MainWindow(QMainWindow):
         self._painted = True
         if not self._columns_fitted:
             self._columns_fitted = True
-            fit_columns(self.list_view, COLUMNS.index("subject"), keep_whole=(TIMER_COLUMN,))
+            whole = tuple(COLUMNS.index(c) for c in ("timer", "status", "received"))
+            fit_columns(self.list_view, COLUMNS.index("subject"), keep_whole=whole)
         self.repaint()
         self.first_page_painted.emit()
         self.requests.hold_full_list(False)
@@ -535,6 +601,7 @@ class MainWindow(QMainWindow):
             self.hide()
             return
         save_columns(self.list_view.horizontalHeader())
+        self._closed = True
         self.minute.stop()
         self.stop_sync()
         self.reader.close()

@@ -200,6 +200,13 @@ class RequestListModel(QAbstractTableModel):
             top, bottom = self.index(0, TIMER_COLUMN), self.index(self._fetched - 1, TIMER_COLUMN)
             self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole])
 
+    def retranslate(self) -> None:
+        """The language changed: headers and every row's texts are made again."""
+        self._text_cache.clear()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._fetched:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._fetched - 1, len(COLUMNS) - 1))
+
     def request_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < self._fetched else None
 
