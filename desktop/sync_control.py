@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from desktop.reader import Reader
 from desktop.sync_worker import SyncHealth, SyncWorker
@@ -40,7 +40,14 @@ class SyncControl(QObject):
         self.fix_password.setObjectName("fixPassword")
         self.fix_password.clicked.connect(self.ask_password)
         self.fix_password.hide()
+        self.progress = QProgressBar()  # a first sync of a large mailbox: how far it is, besides the words
+        self.progress.setObjectName("syncProgress")
+        self.progress.setMaximumWidth(200)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(self.tr("Sync progress"))
+        self.progress.hide()
         status_bar.addWidget(self.label, 1)
+        status_bar.addPermanentWidget(self.progress)
         status_bar.addPermanentWidget(self.fix_password)
 
     def start(self, account: Account, password: str | None = None) -> None:
@@ -86,6 +93,12 @@ class SyncControl(QObject):
     def on_health(self, health: SyncHealth) -> None:
         self._health[health.account] = health
         self.label.setText("   ·   ".join(h.text for h in self._health.values()))
+        counting = [h for h in self._health.values() if h.total]
+        self.progress.setVisible(bool(counting))
+        if counting:
+            self.progress.setRange(0, sum(h.total for h in counting))
+            self.progress.setValue(sum(h.done for h in counting))
+            self.progress.setAccessibleDescription(self.label.text())
         self.fix_password.setVisible(any(h.needs_password for h in self._health.values()))
 
     def ask_password(self) -> None:
