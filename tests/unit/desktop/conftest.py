@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from seed import Seeded, seed
 
 from store.db import open_db
@@ -22,15 +21,6 @@ def seeded_dir(tmp_path: Path) -> Iterator[tuple[Path, Seeded]]:
     seeded = seed(db, 120, now=datetime.now(UTC), open_share=0.5)
     db.conn.close()
     yield tmp_path, seeded
-
-
-@pytest.fixture(autouse=True)
-def settings_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Settings in a fresh place per test: a width or choice one test saves never reaches another (or the user)."""
-    path = tmp_path_factory.mktemp("settings")
-    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-        QSettings.setPath(QSettings.Format.NativeFormat, scope, str(path))
-    yield path
 
 
 @pytest.fixture
