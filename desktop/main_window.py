@@ -410,7 +410,8 @@ class MainWindow(QMainWindow):
     def _counts_loaded(self, counts: list[QueueCount], now: datetime) -> None:
         self._set_counts(counts, now, ("fixed", "department"))
         self.tray.set_open_count(next((c.count for c in counts if c.key == "open"), 0))
-        self.alerts.check()
+        if self._painted:  # what is news is read after the first screen, never before it
+            self.alerts.check()
         if not self._painted:
             self.queue_view.expand(self.queue_model.index_of_group("department"))
         self._check_first_paint()
