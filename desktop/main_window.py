@@ -106,8 +106,13 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._menu_actions: list[QAction] = []
         self._menus: list[QMenu] = []
-        self._retranslating = False
         self._closed = False
+        # Its own timer, not a bare single shot: one change of language installs two catalogues, and a window
+        # deleted before the timer fires takes the timer with it.
+        self._retranslation = QTimer(self)
+        self._retranslation.setSingleShot(True)
+        self._retranslation.setInterval(0)
+        self._retranslation.timeout.connect(self.retranslate)
         self._build_menus()
         self.minute = QTimer(self)
         self.minute.setInterval(MINUTE_MS)
@@ -325,14 +330,12 @@ class MainWindow(QMainWindow):
     # -- language ----------------------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
         """A new translator was installed (View ▸ Language): texts are set again once the installing is done."""
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "triage") and not self._retranslating:
-            self._retranslating = True
-            QTimer.singleShot(0, self.retranslate)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_retranslation"):
+            self._retranslation.start()
         super().changeEvent(event)
 
     def retranslate(self) -> None:
         """Every text in the new language, with nothing reopened: menus are built again, views repaint."""
-        self._retranslating = False
         if self._closed:
             return
         self.setWindowTitle(self.tr("Loket"))

@@ -24,6 +24,14 @@ def bus_available() -> bool:
     return sys.platform.startswith("linux")
 
 
+class _Outcome(QObject):
+    """What one call came to, reported from the pool thread. It has no parent, so a window closed while the call
+    runs takes only the connections with it, never an object the pool thread still signals through."""
+
+    failed = Signal(str, str)
+    delivered = Signal(int)
+
+
 class BusNotifications(QObject):
     """``failed(title, body)`` when a notification could not be handed to the service."""
 
@@ -31,20 +39,26 @@ class BusNotifications(QObject):
     delivered = Signal(int)  # the service's id for the notification
 
     def show(self, title: str, body: str) -> None:
-        QThreadPool.globalInstance().start(lambda: self._send(title, body))
+        outcome = _Outcome()
+        outcome.failed.connect(self.failed)
+        outcome.delivered.connect(self.delivered)
+        outcome.failed.connect(outcome.deleteLater)
+        outcome.delivered.connect(outcome.deleteLater)
+        QThreadPool.globalInstance().start(lambda: _send(outcome, title, body))
 
-    def _send(self, title: str, body: str) -> None:
-        from jeepney import DBusAddress, new_method_call
-        from jeepney.io.blocking import open_dbus_connection
-        from jeepney.wrappers import DBusErrorResponse, unwrap_msg
 
-        address = DBusAddress(PATH, bus_name=SERVICE, interface=SERVICE)
-        call = new_method_call(address, "Notify", "susssasa{sv}i", ("Loket", 0, "", title, body, [], {}, -1))
-        try:
-            with open_dbus_connection(bus="SESSION") as connection:
-                (notification_id,) = unwrap_msg(connection.send_and_get_reply(call, timeout=TIMEOUT_S))
-        except (OSError, KeyError, ValueError, TimeoutError, DBusErrorResponse) as error:
-            log.info("the notification service did not take a notification: %s", error)
-            self.failed.emit(title, body)
-            return
-        self.delivered.emit(int(notification_id))
+def _send(outcome: _Outcome, title: str, body: str) -> None:
+    from jeepney import DBusAddress, new_method_call
+    from jeepney.io.blocking import open_dbus_connection
+    from jeepney.wrappers import DBusErrorResponse, unwrap_msg
+
+    address = DBusAddress(PATH, bus_name=SERVICE, interface=SERVICE)
+    call = new_method_call(address, "Notify", "susssasa{sv}i", ("Loket", 0, "", title, body, [], {}, -1))
+    try:
+        with open_dbus_connection(bus="SESSION") as connection:
+            (notification_id,) = unwrap_msg(connection.send_and_get_reply(call, timeout=TIMEOUT_S))
+    except (OSError, KeyError, ValueError, TimeoutError, DBusErrorResponse) as error:
+        log.info("the notification service did not take a notification: %s", error)
+        outcome.failed.emit(title, body)
+        return
+    outcome.delivered.emit(int(notification_id))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from seed import Seeded, seed
+from seed import ME, Seeded, seed
 
+from desktop.app import create_app
+from desktop.main_window import MainWindow
 from store.db import open_db
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
@@ -27,3 +29,24 @@ def seeded_dir(tmp_path: Path) -> Iterator[tuple[Path, Seeded]]:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def open_window(qtbot) -> Iterator[Callable[..., MainWindow]]:
+    """``open_window(data_dir, width, height)``: the main window shown with its first page painted; every window
+    opened is closed at the end."""
+    opened: list[MainWindow] = []
+
+    def open_(data_dir: Path, width: int = 1280, height: int = 800) -> MainWindow:
+        create_app()
+        window = MainWindow(data_dir, me=ME)
+        qtbot.addWidget(window)
+        window.resize(width, height)
+        with qtbot.waitSignal(window.first_page_painted, timeout=10_000):
+            window.show()
+        opened.append(window)
+        return window
+
+    yield open_
+    for window in opened:
+        window.close()

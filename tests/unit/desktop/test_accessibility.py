@@ -9,7 +9,6 @@ from seed import ME
 
 from desktop.app import create_app
 from desktop.compose import ComposeDialog
-from desktop.main_window import MainWindow
 from desktop.outbox_view import OutboxView
 from desktop.standards_dialog import StandardsDialog
 from desktop.triage import ManualRequestDialog
@@ -18,15 +17,8 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture
-def window(qtbot, seeded_dir):
-    create_app()
-    main = MainWindow(seeded_dir[0], me=ME)
-    qtbot.addWidget(main)
-    main.resize(1280, 800)
-    with qtbot.waitSignal(main.first_page_painted, timeout=10_000):
-        main.show()
-    yield main
-    main.close()
+def window(open_window, seeded_dir):
+    return open_window(seeded_dir[0])
 
 
 def test_the_main_window_names_every_control(window):

@@ -7,10 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from seed import ME
 
-from desktop.app import create_app
-from desktop.main_window import MainWindow
 from desktop.settings import NOTIFY_NEW_REQUEST
 from store.db import open_db
 from store.timeutil import to_db
@@ -31,15 +28,10 @@ def notification_server(monkeypatch):
 
 
 @pytest.fixture
-def window(qtbot, seeded_dir):
-    create_app()
-    main = MainWindow(seeded_dir[0], me=ME)
-    qtbot.addWidget(main)
-    with qtbot.waitSignal(main.first_page_painted, timeout=10_000):
-        main.show()
+def window(qtbot, open_window, seeded_dir):
+    main = open_window(seeded_dir[0])
     qtbot.waitUntil(lambda: main.alerts._log.newest_known is not None)  # the baseline: what is on screen
-    yield main
-    main.close()
+    return main
 
 
 def add_requests(data_dir, subjects, warn_in=None):

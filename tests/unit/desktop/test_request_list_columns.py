@@ -6,29 +6,17 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from seed import ME, SUBJECTS
+from seed import SUBJECTS
 
-from desktop.app import create_app
 from desktop.list_columns import capped_widths
-from desktop.main_window import MainWindow
 from desktop.request_model import COLUMNS
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 SUBJECT = COLUMNS.index("subject")
 
 
-def _open(qtbot, data_dir, width=1280, height=800):
-    create_app()
-    window = MainWindow(data_dir, me=ME)
-    qtbot.addWidget(window)
-    window.resize(width, height)
-    with qtbot.waitSignal(window.first_page_painted, timeout=10_000):
-        window.show()
-    return window
-
-
-def test_a_long_subject_shows_whole_in_a_1280_by_800_window(qtbot, seeded_dir, artifacts):
-    window = _open(qtbot, seeded_dir[0])
+def test_a_long_subject_shows_whole_in_a_1280_by_800_window(open_window, seeded_dir, artifacts):
+    window = open_window(seeded_dir[0])
     view = window.list_view
     longest = max(view.fontMetrics().horizontalAdvance(s) for s in SUBJECTS)
     subject_width = view.horizontalHeader().sectionSize(SUBJECT)
@@ -39,13 +27,13 @@ def test_a_long_subject_shows_whole_in_a_1280_by_800_window(qtbot, seeded_dir, a
     window.close()
 
 
-def test_widths_and_order_set_by_hand_are_kept_for_the_next_start(qtbot, seeded_dir):
-    window = _open(qtbot, seeded_dir[0])
+def test_widths_and_order_set_by_hand_are_kept_for_the_next_start(open_window, seeded_dir):
+    window = open_window(seeded_dir[0])
     header = window.list_view.horizontalHeader()
     header.moveSection(header.visualIndex(COLUMNS.index("received")), 1)
     header.resizeSection(COLUMNS.index("requester"), 171)
     window.close()
-    again = _open(qtbot, seeded_dir[0])
+    again = open_window(seeded_dir[0])
     header = again.list_view.horizontalHeader()
     assert header.visualIndex(COLUMNS.index("received")) == 1
     assert header.sectionSize(COLUMNS.index("requester")) == 171
