@@ -66,5 +66,6 @@ def offer_column_choice(header: QHeaderView, fixed: int) -> None:
             action.setChecked(not header.isSectionHidden(column))
             action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
         menu.exec(header.mapToGlobal(at))
+        menu.deleteLater()
 
     header.customContextMenuRequested.connect(show_menu)

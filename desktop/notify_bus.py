@@ -61,4 +61,8 @@ def _send(outcome: _Outcome, title: str, body: str) -> None:
         log.info("the notification service did not take a notification: %s", error)
         outcome.failed.emit(title, body)
         return
+    except Exception:  # whatever else failed, the tray still shows it and the outcome is let go of
+        log.exception("handing a notification to the service failed")
+        outcome.failed.emit(title, body)
+        return
     outcome.delivered.emit(int(notification_id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from desktop.app import app_icon
 
@@ -41,12 +41,11 @@ class Tray(QObject):
     show_window = Signal()
     quit = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
         self.icon = QSystemTrayIcon(app_icon(), self)
         self.count = 0
-        menu = QMenu()
-        self._menu = menu  # a tray menu has no parent widget: kept alive here
+        menu = QMenu(window)  # owned by the window: deleted with it, on the GUI thread
         self.open_action = QAction(self.tr("Show Loket"), menu)
         self.open_action.triggered.connect(self.show_window)
         self.quit_action = QAction(self.tr("Quit Loket"), menu)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import shiboken6
 
 from desktop.app import create_app
 from desktop.main_window import MainWindow
@@ -36,7 +37,6 @@ def test_first_sync_shows_progress_and_fills_the_list_as_batches_land(qtbot, dov
     db.conn.close()
     create_app()
     window = MainWindow(tmp_path)
-    qtbot.addWidget(window)
     window.resize(1280, 800)
     with qtbot.waitSignal(window.first_page_painted, timeout=10_000):
         window.show()
@@ -52,19 +52,21 @@ def test_first_sync_shows_progress_and_fills_the_list_as_batches_land(qtbot, dov
     )
     window.start_sync([account], password=mailbox.password)
     worker = window.sync.workers[account.name]
-    worker.health.connect(lambda _h: texts.append(window.sync.label.text()))
-    worker.health.connect(
-        lambda _h: bars.append((window.sync.progress.value(), window.sync.progress.maximum()))
-    )
+    worker.health.connect(lambda health: texts.append(health.text))
+    worker.health.connect(lambda health: bars.append((health.done, health.total)))
     try:
         qtbot.waitUntil(lambda: "up to date" in window.sync.label.text(), timeout=180_000)
         qtbot.waitUntil(lambda: window.requests.total() == MESSAGES, timeout=10_000)
+        shown = (window.sync.progress.value(), window.sync.progress.maximum())
+        progress_left_shown = window.sync.progress.isVisible()
     finally:
         window.stop_sync(wait_ms=10_000)
+        window.close()
+        shiboken6.delete(window)  # here, on the GUI thread, not by a store thread's cycle collection
     counting = [t for t in texts if " of 3,000 messages" in t]
     assert counting, texts
     assert any("left" in t for t in counting), counting
     assert any(0 < done < total == MESSAGES for done, total in bars), bars
-    assert not window.sync.progress.isVisible()
+    assert shown[1] == MESSAGES, "the status bar's bar counted the messages"
+    assert not progress_left_shown, "the bar goes once the sync is up to date"
     assert any(0 < total < MESSAGES for total in totals_while_syncing), totals_while_syncing
-    window.close()

@@ -25,66 +25,66 @@ def test_the_main_window_names_every_control(window):
     assert_all_named(window)
 
 
-def test_the_statistics_page_names_every_control(qtbot, window):
+def test_the_statistics_page_names_every_control(qtbot, owned, window):
     window.show_stats.trigger()
     qtbot.wait(200)
     assert_all_named(window)
 
 
-def test_the_outbox_names_every_control(qtbot, seeded_dir):
+def test_the_outbox_names_every_control(qtbot, owned, seeded_dir):
     view = OutboxView(seeded_dir[0])
-    qtbot.addWidget(view)
+    owned(view)
     view.show()
     assert_all_named(view)
     view.close_reader()
 
 
 @pytest.mark.parametrize("mode", ["reply", "forward"])
-def test_the_compose_window_names_every_control(qtbot, window, mode):
+def test_the_compose_window_names_every_control(qtbot, owned, window, mode):
     request_id = window.request_view.request_id()
     dialog = ComposeDialog(window.data_dir, request_id, mode, agent=ME)
-    qtbot.addWidget(dialog)
+    owned(dialog)
     with qtbot.waitSignal(dialog.ready, timeout=10_000):
         dialog.show()
     assert_all_named(dialog)
     dialog.close()
 
 
-def test_the_standards_dialog_names_every_control(qtbot, seeded_dir):
+def test_the_standards_dialog_names_every_control(qtbot, owned, seeded_dir):
     create_app()
     dialog = StandardsDialog(seeded_dir[0])
-    qtbot.addWidget(dialog)
+    owned(dialog)
     dialog.show()
     qtbot.wait(300)
     assert_all_named(dialog)
     dialog.close()
 
 
-def test_the_request_by_hand_dialog_names_every_control(qtbot):
+def test_the_request_by_hand_dialog_names_every_control(qtbot, owned):
     create_app()
     dialog = ManualRequestDialog()
-    qtbot.addWidget(dialog)
+    owned(dialog)
     dialog.show()
     assert_all_named(dialog)
 
 
-def test_the_account_dialog_names_every_control(qtbot, seeded_dir):
+def test_the_account_dialog_names_every_control(qtbot, owned, seeded_dir):
     from desktop.account_dialog import AccountDialog
 
     create_app()
     dialog = AccountDialog(seeded_dir[0], None, "Europe/Amsterdam")
-    qtbot.addWidget(dialog)
+    owned(dialog)
     dialog.show()
     assert_all_named(dialog)
     dialog.close()
 
 
-def test_the_input_dialogs_the_window_asks_with_are_named(qtbot):
+def test_the_input_dialogs_the_window_asks_with_are_named(qtbot, owned):
     create_app()
     dialog = QInputDialog()
     dialog.setLabelText("Colleague at the desk:")
     dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
-    qtbot.addWidget(dialog)
+    owned(dialog)
     dialog.show()
     assert_all_named(dialog)
 
@@ -110,9 +110,9 @@ def test_tab_goes_through_the_main_window_pane_by_pane_in_reading_order(window):
     ]  # fmt: skip
 
 
-def test_tab_goes_through_the_compose_window_in_reading_order(qtbot, window):
+def test_tab_goes_through_the_compose_window_in_reading_order(qtbot, owned, window):
     dialog = ComposeDialog(window.data_dir, window.request_view.request_id(), "reply", agent=ME)
-    qtbot.addWidget(dialog)
+    owned(dialog)
     with qtbot.waitSignal(dialog.ready, timeout=10_000):
         dialog.show()
     order = tab_order(dialog)

@@ -49,9 +49,11 @@ def german_dark():
     install_translations(app)
 
 
-def test_the_window_in_german_and_a_dark_palette_cuts_nothing_off(qtbot, seeded_dir, german_dark, artifacts):
+def test_the_window_in_german_and_a_dark_palette_cuts_nothing_off(
+    qtbot, owned, seeded_dir, german_dark, artifacts
+):
     window = MainWindow(seeded_dir[0], me=ME)
-    qtbot.addWidget(window)
+    owned(window)
     window.resize(1280, 800)
     with qtbot.waitSignal(window.first_page_painted, timeout=10_000):
         window.show()
@@ -63,7 +65,7 @@ def test_the_window_in_german_and_a_dark_palette_cuts_nothing_off(qtbot, seeded_
     image.save(str(artifacts / "window_de_dark.png"))
 
     dialog = ComposeDialog(seeded_dir[0], window.request_view.request_id(), "reply", agent=ME)
-    qtbot.addWidget(dialog)
+    owned(dialog)
     with qtbot.waitSignal(dialog.ready, timeout=10_000):
         dialog.show()
     assert cut_off(dialog) == []
