@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
-from desktop.settings import NOTIFY_NEW_REQUEST
+from desktop.settings import KEEP_SYNCING_IN_TRAY, NOTIFY_NEW_REQUEST
 from store.db import open_db
 from store.timeutil import to_db
 from tests.servers.notifications import NotificationServer, find_dbus_daemon
@@ -109,3 +110,18 @@ def test_without_a_notification_service_the_tray_shows_it(qtbot, window, seeded_
 def test_the_tray_icon_says_how_many_requests_are_open(window):
     assert window.tray.count == window.queue_model.index_of("open").data(window.queue_model.CountRole)
     assert window.tray.icon.toolTip() == f"Loket: {window.tray.count} open requests"
+
+
+def test_closing_keeps_loket_syncing_in_the_tray_only_when_chosen(window, monkeypatch):
+    assert KEEP_SYNCING_IN_TRAY.get() is False, "off by default"
+    monkeypatch.setattr(window.tray, "available", lambda: True)
+    window.notification_menu.keep_in_tray.setChecked(True)
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
+    try:
+        window.close()
+        assert not window.isVisible() and not window._closed, "hidden, still syncing and notifying"
+        window.quit_for_good()
+        assert window._closed and quits == [True]
+    finally:
+        QApplication.setQuitOnLastWindowClosed(True)
