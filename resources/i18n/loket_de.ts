@@ -183,6 +183,18 @@
         <source>%1 s</source>
         <translation>%1 Sek.</translation>
     </message>
+    <message>
+        <source>breached</source>
+        <translation>überschritten</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>im Plan</translation>
+    </message>
 </context>
 <context>
     <name>AccountDialog</name>
@@ -355,6 +367,31 @@
     </message>
 </context>
 <context>
+    <name>AlertControl</name>
+    <message>
+        <source>New request from %1</source>
+        <translation>Neue Anfrage von %1</translation>
+    </message>
+    <message>
+        <source>Request #%1 is about to breach its standard</source>
+        <translation>Anfrage #%1 überschreitet gleich ihre Frist</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new request(s)</source>
+        <translation>
+            <numerusform>%Ln neue Anfrage</numerusform>
+            <numerusform>%Ln neue Anfragen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) about to breach their standard</source>
+        <translation>
+            <numerusform>%Ln Anfrage überschreitet gleich ihre Frist</numerusform>
+            <numerusform>%Ln Anfragen überschreiten gleich ihre Frist</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ComposeDialog</name>
     <message>
         <source>Reply</source>
@@ -371,6 +408,18 @@
     <message>
         <source>colleague@department.example</source>
         <translation>kollegin@abteilung.example</translation>
+    </message>
+    <message>
+        <source>Language of the reply</source>
+        <translation>Sprache der Antwort</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Status after sending</source>
+        <translation>Status nach dem Senden</translation>
     </message>
     <message>
         <source>Also send as HTML</source>
@@ -403,6 +452,14 @@
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
     </message>
     <message>
         <source>Drop files here to attach them</source>
@@ -459,6 +516,18 @@
     <message>
         <source>Checking the request for anything newer…</source>
         <translation>Anfrage wird auf Neueres geprüft…</translation>
+    </message>
+    <message>
+        <source>Still to fill in: %1</source>
+        <translation>Noch auszufüllen: %1</translation>
+    </message>
+    <message>
+        <source>Placeholders not filled in</source>
+        <translation>Nicht ausgefüllte Platzhalter</translation>
+    </message>
+    <message>
+        <source>The reply still contains %1, which the requester would read as written. Send anyway?</source>
+        <translation>Die Antwort enthält noch %1, was der Anfragesteller genau so lesen würde. Trotzdem senden?</translation>
     </message>
     <message>
         <source>Large attachments</source>
@@ -542,14 +611,6 @@
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
-    <message>
-        <source>Language</source>
-        <translation>Sprache</translation>
-    </message>
-    <message>
-        <source>Loket uses the new language from its next start.</source>
-        <translation>Loket verwendet die neue Sprache ab dem nächsten Start.</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -572,6 +633,10 @@
     <message>
         <source>Search</source>
         <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Finds requests by subject, text and requester</source>
+        <translation>Findet Anfragen nach Betreff, Text und Anfragesteller</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -717,6 +782,25 @@
     </message>
 </context>
 <context>
+    <name>NotificationMenu</name>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Notify of &amp;new requests</source>
+        <translation>Bei &amp;neuen Anfragen benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Notify of requests about to &amp;breach</source>
+        <translation>Bei bald &amp;überschrittenen Fristen benachrichtigen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep syncing in the tray when the window is closed</source>
+        <translation>Nach dem Schließen im Infobereich weiter &amp;synchronisieren</translation>
+    </message>
+</context>
+<context>
     <name>OutboxModel</name>
     <message>
         <source>State</source>
@@ -765,6 +849,10 @@
 </context>
 <context>
     <name>OutboxView</name>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
     <message>
         <source>Send now</source>
         <translation>Jetzt senden</translation>
@@ -864,6 +952,14 @@
     <message>
         <source>Requester</source>
         <translation>Anfragesteller</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Verlauf der Nachrichten</translation>
+    </message>
+    <message>
+        <source>Who asked, their other open requests and their history</source>
+        <translation>Wer angefragt hat, weitere offene Anfragen und Verlauf</translation>
     </message>
     <message>
         <source>Desk</source>
@@ -1052,6 +1148,10 @@
         <translation>Anteil im Standard pro Woche</translation>
     </message>
     <message>
+        <source>Figures by group</source>
+        <translation>Zahlen nach Gruppe</translation>
+    </message>
+    <message>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
@@ -1094,6 +1194,14 @@
     <message>
         <source>Chosen dates</source>
         <translation>Gewählter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Received from</source>
+        <translation>Eingegangen ab</translation>
+    </message>
+    <message>
+        <source>Received until</source>
+        <translation>Eingegangen bis</translation>
     </message>
     <message>
         <source>Received </source>
@@ -1183,6 +1291,10 @@
         <translation>Passwort eingeben…</translation>
     </message>
     <message>
+        <source>Sync progress</source>
+        <translation>Fortschritt der Synchronisierung</translation>
+    </message>
+    <message>
         <source>%1: connecting…</source>
         <translation>%1: Verbindung wird hergestellt…</translation>
     </message>
@@ -1193,6 +1305,24 @@
     <message>
         <source>Password for %1:</source>
         <translation>Passwort für %1:</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Show Loket</source>
+        <translation>Loket anzeigen</translation>
+    </message>
+    <message>
+        <source>Quit Loket</source>
+        <translation>Loket beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loket: %Ln open request(s)</source>
+        <translation>
+            <numerusform>Loket: %Ln offene Anfrage</numerusform>
+            <numerusform>Loket: %Ln offene Anfragen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
