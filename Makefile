@@ -6,10 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-# Qt's offscreen and desktop platforms need these shared libraries; the integration tests need Dovecot.
+# Qt's offscreen and desktop platforms need these shared libraries; the integration tests need Dovecot, the
+# notification tests a private session bus (dbus-daemon).
 QT_PACKAGES := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3 \
 	fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
-TEST_PACKAGES := dovecot-imapd poppler-utils $(QT_PACKAGES)
+TEST_PACKAGES := dovecot-imapd poppler-utils dbus-daemon $(QT_PACKAGES)
 
 .PHONY: demo test test-fast lint lock bench translations translations-update bundle bundle-test venv qt-packages test-packages
 

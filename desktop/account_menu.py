@@ -72,17 +72,21 @@ class AccountMenu(QMenu):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("&Mailboxes"))
         self.data_dir = data_dir
         self._default_timezone = default_timezone
         self.pool = pool
         self._loading: Task | None = None
-        self.add_action = self.addAction(self.tr("&Add mailbox…"))
+        self.add_action = self.addAction("")
+        self.retranslate()
         self.add_action.triggered.connect(lambda: self.open_dialog(None))
         self.addSeparator()
         self._edit_actions: list[QAction] = []
         self.policy_actions: dict[tuple[int, str], QAction] = {}
         self.aboutToShow.connect(self.reload)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("&Mailboxes"))
+        self.add_action.setText(self.tr("&Add mailbox…"))
 
     @Slot()
     def reload(self) -> None:

@@ -45,10 +45,11 @@ from desktop.compose_jobs import (
     send_reply,
 )
 from desktop.formatting import short_datetime, status_label
+from desktop.placeholder_marks import PlaceholderMarks
 from desktop.reader import Reader
 from mail.compose import Mode, forward_block, quote_block, reply_subject
 from mail.reply import DEFAULT_STATUS, StoredMessage, newer_messages
-from store.templates import LANGUAGES, render
+from store.templates import LANGUAGES, placeholders, render
 
 log = logging.getLogger(__name__)
 
@@ -144,9 +145,12 @@ class ComposeDialog(QDialog):
             self.language_box.addItem(LANGUAGE_NAMES[language], language)
         self.language_box.setCurrentIndex(LANGUAGES.index(_default_language()))
         self.language_box.currentIndexChanged.connect(self._language_changed)
+        self.language_box.setAccessibleName(self.tr("Language of the reply"))
         self.template_box = QComboBox()
+        self.template_box.setAccessibleName(self.tr("Template"))
         self.template_box.activated.connect(self._template_chosen)
         self.status_box = QComboBox()
+        self.status_box.setAccessibleName(self.tr("Status after sending"))
         for status in STATUSES_AFTER:
             self.status_box.addItem(status_label(status), status)
         self.status_box.setCurrentIndex(STATUSES_AFTER.index(DEFAULT_STATUS[self._mode]))
@@ -179,9 +183,16 @@ class ComposeDialog(QDialog):
         self.body_edit = QPlainTextEdit()
         self.body_edit.setPlaceholderText(self.tr("Loading…"))
         self.body_edit.setEnabled(False)
+        self.body_edit.setAccessibleName(self.tr("Message"))
+        self._marks = PlaceholderMarks(self.body_edit.document(), self.body_edit.palette())
+        self.placeholder_label = QLabel()
+        self.placeholder_label.setWordWrap(True)
+        self.placeholder_label.hide()
+        self.body_edit.textChanged.connect(self._show_unfilled)
 
         self.attachment_list = QListWidget()
         self.attachment_list.setMaximumHeight(90)
+        self.attachment_list.setAccessibleName(self.tr("Attachments"))
         self.attachment_list.setToolTip(self.tr("Drop files here to attach them"))
         add_button = QPushButton(self.tr("Attach…"))
         add_button.clicked.connect(self._choose_files)
@@ -207,6 +218,7 @@ class ComposeDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.newer_label)
         layout.addWidget(self.body_edit, 1)
+        layout.addWidget(self.placeholder_label)
         layout.addLayout(attach_row)
         layout.addWidget(self.size_label)
         bottom = QHBoxLayout()
@@ -392,12 +404,39 @@ class ComposeDialog(QDialog):
             )
             self.body_edit.setFocus()
             return
+        if self.unfilled() and not self._confirm_unfilled():
+            return
         if self.total_size() > SIZE_WARNING_BYTES and not self._confirm_size():
             return
         self.send_button.setEnabled(False)
         self._show_state(self.tr("Checking the request for anything newer…"))
         request_id, seen = self._request_id, self._seen
         self._reader.submit("newer", lambda db: newer_messages(db, request_id, seen), self._checked_newer)
+
+    def unfilled(self) -> list[str]:
+        """Placeholders in what was written or inserted (the quoted original may have braces of its own)."""
+        quoted = set(placeholders(self._pristine_text))
+        return [name for name in placeholders(self.body_edit.toPlainText()) if name not in quoted]
+
+    def _show_unfilled(self) -> None:
+        names = self.unfilled()
+        self.placeholder_label.setVisible(bool(names))
+        if names:
+            listed = ", ".join("{" + name + "}" for name in names)
+            self.placeholder_label.setText(self.tr("Still to fill in: %1").replace("%1", listed))
+
+    def _confirm_unfilled(self) -> bool:
+        listed = ", ".join("{" + name + "}" for name in self.unfilled())
+        answer = QMessageBox.question(
+            self,
+            self.tr("Placeholders not filled in"),
+            self.tr(
+                "The reply still contains %1, which the requester would read as written. Send anyway?"
+            ).replace("%1", listed),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _confirm_size(self) -> bool:
         answer = QMessageBox.warning(

@@ -39,10 +39,15 @@ def catalogue_bytes(language: str) -> bytes | None:
     return catalogue.read_bytes() if catalogue.is_file() else None
 
 
-def install_translations(app: QCoreApplication, language: str = "") -> QLocale:
-    """Use ``language`` (else the settings' choice, else the system's) for Qt's strings, ours, dates and numbers."""
+def install_translations(app: QCoreApplication, language: str = "", switching: bool = False) -> QLocale:
+    """Use ``language`` (else the settings' choice, else the system's) for Qt's strings, ours, dates and numbers.
+    ``switching`` back to the system's language while running restores the system's locale too."""
     remove_translations(app)
     language = language or chosen_language()
+    if switching and not language:
+        system = QLocale.system()
+        if system.language() != QLocale.Language.C:
+            QLocale.setDefault(system)
     if language and QLocale().name().split("_")[0] != language:
         QLocale.setDefault(QLocale(language))  # a Swiss German system choosing German keeps its own formats
     locale = QLocale()

@@ -1,14 +1,13 @@
-"""View ▸ Language: the system's language or one chosen here, kept in the settings and used from the next start.
-
-A running window keeps its texts (Qt widgets are not retranslated in place); the choice says so.
-"""
+"""View ▸ Language: the system's language or one chosen here, kept in the settings and applied at once: the new
+catalogue is installed, and every window sets its texts again on the ``LanguageChange`` that follows."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
-from desktop.i18n import LANGUAGES, choose_language, chosen_language
+from desktop.i18n import LANGUAGES, choose_language, chosen_language, install_translations
 
 # Each language named in itself, as people look for their own.
 NATIVE_NAMES = {"en": "English", "nl": "Nederlands", "de": "Deutsch", "it": "Italiano"}
@@ -28,9 +27,8 @@ class LanguageMenu(QMenu):
         group.triggered.connect(self._chosen)
 
     def _chosen(self, action: QAction) -> None:
-        choose_language(str(action.data() or ""))
-        QMessageBox.information(
-            self.parentWidget(),
-            self.tr("Language"),
-            self.tr("Loket uses the new language from its next start."),
-        )
+        language = str(action.data() or "")
+        choose_language(language)
+        app = QCoreApplication.instance()
+        if app is not None:
+            install_translations(app, language, switching=True)

@@ -13,14 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sqlite_utils
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -30,14 +32,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.agent_name import ask_agent_name
+from desktop.alert_control import AlertControl
 from desktop.app import app_icon
 from desktop.language_menu import LanguageMenu
+from desktop.list_columns import fit_columns, offer_column_choice, restore_columns, save_columns
+from desktop.notification_menu import NotificationMenu
 from desktop.queue_delegate import QueueDelegate
-from desktop.queues import QueueModel
+from desktop.queues import QueueModel, queue_label
 from desktop.reader import Reader, tune_for_reading
 from desktop.request_model import COLUMNS, TIMER_COLUMN, RequestListModel
 from desktop.request_view import RequestView
+from desktop.settings import KEEP_SYNCING_IN_TRAY
 from desktop.sync_control import SyncControl
+from desktop.tray import Tray
 from desktop.triage import Triage, message_label
 
 if TYPE_CHECKING:
@@ -45,7 +52,7 @@ if TYPE_CHECKING:
 from store.accounts import Account, get_account_by_id, list_accounts
 from store.agent import stored_agent_name, system_user_name
 from store.db import open_db
-from store.queues import QueueCount, RequestFilter, queue_counts
+from store.queues import FIXED_QUEUES, QueueCount, RequestFilter, queue_counts
 from store.timeutil import machine_zone
 
 log = logging.getLogger(__name__)
@@ -79,6 +86,11 @@ class MainWindow(QMainWindow):
         self._outbox: OutboxView | None = None
         self._painted = False
         self._updating_counts = False
+        self.tray = Tray(self)
+        self.tray.show_window.connect(self.bring_back)
+        self.tray.quit.connect(self.quit_for_good)
+        self.alerts = AlertControl(self.count_reader, self.tray, self)
+        self._quitting = False
         self.queue_model = QueueModel(self)
         self.requests = RequestListModel(self.reader, self.me, self, calendar_reader=self.calendar_reader)
         # Both queries start now and run while the widgets are built; the whole list waits for the first paint.
@@ -96,6 +108,15 @@ class MainWindow(QMainWindow):
         self.triage.failed.connect(self._show_error)
         self.triage.set_enabled(False)
         self._build_status_bar()
+        self._menu_actions: list[QAction] = []
+        self._menus: list[QMenu] = []
+        self._closed = False
+        # Its own timer, not a bare single shot: one change of language installs two catalogues, and a window
+        # deleted before the timer fires takes the timer with it.
+        self._retranslation = QTimer(self)
+        self._retranslation.setSingleShot(True)
+        self._retranslation.setInterval(0)
+        self._retranslation.timeout.connect(self.retranslate)
         self._build_menus()
         self.minute = QTimer(self)
         self.minute.setInterval(MINUTE_MS)
@@ -116,7 +137,6 @@ class MainWindow(QMainWindow):
         self.queue_view.setItemDelegate(QueueDelegate(self.queue_view))
         self.queue_view.setUniformRowHeights(True)
         self.queue_view.setRootIsDecorated(True)
-        self.queue_view.setAccessibleName(self.tr("Queues"))
         self.queue_view.selectionModel().currentChanged.connect(self._queue_chosen)
 
         self.requests.loaded.connect(self._requests_loaded)
@@ -136,17 +156,16 @@ class MainWindow(QMainWindow):
         self.list_view.verticalHeader().hide()
         self.list_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.list_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        self.list_view.setAccessibleName(self.tr("Requests"))
         header = self.list_view.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
-        widths = {"timer": 104, "requester": 130, "subject": 220, "department": 96, "status": 78, "assignee": 90,
-                  "received": 96}  # fmt: skip
-        for column, width in widths.items():  # never narrower than the header's text in the user's language
-            section = COLUMNS.index(column)
-            label = str(self.requests.headerData(section, Qt.Orientation.Horizontal))
-            header.resizeSection(section, max(width, header.fontMetrics().horizontalAdvance(label) + 24))
+        header.setSectionsMovable(True)
         header.setSectionResizeMode(COLUMNS.index("subject"), QHeaderView.ResizeMode.Stretch)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        offer_column_choice(header, COLUMNS.index("subject"))
+        self._columns_fitted = restore_columns(header)  # else sized to the first page's content
+        if not self._columns_fitted:  # the sidebar lists departments; the header's menu shows the column
+            header.setSectionHidden(COLUMNS.index("department"), True)
         self.list_view.selectionModel().selectionChanged.connect(self._request_chosen)
 
         self.request_view = RequestView(self.db, self.reader)
@@ -155,14 +174,13 @@ class MainWindow(QMainWindow):
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search subject, text and requester (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._run_search)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
-        toolbar = self.search_bar = QToolBar(self.tr("Search"))
+        toolbar = self.search_bar = QToolBar()
         toolbar.setObjectName("searchBar")
         toolbar.setMovable(False)
         toolbar.addWidget(self.search)
@@ -179,15 +197,30 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.request_view)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([235, 730, 435])  # the request pane fits its buttons in German too
+        self.splitter.setSizes([215, 750, 435])  # the request pane fits its buttons in German too
         self.queue_view.setCurrentIndex(self.queue_model.index_of("open"))
         self.pages = QStackedWidget()
         self.pages.addWidget(self.splitter)
         self.setCentralWidget(self.pages)
+        self._set_texts()
+
+    def _set_texts(self) -> None:
+        """Texts of the widgets built once, set again when the language changes."""
+        self.queue_view.setAccessibleName(self.tr("Queues"))
+        self.list_view.setAccessibleName(self.tr("Requests"))
+        self.search.setPlaceholderText(self.tr("Search subject, text and requester (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setAccessibleDescription(self.tr("Finds requests by subject, text and requester"))
+        self.search_bar.setWindowTitle(self.tr("Search"))
+        # The fixed queues' names whole, with room for a count, in every language and font size.
+        metrics = self.queue_view.fontMetrics()
+        widest = max(metrics.horizontalAdvance(queue_label(kind)) for kind in FIXED_QUEUES)
+        self.queue_view.setMinimumWidth(
+            widest + metrics.horizontalAdvance("00000") + self.queue_view.indentation() + 36
+        )
 
     def _build_menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu = self._menu(self.tr("&File"))
         file_menu.addAction(self.triage.manual)
         sync_now = self._action(
             self.tr("&Sync now"), QKeySequence(QKeySequence.StandardKey.Refresh), self.sync.restart_all
@@ -197,10 +230,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(self.tr("Your na&me…"), None, lambda: ask_agent_name(self)))
         file_menu.addSeparator()
         file_menu.addAction(
-            self._action(self.tr("&Quit"), QKeySequence(QKeySequence.StandardKey.Quit), self.close)
+            self._action(self.tr("&Quit"), QKeySequence(QKeySequence.StandardKey.Quit), self.quit_for_good)
         )
 
-        edit_menu = menu.addMenu(self.tr("&Edit"))
+        edit_menu = self._menu(self.tr("&Edit"))
         edit_menu.addAction(self.triage.undo)
         edit_menu.addAction(self.triage.redo)
         edit_menu.addSeparator()
@@ -209,7 +242,7 @@ class MainWindow(QMainWindow):
         )
         edit_menu.addAction(self._action(self.tr("Clear search"), QKeySequence("Esc"), self._clear_search))
 
-        request_menu = menu.addMenu(self.tr("&Request"))
+        request_menu = self._menu(self.tr("&Request"))
         replies = (
             (self.tr("&Reply…"), "Ctrl+R", "reply"),
             (self.tr("Reply to &all…"), "Ctrl+Shift+R", "reply_all"),
@@ -242,7 +275,7 @@ class MainWindow(QMainWindow):
             ]
         )
 
-        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu = self._menu(self.tr("&View"))
         go = (
             (self.tr("Go to &queues"), "Alt+1", self.queue_view),
             (self.tr("Go to request &list"), "Alt+2", self.list_view),
@@ -260,7 +293,11 @@ class MainWindow(QMainWindow):
         self.show_outbox = self._action(self.tr("Outbox"), QKeySequence("Ctrl+Alt+3"), self._show_outbox)
         view_menu.addAction(self.show_outbox)
         view_menu.addSeparator()
-        view_menu.addMenu(LanguageMenu(self))
+        language_menu = LanguageMenu(self)
+        self.notification_menu = NotificationMenu(self.tray.available(), self)
+        self._menus += [language_menu, self.notification_menu]
+        view_menu.addMenu(language_menu)
+        view_menu.addMenu(self.notification_menu)
 
     def _add_account_menu(self) -> None:
         """Built once the first page is painted (or when a first mailbox is asked for): its dialog's modules and
@@ -282,13 +319,59 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    def _menu(self, title: str) -> QMenu:
+        menu = self.menuBar().addMenu(title)
+        self._menus.append(menu)
+        return menu
+
     def _action(self, text: str, keys: QKeySequence | None, slot: object) -> QAction:
         action = QAction(text, self)
         if keys is not None:
             action.setShortcut(keys)
         action.triggered.connect(slot)
         self.addAction(action)
+        self._menu_actions.append(action)
         return action
+
+    # -- language ----------------------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        """A new translator was installed (View ▸ Language): texts are set again once the installing is done."""
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_retranslation"):
+            self._retranslation.start()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text in the new language, with nothing reopened: menus are built again, views repaint."""
+        if self._closed:
+            return
+        self.setWindowTitle(self.tr("Loket"))
+        self._set_texts()
+        self.triage.retranslate()
+        for action in self._menu_actions:
+            self.removeAction(action)
+            action.deleteLater()
+        for menu in self._menus:
+            menu.deleteLater()
+        self._menu_actions, self._menus = [], []
+        self.menuBar().clear()
+        self._build_menus()
+        if hasattr(self, "account_menu"):
+            self.account_menu.retranslate()
+            self.menuBar().addMenu(self.account_menu)
+        self.tray.retranslate()
+        self.requests.retranslate()
+        self.queue_view.viewport().update()
+        self._show_total()
+        self.request_view.refresh()
+        if not self.has_accounts():
+            self.sync.label.setText(self.tr("No mailbox account yet"))
+        if self.pages.count() > 1:  # the statistics page is built anew in the new language
+            showing = self.pages.currentIndex() == 1
+            stats = self.pages.widget(1)
+            self.pages.removeWidget(stats)
+            stats.deleteLater()
+            if showing:
+                self._show_stats()
 
     def has_accounts(self) -> bool:
         return bool(self.db.execute("SELECT 1 FROM accounts LIMIT 1").fetchone())
@@ -335,6 +418,9 @@ class MainWindow(QMainWindow):
 
     def _counts_loaded(self, counts: list[QueueCount], now: datetime) -> None:
         self._set_counts(counts, now, ("fixed", "department"))
+        self.tray.set_open_count(next((c.count for c in counts if c.key == "open"), 0))
+        if self._painted:  # what is news is read after the first screen, never before it
+            self.alerts.check()
         if not self._painted:
             self.queue_view.expand(self.queue_model.index_of_group("department"))
         self._check_first_paint()
@@ -401,6 +487,10 @@ class MainWindow(QMainWindow):
         if self.requests.total() and self.request_view.request_id() is None:
             return
         self._painted = True
+        if not self._columns_fitted:
+            self._columns_fitted = True
+            whole = tuple(COLUMNS.index(c) for c in ("timer", "status", "received"))
+            fit_columns(self.list_view, COLUMNS.index("subject"), keep_whole=whole)
         self.repaint()
         self.first_page_painted.emit()
         self.requests.hold_full_list(False)
@@ -502,7 +592,26 @@ class MainWindow(QMainWindow):
     def stop_sync(self, wait_ms: int = 5000) -> None:
         self.sync.stop_all(wait_ms)
 
-    def closeEvent(self, event: object) -> None:
+    def bring_back(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def quit_for_good(self) -> None:
+        """Quit from the tray: the window closes even when closing it otherwise keeps Loket in the tray."""
+        self._quitting = True
+        self.close()
+        if not QApplication.quitOnLastWindowClosed():
+            QApplication.quit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quitting and KEEP_SYNCING_IN_TRAY.get() and self.tray.available():
+            event.ignore()  # syncing and notifying go on; the tray brings the window back
+            QApplication.setQuitOnLastWindowClosed(False)
+            self.hide()
+            return
+        save_columns(self.list_view.horizontalHeader())
+        self._closed = True
         self.minute.stop()
         self.stop_sync()
         self.reader.close()
@@ -511,4 +620,5 @@ class MainWindow(QMainWindow):
         if self._outbox is not None:
             self._outbox.close_reader()
         self.db.conn.close()
+        self.tray.icon.hide()
         super().closeEvent(event)  # type: ignore[arg-type]

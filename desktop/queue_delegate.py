@@ -4,7 +4,7 @@ longest wait) right-aligned and muted."""
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.queues import QueueModel
@@ -31,7 +31,10 @@ class QueueDelegate(QStyledItemDelegate):
         super().paint(painter, narrowed, index)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         painter.save()
-        painter.setPen(QColor("#ffffff") if selected else QColor("#6b7280"))
+        palette = option.palette  # type: ignore[attr-defined]
+        painter.setPen(
+            palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        )
         painter.drawText(
             QRect(rect.right() - width, rect.top(), width - 8, rect.height()),
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),

@@ -17,7 +17,8 @@ from typing import Any
 
 import sqlite_utils
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont, QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.formatting import (
     Calendars,
@@ -28,6 +29,8 @@ from desktop.formatting import (
     status_label,
     timer_tooltip,
 )
+from desktop.i18n import tr
+from desktop.palette_colours import timer_colour
 from desktop.reader import Reader
 from store.queues import RequestFilter, RequestRow, request_ids, request_rows
 
@@ -35,7 +38,6 @@ PAGE = 200  # rows added to the view per fetchMore
 DETAILS = 60  # rows whose details one query reads: about two screens
 COLUMNS = ("timer", "requester", "subject", "department", "status", "assignee", "received")
 TIMER_COLUMN = COLUMNS.index("timer")
-TIMER_COLOURS = {"on_time": "#2e7d32", "warning": "#b26a00", "breached": "#c62828", "paused": "#6b7280"}
 _ROW_CACHE = 2000
 _NO_CALENDARS = Calendars()  # until the store's are read: timers count wall-clock time
 Index = QModelIndex | QPersistentModelIndex
@@ -222,6 +224,13 @@ class RequestListModel(QAbstractTableModel):
             top, bottom = self.index(0, TIMER_COLUMN), self.index(self._fetched - 1, TIMER_COLUMN)
             self.dataChanged.emit(top, bottom, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole])
 
+    def retranslate(self) -> None:
+        """The language changed: headers and every row's texts are made again."""
+        self._text_cache.clear()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._fetched:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._fetched - 1, len(COLUMNS) - 1))
+
     def request_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < self._fetched else None
 
@@ -297,7 +306,10 @@ class RequestListModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,  # the whole name where a narrow column elides it
+        ):
             return None
         if not 0 <= section < len(COLUMNS):
             return None
@@ -323,9 +335,8 @@ class RequestListModel(QAbstractTableModel):
         name = COLUMNS[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, name)
-        if role == Qt.ItemDataRole.ForegroundRole and name == "timer":
-            colour = TIMER_COLOURS.get(self._reading(row).state)
-            return QBrush(QColor(colour)) if colour else None
+        if name == "timer" and role in _TIMER_ROLES:
+            return self._timer_data(self._reading(row), role)
         if role == Qt.ItemDataRole.FontRole and row.status == "new":
             return self._bold
         if role == self.IdRole:
@@ -333,6 +344,17 @@ class RequestListModel(QAbstractTableModel):
         if role == self.StateRole:
             return self._reading(row).state
         return None
+
+    def _timer_data(self, reading: TimerReading, role: int) -> Any:
+        """Colour is never the only signal: breached and warning rows carry an icon, and a screen reader hears
+        the state in words before the time."""
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = timer_colour(reading.state, QGuiApplication.palette())
+            return QBrush(colour) if colour else None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return _state_icon(reading.state)
+        word, text = timer_state_label(reading.state), reading.text()
+        return f"{word}: {text}" if word and text and word != text else word or text
 
     def _reading(self, row: RequestRow) -> TimerReading:
         """The timer of a row, computed once per minute (business minutes cost a calendar walk)."""
@@ -372,3 +394,34 @@ class RequestListModel(QAbstractTableModel):
             "subject": row.subject,
             "received": short_datetime(row.received_at),
         }.get(column)
+
+
+_TIMER_ROLES = (
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+)
+_ICONS: dict[str, QIcon] = {}
+
+
+def _state_icon(state: str) -> QIcon | None:
+    pixmap = {
+        "breached": QStyle.StandardPixmap.SP_MessageBoxCritical,
+        "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    }.get(state)
+    if pixmap is None:
+        return None
+    if state not in _ICONS:
+        _ICONS[state] = QApplication.style().standardIcon(pixmap)
+    return _ICONS[state]
+
+
+def timer_state_label(state: str) -> str:
+    """A timer's state in words, for screen readers and tooltips ("" when there is no timer)."""
+    return {
+        "breached": tr("breached"),
+        "warning": tr("warning"),
+        "on_time": tr("on time"),
+        "paused": tr("paused"),
+        "met": tr("done"),
+    }.get(state, "")

@@ -14,12 +14,13 @@ import re
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QImage, QTextDocument
+from PySide6.QtGui import QAction, QDesktopServices, QImage, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop.attached_view import Opened, open_attachments, opened_html
 from desktop.formatting import channel_label, duration, priority_label, short_datetime, status_label
+from desktop.palette_colours import is_dark
 from desktop.reader import Reader
 from mail.filenames import sanitize_filename
 
@@ -188,9 +190,12 @@ class RequestView(QWidget):
         self._replying_expiry.timeout.connect(self._show_replying)
         self.conversation = Conversation()
         self.conversation.setObjectName("conversation")
+        self.conversation.setAccessibleName(self.tr("Conversation"))
         self.conversation.action.connect(self._on_action)
         self.card = QTextBrowser()
         self.card.setObjectName("requesterCard")
+        self.card.setAccessibleName(self.tr("Requester"))
+        self.card.setAccessibleDescription(self.tr("Who asked, their other open requests and their history"))
         self.card.setOpenLinks(False)
         splitter = QSplitter()
         splitter.setOrientation(splitter.orientation().Vertical)
@@ -215,6 +220,7 @@ class RequestView(QWidget):
         """The most used actions on the request as buttons above the conversation, with short labels (the
         menus keep the full names and the shortcuts)."""
         self.actions_bar.clear()
+        buttons: list[QToolButton] = []
         for text, action in actions:
             # Not ``setDefaultAction``: the button would take the action's long menu text back on every change.
             button = QToolButton(self.actions_bar)
@@ -224,6 +230,11 @@ class RequestView(QWidget):
             action.enabledChanged.connect(button.setEnabled)
             button.setToolTip(f"{action.text().replace('&', '')} ({action.shortcut().toString()})")
             self.actions_bar.addWidget(button)
+            buttons.append(button)
+        for earlier, later in pairwise([*buttons, self.conversation, self.card]):
+            QWidget.setTabOrder(earlier, later)  # the buttons above the conversation come before it
+        # Never narrower than its buttons (German labels are long): a hidden button is a lost action.
+        self.setMinimumWidth(self.actions_bar.sizeHint().width() + 24)
 
     def request_id(self) -> int | None:
         return None if self._current is None else self._current.request_id
@@ -309,6 +320,10 @@ class RequestView(QWidget):
 
     def _item_html(self, item: ConversationItem, now: datetime) -> str:
         background, accent = ROLE_STYLE.get(item.role, ROLE_STYLE["requester"])
+        if is_dark(
+            self.palette()
+        ):  # light tints under the palette's light text would hide it: the base shows
+            background = self.palette().color(QPalette.ColorRole.Base).name()
         who = {
             "requester": self.tr("Requester"),
             "desk": self.tr("Desk"),

@@ -107,9 +107,11 @@ class StatsView(QWidget):
             view = QChartView(chart, charts)
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(260)
+            view.setAccessibleName(chart.title())
             charts_layout.addWidget(view)
 
         self._tabs = QTabWidget(self)
+        self._tabs.setAccessibleName(self.tr("Figures by group"))
         self.departments = FiguresModel(group_columns([self.tr("Department")], tr), self)
         self.requesters = FiguresModel(
             group_columns([self.tr("Requester"), self.tr("Name"), self.tr("Department")], tr), self
@@ -120,7 +122,9 @@ class StatsView(QWidget):
             (self.requesters, self.tr("Requesters")),
             (self.suppliers, self.tr("We waited on")),
         ):
-            self._tabs.addTab(self._table(model), title)
+            table = self._table(model)
+            table.setAccessibleName(title)
+            self._tabs.addTab(table, title)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(charts)
@@ -154,6 +158,8 @@ class StatsView(QWidget):
         self.preset.currentIndexChanged.connect(self._apply_preset)
         self.date_from = QDateEdit(bar)
         self.date_to = QDateEdit(bar)
+        self.date_from.setAccessibleName(self.tr("Received from"))
+        self.date_to.setAccessibleName(self.tr("Received until"))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))

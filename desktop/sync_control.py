@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from desktop.background import Task
 from desktop.reader import Reader
@@ -46,7 +46,14 @@ class SyncControl(QObject):
         self.sign_in.setObjectName("signInAgain")
         self.sign_in.clicked.connect(self.sign_in_again)
         self.sign_in.hide()
+        self.progress = QProgressBar()  # a first sync of a large mailbox: how far it is, besides the words
+        self.progress.setObjectName("syncProgress")
+        self.progress.setMaximumWidth(200)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(self.tr("Sync progress"))
+        self.progress.hide()
         status_bar.addWidget(self.label, 1)
+        status_bar.addPermanentWidget(self.progress)
         status_bar.addPermanentWidget(self.fix_password)
         status_bar.addPermanentWidget(self.sign_in)
 
@@ -93,6 +100,12 @@ class SyncControl(QObject):
     def on_health(self, health: SyncHealth) -> None:
         self._health[health.account] = health
         self.label.setText("   ·   ".join(h.text for h in self._health.values()))
+        counting = [h for h in self._health.values() if h.total]
+        self.progress.setVisible(bool(counting))
+        if counting:
+            self.progress.setRange(0, sum(h.total for h in counting))
+            self.progress.setValue(sum(h.done for h in counting))
+            self.progress.setAccessibleDescription(self.label.text())
         self.fix_password.setVisible(any(h.needs_password for h in self._health.values()))
         self.sign_in.setVisible(any(h.needs_signin for h in self._health.values()))
 

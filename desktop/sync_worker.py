@@ -33,6 +33,8 @@ class SyncHealth:
     text: str
     needs_password: bool = False
     needs_signin: bool = False
+    done: int = 0  # messages of the folder being fetched, while a sync counts them
+    total: int = 0
 
 
 class SyncWorker(QThread):
@@ -46,6 +48,7 @@ class SyncWorker(QThread):
         self.password = password
         self._stop = threading.Event()
         self._started: float | None = None
+        self._folder: str | None = None
         self.setObjectName(f"sync-{account.name}")
 
     def stop(self) -> None:
@@ -85,6 +88,9 @@ class SyncWorker(QThread):
             self.stored.emit()
 
     def _progress_started(self, state: str, info: dict[str, Any]) -> float | None:
+        """When the folder being fetched started: the Sent folder after the inbox has a pace of its own."""
+        if info.get("folder") != self._folder:
+            self._folder, self._started = info.get("folder"), None
         if state == "syncing" and info.get("done"):
             if self._started is None:
                 self._started = time.monotonic() - 0.001
@@ -104,7 +110,7 @@ def describe(account: str, state: str, info: dict[str, Any], started: float | No
         if started is not None and 0 < done < total:
             left = (time.monotonic() - started) / done * (total - done)
             text += ", " + tr("%1 left").replace("%1", _seconds_text(left))
-        return SyncHealth(account, state, text)
+        return SyncHealth(account, state, text, done=done, total=total)
     if state == "syncing":
         return SyncHealth(account, state, tr("%1: checking for new mail…").replace("%1", account))
     if state == "connecting":

@@ -153,10 +153,37 @@ class Triage(QObject):
         )
         self.merge = self._action(self.tr("&Merge into request…"), "Ctrl+Shift+M", self._merge)
         self.split = self._action(self.tr("S&plit message off…"), "Ctrl+Shift+S", self._split)
+        self._undo_actions()
+
+    def _undo_actions(self) -> None:
+        """Undo and redo name the step they take, after a prefix fixed when they are made."""
         self.undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo.setShortcut(QKeySequence.StandardKey.Redo)
+
+    def retranslate(self) -> None:
+        """The language changed: every action's text again (the window then builds its menus anew)."""
+        self.status_menu.setTitle(self.tr("Set &status"))
+        self.priority_menu.setTitle(self.tr("&Priority"))
+        for status, action in self.status_actions.items():
+            action.setText(status_label(status))
+        for priority, action in zip(PRIORITIES, self.priority_menu.actions(), strict=True):
+            action.setText(priority_label(priority))
+        texts = {
+            self.assign_me: self.tr("Assign to &me"),
+            self.assign: self.tr("&Assign to…"),
+            self.category: self.tr("&Category…"),
+            self.note: self.tr("Add internal &note…"),
+            self.manual: self.tr("&New request by hand…"),
+            self.merge: self.tr("&Merge into request…"),
+            self.split: self.tr("S&plit message off…"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+        self.undo.deleteLater()
+        self.redo.deleteLater()
+        self._undo_actions()
 
     def _action(
         self, text: str, keys: str | QKeySequence.StandardKey | None, slot: Callable[[], None]

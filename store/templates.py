@@ -154,6 +154,11 @@ def placeholders(text: str) -> list[str]:
     return list(dict.fromkeys(_PLACEHOLDER.findall(text)))
 
 
+def placeholder_spans(text: str) -> list[tuple[int, int]]:
+    """(start, length) of every placeholder in ``text``: what a draft still has to have filled in."""
+    return [(match.start(), match.end() - match.start()) for match in _PLACEHOLDER.finditer(text)]
+
+
 def first_name(name: str, address: str = "") -> str:
     """``"Anna de Vries"`` and ``"de Vries, Anna"`` → ``"Anna"``; without a name, the address's first word."""
     name = " ".join(name.split())

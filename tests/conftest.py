@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from tests.servers.dovecot import Dovecot, Mailbox, running_dovecot
 from tests.servers.oauth import OAuthServer
@@ -38,6 +39,15 @@ def keyring_file(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     path = tmp_path_factory.mktemp("keyring") / "keyring.json"
     monkeypatch.setenv("LOKET_TEST_KEYRING", str(path))
     return path
+
+
+@pytest.fixture(autouse=True)
+def settings_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Settings in a fresh place per test: a width or choice one test saves never reaches another (or the user)."""
+    path = tmp_path_factory.mktemp("settings")
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.NativeFormat, scope, str(path))
+    yield path
 
 
 @pytest.fixture(scope="session")

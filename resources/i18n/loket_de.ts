@@ -483,6 +483,18 @@
         <source>Organiser</source>
         <translation>Organisator</translation>
     </message>
+    <message>
+        <source>breached</source>
+        <translation>überschritten</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>im Plan</translation>
+    </message>
 </context>
 <context>
     <name>AccountDialog</name>
@@ -778,6 +790,31 @@
     </message>
 </context>
 <context>
+    <name>AlertControl</name>
+    <message>
+        <source>New request from %1</source>
+        <translation>Neue Anfrage von %1</translation>
+    </message>
+    <message>
+        <source>Request #%1 is about to breach its standard</source>
+        <translation>Anfrage #%1 überschreitet gleich ihre Frist</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new request(s)</source>
+        <translation>
+            <numerusform>%Ln neue Anfrage</numerusform>
+            <numerusform>%Ln neue Anfragen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) about to breach their standard</source>
+        <translation>
+            <numerusform>%Ln Anfrage überschreitet gleich ihre Frist</numerusform>
+            <numerusform>%Ln Anfragen überschreiten gleich ihre Frist</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ComposeDialog</name>
     <message>
         <source>Reply</source>
@@ -794,6 +831,18 @@
     <message>
         <source>colleague@department.example</source>
         <translation>kollegin@abteilung.example</translation>
+    </message>
+    <message>
+        <source>Language of the reply</source>
+        <translation>Sprache der Antwort</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Status after sending</source>
+        <translation>Status nach dem Senden</translation>
     </message>
     <message>
         <source>Also send as HTML</source>
@@ -826,6 +875,14 @@
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
     </message>
     <message>
         <source>Drop files here to attach them</source>
@@ -886,6 +943,18 @@
     <message>
         <source>Checking the request for anything newer…</source>
         <translation>Anfrage wird auf Neueres geprüft…</translation>
+    </message>
+    <message>
+        <source>Still to fill in: %1</source>
+        <translation>Noch auszufüllen: %1</translation>
+    </message>
+    <message>
+        <source>Placeholders not filled in</source>
+        <translation>Nicht ausgefüllte Platzhalter</translation>
+    </message>
+    <message>
+        <source>The reply still contains %1, which the requester would read as written. Send anyway?</source>
+        <translation>Die Antwort enthält noch %1, was der Anfragesteller genau so lesen würde. Trotzdem senden?</translation>
     </message>
     <message>
         <source>Large attachments</source>
@@ -986,14 +1055,6 @@
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
-    <message>
-        <source>Language</source>
-        <translation>Sprache</translation>
-    </message>
-    <message>
-        <source>Loket uses the new language from its next start.</source>
-        <translation>Loket verwendet die neue Sprache ab dem nächsten Start.</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1016,6 +1077,10 @@
     <message>
         <source>Search</source>
         <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Finds requests by subject, text and requester</source>
+        <translation>Findet Anfragen nach Betreff, Text und Anfragesteller</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1165,6 +1230,25 @@
     </message>
 </context>
 <context>
+    <name>NotificationMenu</name>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Notify of &amp;new requests</source>
+        <translation>Bei &amp;neuen Anfragen benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Notify of requests about to &amp;breach</source>
+        <translation>Bei bald &amp;überschrittenen Fristen benachrichtigen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep syncing in the tray when the window is closed</source>
+        <translation>Nach dem Schließen im Infobereich weiter &amp;synchronisieren</translation>
+    </message>
+</context>
+<context>
     <name>OutboxModel</name>
     <message>
         <source>State</source>
@@ -1213,6 +1297,10 @@
 </context>
 <context>
     <name>OutboxView</name>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
     <message>
         <source>Send now</source>
         <translation>Jetzt senden</translation>
@@ -1400,6 +1488,14 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
     <message>
         <source>Requester</source>
         <translation>Anfragesteller</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Verlauf der Nachrichten</translation>
+    </message>
+    <message>
+        <source>Who asked, their other open requests and their history</source>
+        <translation>Wer angefragt hat, weitere offene Anfragen und Verlauf</translation>
     </message>
     <message>
         <source>Desk</source>
@@ -1596,6 +1692,10 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
         <translation>Anteil im Standard pro Woche</translation>
     </message>
     <message>
+        <source>Figures by group</source>
+        <translation>Zahlen nach Gruppe</translation>
+    </message>
+    <message>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
@@ -1638,6 +1738,14 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
     <message>
         <source>Chosen dates</source>
         <translation>Gewählter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Received from</source>
+        <translation>Eingegangen ab</translation>
+    </message>
+    <message>
+        <source>Received until</source>
+        <translation>Eingegangen bis</translation>
     </message>
     <message>
         <source>Received </source>
@@ -1747,6 +1855,10 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
         <translation>Erneut anmelden…</translation>
     </message>
     <message>
+        <source>Sync progress</source>
+        <translation>Fortschritt der Synchronisierung</translation>
+    </message>
+    <message>
         <source>%1: connecting…</source>
         <translation>%1: Verbindung wird hergestellt…</translation>
     </message>
@@ -1765,6 +1877,24 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
     <message>
         <source>Password for %1:</source>
         <translation>Passwort für %1:</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Show Loket</source>
+        <translation>Loket anzeigen</translation>
+    </message>
+    <message>
+        <source>Quit Loket</source>
+        <translation>Loket beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loket: %Ln open request(s)</source>
+        <translation>
+            <numerusform>Loket: %Ln offene Anfrage</numerusform>
+            <numerusform>Loket: %Ln offene Anfragen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

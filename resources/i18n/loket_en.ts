@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>AlertControl</name>
+    <message numerus="yes">
+        <source>%Ln new request(s)</source>
+        <translation>
+            <numerusform>%Ln new request</numerusform>
+            <numerusform>%Ln new requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) about to breach their standard</source>
+        <translation>
+            <numerusform>%Ln request about to breach its standard</numerusform>
+            <numerusform>%Ln requests about to breach their standard</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%Ln request(s)</source>
@@ -28,6 +45,16 @@
         <translation>
             <numerusform>%Ln request, longest waiting %1</numerusform>
             <numerusform>%Ln requests, longest waiting %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message numerus="yes">
+        <source>Loket: %Ln open request(s)</source>
+        <translation>
+            <numerusform>Loket: %Ln open request</numerusform>
+            <numerusform>Loket: %Ln open requests</numerusform>
         </translation>
     </message>
 </context>

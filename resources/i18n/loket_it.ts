@@ -483,6 +483,18 @@
         <source>Organiser</source>
         <translation>Organizzatore</translation>
     </message>
+    <message>
+        <source>breached</source>
+        <translation>scaduto</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>avviso</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>in tempo</translation>
+    </message>
 </context>
 <context>
     <name>AccountDialog</name>
@@ -778,6 +790,31 @@
     </message>
 </context>
 <context>
+    <name>AlertControl</name>
+    <message>
+        <source>New request from %1</source>
+        <translation>Nuova richiesta da %1</translation>
+    </message>
+    <message>
+        <source>Request #%1 is about to breach its standard</source>
+        <translation>La richiesta #%1 sta per superare lo standard</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new request(s)</source>
+        <translation>
+            <numerusform>%Ln nuova richiesta</numerusform>
+            <numerusform>%Ln nuove richieste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) about to breach their standard</source>
+        <translation>
+            <numerusform>%Ln richiesta sta per superare lo standard</numerusform>
+            <numerusform>%Ln richieste stanno per superare lo standard</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ComposeDialog</name>
     <message>
         <source>Reply</source>
@@ -794,6 +831,18 @@
     <message>
         <source>colleague@department.example</source>
         <translation>collega@reparto.example</translation>
+    </message>
+    <message>
+        <source>Language of the reply</source>
+        <translation>Lingua della risposta</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>Status after sending</source>
+        <translation>Stato dopo l&apos;invio</translation>
     </message>
     <message>
         <source>Also send as HTML</source>
@@ -826,6 +875,14 @@
     <message>
         <source>Loading…</source>
         <translation>Caricamento…</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Messaggio</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Allegati</translation>
     </message>
     <message>
         <source>Drop files here to attach them</source>
@@ -886,6 +943,18 @@
     <message>
         <source>Checking the request for anything newer…</source>
         <translation>Verifica di novità nella richiesta…</translation>
+    </message>
+    <message>
+        <source>Still to fill in: %1</source>
+        <translation>Ancora da compilare: %1</translation>
+    </message>
+    <message>
+        <source>Placeholders not filled in</source>
+        <translation>Segnaposto non compilati</translation>
+    </message>
+    <message>
+        <source>The reply still contains %1, which the requester would read as written. Send anyway?</source>
+        <translation>La risposta contiene ancora %1, che il richiedente leggerebbe così com&apos;è. Inviare comunque?</translation>
     </message>
     <message>
         <source>Large attachments</source>
@@ -986,14 +1055,6 @@
         <source>System language</source>
         <translation>Lingua di sistema</translation>
     </message>
-    <message>
-        <source>Language</source>
-        <translation>Lingua</translation>
-    </message>
-    <message>
-        <source>Loket uses the new language from its next start.</source>
-        <translation>Loket userà la nuova lingua dal prossimo avvio.</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1016,6 +1077,10 @@
     <message>
         <source>Search</source>
         <translation>Cerca</translation>
+    </message>
+    <message>
+        <source>Finds requests by subject, text and requester</source>
+        <translation>Trova le richieste per oggetto, testo e richiedente</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1165,6 +1230,25 @@
     </message>
 </context>
 <context>
+    <name>NotificationMenu</name>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Notifiche</translation>
+    </message>
+    <message>
+        <source>Notify of &amp;new requests</source>
+        <translation>Notifica le &amp;nuove richieste</translation>
+    </message>
+    <message>
+        <source>Notify of requests about to &amp;breach</source>
+        <translation>Notifica le richieste in &amp;scadenza</translation>
+    </message>
+    <message>
+        <source>&amp;Keep syncing in the tray when the window is closed</source>
+        <translation>&amp;Continua a sincronizzare nell&apos;area di notifica dopo la chiusura</translation>
+    </message>
+</context>
+<context>
     <name>OutboxModel</name>
     <message>
         <source>State</source>
@@ -1213,6 +1297,10 @@
 </context>
 <context>
     <name>OutboxView</name>
+    <message>
+        <source>Outbox</source>
+        <translation>Posta in uscita</translation>
+    </message>
     <message>
         <source>Send now</source>
         <translation>Invia ora</translation>
@@ -1400,6 +1488,14 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
     <message>
         <source>Requester</source>
         <translation>Richiedente</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversazione</translation>
+    </message>
+    <message>
+        <source>Who asked, their other open requests and their history</source>
+        <translation>Chi ha chiesto, le sue altre richieste aperte e la cronologia</translation>
     </message>
     <message>
         <source>Desk</source>
@@ -1596,6 +1692,10 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
         <translation>Quota entro lo standard per settimana</translation>
     </message>
     <message>
+        <source>Figures by group</source>
+        <translation>Dati per gruppo</translation>
+    </message>
+    <message>
         <source>Department</source>
         <translation>Reparto</translation>
     </message>
@@ -1638,6 +1738,14 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
     <message>
         <source>Chosen dates</source>
         <translation>Date scelte</translation>
+    </message>
+    <message>
+        <source>Received from</source>
+        <translation>Ricevute dal</translation>
+    </message>
+    <message>
+        <source>Received until</source>
+        <translation>Ricevute fino al</translation>
     </message>
     <message>
         <source>Received </source>
@@ -1747,6 +1855,10 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
         <translation>Accedi di nuovo…</translation>
     </message>
     <message>
+        <source>Sync progress</source>
+        <translation>Avanzamento della sincronizzazione</translation>
+    </message>
+    <message>
         <source>%1: connecting…</source>
         <translation>%1: connessione in corso…</translation>
     </message>
@@ -1765,6 +1877,24 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
     <message>
         <source>Password for %1:</source>
         <translation>Password per %1:</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Show Loket</source>
+        <translation>Mostra Loket</translation>
+    </message>
+    <message>
+        <source>Quit Loket</source>
+        <translation>Esci da Loket</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loket: %Ln open request(s)</source>
+        <translation>
+            <numerusform>Loket: %Ln richiesta aperta</numerusform>
+            <numerusform>Loket: %Ln richieste aperte</numerusform>
+        </translation>
     </message>
 </context>
 <context>

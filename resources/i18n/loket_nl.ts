@@ -483,6 +483,18 @@
         <source>Organiser</source>
         <translation>Organisator</translation>
     </message>
+    <message>
+        <source>breached</source>
+        <translation>overschreden</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>waarschuwing</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>op tijd</translation>
+    </message>
 </context>
 <context>
     <name>AccountDialog</name>
@@ -778,6 +790,31 @@
     </message>
 </context>
 <context>
+    <name>AlertControl</name>
+    <message>
+        <source>New request from %1</source>
+        <translation>Nieuw verzoek van %1</translation>
+    </message>
+    <message>
+        <source>Request #%1 is about to breach its standard</source>
+        <translation>Verzoek #%1 overschrijdt bijna de norm</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new request(s)</source>
+        <translation>
+            <numerusform>%Ln nieuw verzoek</numerusform>
+            <numerusform>%Ln nieuwe verzoeken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) about to breach their standard</source>
+        <translation>
+            <numerusform>%Ln verzoek overschrijdt bijna de norm</numerusform>
+            <numerusform>%Ln verzoeken overschrijden bijna de norm</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ComposeDialog</name>
     <message>
         <source>Reply</source>
@@ -794,6 +831,18 @@
     <message>
         <source>colleague@department.example</source>
         <translation>collega@afdeling.example</translation>
+    </message>
+    <message>
+        <source>Language of the reply</source>
+        <translation>Taal van het antwoord</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Sjabloon</translation>
+    </message>
+    <message>
+        <source>Status after sending</source>
+        <translation>Status na verzenden</translation>
     </message>
     <message>
         <source>Also send as HTML</source>
@@ -826,6 +875,14 @@
     <message>
         <source>Loading…</source>
         <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Bijlagen</translation>
     </message>
     <message>
         <source>Drop files here to attach them</source>
@@ -886,6 +943,18 @@
     <message>
         <source>Checking the request for anything newer…</source>
         <translation>Controleren of er iets nieuws in het verzoek is…</translation>
+    </message>
+    <message>
+        <source>Still to fill in: %1</source>
+        <translation>Nog in te vullen: %1</translation>
+    </message>
+    <message>
+        <source>Placeholders not filled in</source>
+        <translation>Niet ingevulde plaatshouders</translation>
+    </message>
+    <message>
+        <source>The reply still contains %1, which the requester would read as written. Send anyway?</source>
+        <translation>Het antwoord bevat nog %1, wat de aanvrager letterlijk zo zou lezen. Toch verzenden?</translation>
     </message>
     <message>
         <source>Large attachments</source>
@@ -986,14 +1055,6 @@
         <source>System language</source>
         <translation>Systeemtaal</translation>
     </message>
-    <message>
-        <source>Language</source>
-        <translation>Taal</translation>
-    </message>
-    <message>
-        <source>Loket uses the new language from its next start.</source>
-        <translation>Loket gebruikt de nieuwe taal vanaf de volgende start.</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1016,6 +1077,10 @@
     <message>
         <source>Search</source>
         <translation>Zoeken</translation>
+    </message>
+    <message>
+        <source>Finds requests by subject, text and requester</source>
+        <translation>Vindt verzoeken op onderwerp, tekst en aanvrager</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1165,6 +1230,25 @@
     </message>
 </context>
 <context>
+    <name>NotificationMenu</name>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Meldingen</translation>
+    </message>
+    <message>
+        <source>Notify of &amp;new requests</source>
+        <translation>Melden bij &amp;nieuwe verzoeken</translation>
+    </message>
+    <message>
+        <source>Notify of requests about to &amp;breach</source>
+        <translation>Melden als een verzoek de norm bijna &amp;overschrijdt</translation>
+    </message>
+    <message>
+        <source>&amp;Keep syncing in the tray when the window is closed</source>
+        <translation>Na sluiten van het venster in het systeemvak blijven &amp;synchroniseren</translation>
+    </message>
+</context>
+<context>
     <name>OutboxModel</name>
     <message>
         <source>State</source>
@@ -1213,6 +1297,10 @@
 </context>
 <context>
     <name>OutboxView</name>
+    <message>
+        <source>Outbox</source>
+        <translation>Postvak Uit</translation>
+    </message>
     <message>
         <source>Send now</source>
         <translation>Nu verzenden</translation>
@@ -1400,6 +1488,14 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
     <message>
         <source>Requester</source>
         <translation>Aanvrager</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Gesprek</translation>
+    </message>
+    <message>
+        <source>Who asked, their other open requests and their history</source>
+        <translation>Wie het vroeg, diens andere open verzoeken en geschiedenis</translation>
     </message>
     <message>
         <source>Desk</source>
@@ -1596,6 +1692,10 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
         <translation>Aandeel binnen de norm per week</translation>
     </message>
     <message>
+        <source>Figures by group</source>
+        <translation>Cijfers per groep</translation>
+    </message>
+    <message>
         <source>Department</source>
         <translation>Afdeling</translation>
     </message>
@@ -1638,6 +1738,14 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
     <message>
         <source>Chosen dates</source>
         <translation>Gekozen data</translation>
+    </message>
+    <message>
+        <source>Received from</source>
+        <translation>Ontvangen vanaf</translation>
+    </message>
+    <message>
+        <source>Received until</source>
+        <translation>Ontvangen tot en met</translation>
     </message>
     <message>
         <source>Received </source>
@@ -1747,6 +1855,10 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
         <translation>Opnieuw aanmelden…</translation>
     </message>
     <message>
+        <source>Sync progress</source>
+        <translation>Voortgang van de synchronisatie</translation>
+    </message>
+    <message>
         <source>%1: connecting…</source>
         <translation>%1: verbinden…</translation>
     </message>
@@ -1765,6 +1877,24 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
     <message>
         <source>Password for %1:</source>
         <translation>Wachtwoord voor %1:</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Show Loket</source>
+        <translation>Loket tonen</translation>
+    </message>
+    <message>
+        <source>Quit Loket</source>
+        <translation>Loket afsluiten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loket: %Ln open request(s)</source>
+        <translation>
+            <numerusform>Loket: %Ln open verzoek</numerusform>
+            <numerusform>Loket: %Ln open verzoeken</numerusform>
+        </translation>
     </message>
 </context>
 <context>

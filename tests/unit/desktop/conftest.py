@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from seed import Seeded, seed
+import shiboken6
+from PySide6.QtWidgets import QWidget
+from seed import ME, Seeded, seed
 
+from desktop.app import create_app
+from desktop.main_window import MainWindow
 from store.db import open_db
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
@@ -27,3 +31,37 @@ def seeded_dir(tmp_path: Path) -> Iterator[tuple[Path, Seeded]]:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def owned() -> Iterator[Callable[[QWidget], QWidget]]:
+    """``owned(widget)``: the widget is closed and deleted at the end of the test, here on the GUI thread. A window
+    left to Python's cycle collector would be deleted on whichever thread collects next (a store thread), and
+    Qt's timers do not survive that."""
+    widgets: list[QWidget] = []
+
+    def own(widget: QWidget) -> QWidget:
+        widgets.append(widget)
+        return widget
+
+    yield own
+    for widget in reversed(widgets):
+        if shiboken6.isValid(widget):
+            widget.close()
+            shiboken6.delete(widget)
+
+
+@pytest.fixture
+def open_window(qtbot, owned) -> Callable[..., MainWindow]:
+    """``open_window(data_dir, width, height)``: the main window shown with its first page painted; every window
+    opened is closed and deleted at the end."""
+
+    def open_(data_dir: Path, width: int = 1280, height: int = 800) -> MainWindow:
+        create_app()
+        window = owned(MainWindow(data_dir, me=ME))
+        window.resize(width, height)
+        with qtbot.waitSignal(window.first_page_painted, timeout=10_000):
+            window.show()
+        return window
+
+    return open_

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.compose import SIZE_WARNING_BYTES, ComposeDialog
 from store.db import open_db
@@ -149,6 +150,45 @@ def test_large_attachments_are_flagged_before_sending(qtbot, dialogs, tmp_path):
     dialog.add_files([str(big)])
     qtbot.waitUntil(lambda: dialog.attachment_list.count() == 1)
     assert "large" in dialog.size_label.text()
+
+
+def test_an_unfilled_placeholder_is_marked_and_asked_about_before_sending(
+    qtbot, dialogs, tmp_path, artifacts, monkeypatch
+):
+    request_id = make_store(tmp_path)
+    dialog = open_dialog(qtbot, dialogs, tmp_path, request_id)
+    dialog.body_edit.setPlainText(
+        "We answer within {standard.first_response}.\n\n" + dialog.body_edit.toPlainText()
+    )
+    assert dialog.unfilled() == ["standard.first_response"]
+    assert dialog.placeholder_label.isVisible()
+    assert "{standard.first_response}" in dialog.placeholder_label.text()
+    block = dialog.body_edit.document().firstBlock()
+    marked = [
+        r
+        for r in block.layout().formats()
+        if r.format.underlineStyle() != r.format.underlineStyle().NoUnderline
+    ]
+    assert [(r.start, r.length) for r in marked] == [
+        (len("We answer within "), len("{standard.first_response}"))
+    ]
+    dialog.grab().save(str(artifacts / "compose_placeholder.png"))
+
+    asked: list[str] = []
+
+    def refuse(_parent, _title, text, *_args):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", refuse)
+    dialog.send_button.click()
+    assert len(asked) == 1 and "{standard.first_response}" in asked[0]
+    assert dialog.send_button.isEnabled() and outbox_rows(tmp_path) == []
+
+    dialog.body_edit.setPlainText(
+        dialog.body_edit.toPlainText().replace("{standard.first_response}", "a day")
+    )
+    assert not dialog.unfilled() and not dialog.placeholder_label.isVisible()
 
 
 def test_something_newer_is_shown_instead_of_sending_blind(qtbot, dialogs, tmp_path, artifacts):

@@ -6,9 +6,11 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QAbstractItemModelTester
 from seed import ME
 
+from desktop.palette_colours import timer_colour
 from desktop.queues import QueueModel
 from desktop.reader import Reader
 from desktop.request_model import COLUMNS, PAGE, TIMER_COLUMN, RequestListModel
@@ -60,7 +62,10 @@ def test_request_rows_show_people_and_a_coloured_timer_with_its_explanation(qtbo
     qtbot.waitUntil(model.has_calendars)
     index = model.index(0, TIMER_COLUMN)
     assert model.data(index).startswith("−"), (model.data(index), model.data(index, model.StateRole))
-    assert model.data(index, Qt.ItemDataRole.ForegroundRole).color().name() == "#c62828"
+    colour = model.data(index, Qt.ItemDataRole.ForegroundRole).color()
+    assert colour == timer_colour("breached", QGuiApplication.palette())
+    assert not model.data(index, Qt.ItemDataRole.DecorationRole).isNull(), "an icon besides the colour"
+    assert model.data(index, Qt.ItemDataRole.AccessibleTextRole) == f"breached: {model.data(index)}"
     tooltip = model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert "Overdue" in tooltip and "counted" in tooltip
     requester = model.data(model.index(0, COLUMNS.index("requester")))
