@@ -35,8 +35,9 @@ class TeamFolderWatch:
         return self
 
     def close(self) -> None:
+        """Ends the watch without waiting for it: on a connection that died, its goodbye waits out the session
+        timeout, and the sync must not wait with it before it reconnects."""
         self._closed.set()
-        self._thread.join(timeout=IDLE_SLICE_SECONDS * 3)
 
     def _done(self) -> bool:
         return self._stop.is_set() or self._closed.is_set()

@@ -11,6 +11,7 @@ import pytest
 
 from store.db import open_db
 from tests.mailgen import build
+from tests.numbers import request_number
 
 pytestmark = pytest.mark.integration
 DESK = "facilities@example.org"
@@ -68,9 +69,19 @@ def unsent_outbox(tmp_path, dovecot, mailbox, smtp_server):
     body = tmp_path / "body.txt"
     body.write_text("Wij komen morgen langs.", encoding="utf-8")
     smtp_server.refuse(550)
-    assert loket(tmp_path, "reply", "1", "--body-file", str(body)).returncode == 1
+    assert (
+        loket(
+            tmp_path, "reply", request_number(tmp_path, "<q1@example.org>"), "--body-file", str(body)
+        ).returncode
+        == 1
+    )
     smtp_server.stop()
-    assert loket(tmp_path, "reply", "2", "--body-file", str(body)).returncode == 1
+    assert (
+        loket(
+            tmp_path, "reply", request_number(tmp_path, "<q2@example.org>"), "--body-file", str(body)
+        ).returncode
+        == 1
+    )
     db = open_db(tmp_path)
     assert db.execute("SELECT state FROM outbox ORDER BY id").fetchall() == [("failed",), ("queued",)]
     db.conn.close()
@@ -104,6 +115,11 @@ def test_account_remove_without_unsent_replies_needs_no_flag(tmp_path, dovecot, 
     assert loket(tmp_path, "sync", "--once").returncode == 0
     body = tmp_path / "body.txt"
     body.write_text("Wij komen morgen langs.", encoding="utf-8")
-    assert loket(tmp_path, "reply", "1", "--body-file", str(body)).returncode == 0
+    assert (
+        loket(
+            tmp_path, "reply", request_number(tmp_path, "<q1@example.org>"), "--body-file", str(body)
+        ).returncode
+        == 0
+    )
     removed = loket(tmp_path, "account", "remove", "facilities")
     assert (removed.returncode, removed.stdout) == (0, "removed account facilities\n")

@@ -23,6 +23,7 @@ from mail.sync import run_forever, sync_once
 from store.accounts import OAuthSetup, add_account, get_account
 from store.db import open_db
 from tests.mailgen import build
+from tests.numbers import request_number
 from tests.servers.dovecot import Dovecot, Mailbox, running_dovecot
 from tests.servers.oauth import OAuthServer
 
@@ -118,7 +119,7 @@ def test_device_code_sign_in_then_sync_and_reply_with_xoauth2(
 
     body = tmp_path / "body.txt"
     body.write_text("Wij komen langs.", encoding="utf-8")
-    replied = loket(tmp_path, "reply", "1", "--body-file", str(body))
+    replied = loket(tmp_path, "reply", request_number(tmp_path, "<q1@example.org>"), "--body-file", str(body))
     assert replied.returncode == 0, replied.stderr
     assert [message.rcpt_tos for message in bearer_smtp.messages] == [("jan@example.org",)]
     status = json.loads(loket(tmp_path, "status", "--json").stdout)
@@ -243,7 +244,7 @@ def test_revoked_consent_requires_signing_in_again_and_loses_nothing(
     assert synced.stderr == "loket: account 'desk' must sign in again: run 'loket account signin desk'\n"
     body = tmp_path / "body.txt"
     body.write_text("Wij komen langs.", encoding="utf-8")
-    replied = loket(tmp_path, "reply", "1", "--body-file", str(body))
+    replied = loket(tmp_path, "reply", request_number(tmp_path, "<q1@example.org>"), "--body-file", str(body))
     assert replied.returncode == 1 and len(replied.stderr.splitlines()) == 1
     status = json.loads(loket(tmp_path, "status", "--json").stdout)
     assert status["accounts"][0]["state"] == "signin_required"
