@@ -8,7 +8,7 @@ import base64
 import re
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
 from urllib.parse import unquote
 
@@ -116,15 +116,26 @@ def test_a_resolved_reply_carries_the_links_and_the_click_comes_back_as_a_rating
     assert secret is not None
     assert [checked_rating(secret, subject) for subject in subjects] == [(request_id, n) for n in range(1, 6)]
 
+    later = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=1)  # a click comes after the reply
     dovecot.append(
-        box, "INBOX", build(f"Jan <{JAN}>", DESK, subjects[3], "Snel geholpen, dank!\n", "<r1@example.org>")
+        box,
+        "INBOX",
+        build(f"Jan <{JAN}>", DESK, subjects[3], "Snel geholpen, dank!\n", "<r1@example.org>"),
+        internal_date=later,
     )
     forged = subjects[4].replace(subjects[4][-13:-1], "aaaaaaaaaaaa")
-    dovecot.append(box, "INBOX", build("Piet <piet@example.org>", DESK, subjects[0], "", "<r2@example.org>"))
+    dovecot.append(
+        box,
+        "INBOX",
+        build("Piet <piet@example.org>", DESK, subjects[0], "", "<r2@example.org>"),
+        internal_date=later,
+    )
     sync_once(db, account, box.password)
     assert satisfaction(db, request_id) == (4, "Snel geholpen, dank!")
     assert db.execute("SELECT status FROM requests WHERE id = ?", [request_id]).fetchone()[0] == "resolved"
-    dovecot.append(box, "INBOX", build(f"Jan <{JAN}>", DESK, forged, "", "<r3@example.org>"))
+    dovecot.append(
+        box, "INBOX", build(f"Jan <{JAN}>", DESK, forged, "", "<r3@example.org>"), internal_date=later
+    )
     sync_once(db, account, box.password)
     assert satisfaction(db, request_id) == (4, "Snel geholpen, dank!")
     assert db.execute("SELECT status FROM requests WHERE id = ?", [request_id]).fetchone()[0] == "open"
