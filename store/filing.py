@@ -20,7 +20,7 @@ from store.accounts import Account
 from store.db import transaction
 from store.fetched import COPY_COLUMNS, FetchedCopy
 from store.figures_cache import forget_figures, forgetting_at_end
-from store.numbers import by_number, free_number, message_number_key
+from store.numbers import by_number, insert_numbered, message_number_key
 from store.ratings import checked_rating, comment_of, record_rating
 from store.records import Address, ParsedMessage
 from store.search import SearchEntry, index_for_search
@@ -418,12 +418,12 @@ def _create_request(
 ) -> int:
     parsed = copy.parsed
     received = to_db(copy.internal_date)
-    number = free_number(db, message_number_key(parsed.message_id, copy.raw_sha256))
-    db.execute(
+    return insert_numbered(
+        db,
+        message_number_key(parsed.message_id, copy.raw_sha256),
         "INSERT INTO requests (id, account_id, requester_id, subject, status, received_at, "
         "thread_index, last_activity_at, first_message_id) VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?)",
         [
-            number,
             account.id,
             requesters.row_id(db, parsed.sender.address, parsed.sender.name),
             display_subject(parsed.subject),
@@ -433,7 +433,6 @@ def _create_request(
             first_message_id,
         ],
     )
-    return number
 
 
 def _role(

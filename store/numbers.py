@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import count
 
 import sqlite_utils
@@ -39,6 +39,20 @@ def free_number(conn: sqlite3.Connection | sqlite_utils.Database, key: str) -> i
     for number in candidates(key):
         if conn.execute("SELECT 1 FROM requests WHERE id = ?", [number]).fetchone() is None:
             return number
+    raise AssertionError("unreachable: the candidates never end")
+
+
+def insert_numbered(db: sqlite_utils.Database, key: str, insert: str, values: Sequence[object]) -> int:
+    """Run ``insert`` (its first parameter the number) with the first of ``key``'s candidates that no request holds:
+    the insert itself finds out, so filing a new request costs one statement, not a look-up and an insert."""
+    for number in candidates(key):
+        try:
+            db.execute(insert, [number, *values])
+        except sqlite3.IntegrityError as error:
+            if error.sqlite_errorcode != sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+                raise
+            continue
+        return number
     raise AssertionError("unreachable: the candidates never end")
 
 

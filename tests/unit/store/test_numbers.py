@@ -58,3 +58,22 @@ def test_an_existing_store_is_renumbered_once_and_old_numbers_still_find_their_r
 def test_a_number_is_six_digits_and_the_same_for_the_same_key(key):
     first = next(candidates(key))
     assert 100_000 <= first <= 999_999 and first == next(candidates(key))
+
+
+def test_a_number_another_request_holds_passes_to_the_keys_next_candidate():
+    from itertools import islice
+
+    import pytest
+
+    from store.db import open_memory_db
+    from store.numbers import insert_numbered
+    from tests.accounts import loopback_account
+
+    db = open_memory_db()
+    account = loopback_account(db)
+    first, second = islice(candidates("<a@x>|s1"), 2)
+    insert = "INSERT INTO requests (id, account_id, subject, received_at, last_activity_at) VALUES (?, ?, ?, '', '')"
+    db.execute(insert, [first, account.id, "held already"])
+    assert insert_numbered(db, "<a@x>|s1", insert, [account.id, "Beamer"]) == second
+    with pytest.raises(sqlite3.IntegrityError):  # another rule broken is not a taken number
+        insert_numbered(db, "<b@x>|s2", insert, [999, "no such account"])
