@@ -25,23 +25,13 @@ import keyring.errors
 from mail.credentials import SERVICE
 from mail.errors import ProtocolError
 from mail.imap import imap_call
+from mail.loket_folder import ensure_folder, loket_folder
 from store.accounts import Account
 
 log = logging.getLogger(__name__)
 
-FOLDER = "Loket"
 KIND_HEADER = "X-Loket-Kind"
 SECRET_KIND = "mailbox-secret"
-
-
-def loket_folder(client: imapclient.IMAPClient) -> str:
-    """``Loket`` under the server's personal namespace, with its delimiter (``INBOX.Loket`` on Courier)."""
-    if client.has_capability("NAMESPACE"):
-        personal = imap_call(client.namespace).personal
-        if personal:
-            prefix = personal[0][0]
-            return f"{prefix.decode() if isinstance(prefix, bytes) else prefix}{FOLDER}"
-    return FOLDER
 
 
 def _secret_message(account: Account, secret: bytes, now: datetime) -> bytes:
@@ -77,12 +67,7 @@ def _lowest(client: imapclient.IMAPClient, folder: str) -> bytes | None:
 def mailbox_secret(client: imapclient.IMAPClient, account: Account, now: datetime) -> bytes:
     """The mailbox's secret, made and stored in Loket's folder when the mailbox has none yet."""
     folder = loket_folder(client)
-    if not imap_call(client.folder_exists, folder):
-        try:
-            imap_call(client.create_folder, folder)
-        except ProtocolError:  # another desktop created it a moment ago: fine when it exists now
-            if not imap_call(client.folder_exists, folder):
-                raise
+    ensure_folder(client, folder)
     found = _lowest(client, folder)
     if found is None:
         message = _secret_message(account, secrets.token_bytes(32), now)

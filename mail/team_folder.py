@@ -18,6 +18,7 @@ import sqlite_utils
 
 from mail.errors import ProtocolError
 from mail.imap import connect, imap_call, logout
+from mail.loket_folder import ensure_folder, loket_folder
 from mail.sasl import Secret
 from store import team_changes
 from store.accounts import Account
@@ -26,7 +27,6 @@ from store.team_changes import Change, TeamChangeError
 
 log = logging.getLogger(__name__)
 
-FOLDER = "Loket"
 KIND_HEADER = "X-Loket-Kind"
 CHANGE_KIND = "change"
 FETCH_BATCH = 200
@@ -38,28 +38,6 @@ class TeamFolderResult:
     pushed: int = 0
     received: int = 0
     touched: set[int] | None = None
-
-
-def folder_name(client: imapclient.IMAPClient) -> str:
-    """``Loket`` under the personal namespace: ``INBOX.Loket`` where the server keeps every folder below INBOX."""
-    if client.has_capability("NAMESPACE"):
-        personal = imap_call(client.namespace).personal
-        if personal:
-            prefix = personal[0][0]
-            prefix = prefix.decode() if isinstance(prefix, bytes) else str(prefix)
-            return prefix + FOLDER
-    return FOLDER
-
-
-def ensure_folder(client: imapclient.IMAPClient, name: str) -> None:
-    """Create the folder unless it exists (another desktop may create it at the same moment)."""
-    if imap_call(client.folder_exists, name):
-        return
-    try:
-        imap_call(client.create_folder, name)
-    except ProtocolError:
-        if not imap_call(client.folder_exists, name):
-            raise
 
 
 def change_message(change: Change, address: str) -> bytes:
@@ -174,7 +152,7 @@ def _folder(db: sqlite_utils.Database, client: imapclient.IMAPClient, account_id
     row = db.execute("SELECT name FROM team_folders WHERE account_id = ?", [account_id]).fetchone()
     if row is not None:
         return str(row[0])
-    name = folder_name(client)
+    name = loket_folder(client)
     ensure_folder(client, name)
     return name
 

@@ -15,7 +15,8 @@ from urllib.parse import unquote
 import pytest
 
 from mail.credentials import set_password
-from mail.mailbox_secret import KIND_HEADER, SECRET_KIND, loket_folder, mailbox_secret, remembered_secret
+from mail.loket_folder import loket_folder
+from mail.mailbox_secret import KIND_HEADER, SECRET_KIND, mailbox_secret, remembered_secret
 from mail.sync import sync_once
 from store.db import open_db
 from store.ratings import checked_rating, satisfaction
