@@ -3,6 +3,7 @@ the user's, and Qt without a screen."""
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 SERVER_FIXTURES = frozenset({"dovecot", "mailbox", "smtp_server"})
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """After a Qt test, garbage windows and dialogs are collected here, on the GUI thread: left to the cycle
+    collector they would be deleted on whichever thread collects next (a store or pool thread), and Qt's timers
+    and objects do not survive being deleted outside their thread."""
+    yield
+    if "qtbot" in getattr(item, "fixturenames", ()):
+        gc.collect()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
