@@ -53,9 +53,11 @@ def keyring_file(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
 
 
 @pytest.fixture(autouse=True)
-def settings_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Settings in a fresh place per test: a width or choice one test saves never reaches another (or the user)."""
+def settings_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Settings in a fresh place per test: a width or choice one test saves never reaches another (or the user),
+    also from the `loket` processes the test starts (Qt reads XDG_CONFIG_HOME there)."""
     path = tmp_path_factory.mktemp("settings")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(path))
     for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(QSettings.Format.NativeFormat, scope, str(path))
     yield path
