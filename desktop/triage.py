@@ -8,10 +8,10 @@ queued for the team (``store.team_changes``).
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from types import ModuleType
 
 import sqlite_utils
 from PySide6.QtCore import QObject, Signal
@@ -43,19 +43,23 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def store_call(module: str, function: str, *args: object, **kwargs: object) -> Write:
-    """``store.<module>.<function>(db, ...)`` as a job for the store thread. The module is imported there: the
-    lifecycle rules pull in the holiday tables, which opening the window does not need."""
+def team_job(change: Callable[[ModuleType, sqlite_utils.Database], object]) -> Write:
+    """``change(store.team_changes, db)`` as a job for the store thread: a change made here and shared with the team.
+    The module is imported there, since its lifecycle rules pull in the holiday tables, which opening the window
+    does not need."""
 
     def job(db: sqlite_utils.Database) -> object:
-        return getattr(importlib.import_module(f"store.{module}"), function)(db, *args, **kwargs)
+        from store import team_changes
+
+        return change(team_changes, db)
 
     return job
 
 
 def field_write(request_id: int, field: str, value: str | None, actor: str) -> Write:
     """The change of one field, shared with the team, as a job for the store thread."""
-    return store_call("team_changes", "set_field", request_id, field, value, actor, _now())
+    at = _now()
+    return team_job(lambda rules, db: rules.set_field(db, request_id, field, value, actor, at))
 
 
 class _SetField(QUndoCommand):
@@ -265,7 +269,8 @@ class Triage(QObject):
             self._window, self.tr("Internal note"), self.tr("Note (never mailed to the requester):")
         )
         if ok and text.strip():
-            self.write(store_call("team_changes", "add_note", request_id, text, self.me, _now()))
+            me, at = self.me, _now()
+            self.write(team_job(lambda rules, db: rules.add_note(db, request_id, text, me, at)))
 
     def _new_manual(self) -> None:
         dialog = ManualRequestDialog(self._window)
@@ -277,9 +282,10 @@ class Triage(QObject):
             return
         fields = dialog.values()
         account_id = account[0]
+        me, at = self.me, _now()
         self.write(
-            store_call(
-                "team_changes", "create_manual", account_id=account_id, **fields, actor=self.me, at=_now()
+            team_job(
+                lambda rules, db: rules.create_manual(db, account_id=account_id, **fields, actor=me, at=at)
             ),
             created=True,
         )
@@ -304,7 +310,8 @@ class Triage(QObject):
             question.replace("%1", str(source)).replace("%2", str(target)),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.write(store_call("team_changes", "merge", source, target, self.me, _now()))
+            me, at = self.me, _now()
+            self.write(team_job(lambda rules, db: rules.merge(db, source, target, me, at)))
 
     def _split(self) -> None:
         messages = self._messages()
@@ -323,7 +330,8 @@ class Triage(QObject):
         if not ok:
             return
         message_row = messages[labels.index(chosen)][0]
-        self.write(store_call("team_changes", "split", message_row, self.me, _now()), created=True)
+        me, at = self.me, _now()
+        self.write(team_job(lambda rules, db: rules.split(db, message_row, me, at)), created=True)
 
 
 def message_label(sender: str, at: datetime | None, subject: str) -> str:
