@@ -125,7 +125,8 @@ class MainWindow(QMainWindow):
         self._after_sync = QTimer(self)
         self._after_sync.setSingleShot(True)
         self._after_sync.setInterval(500)
-        self._after_sync.timeout.connect(self.refresh)
+        self._after_sync.timeout.connect(self._refresh_if_stored)
+        self._stored_since_refresh = False
         self.resize(1400, 860)
 
     # -- layout ------------------------------------------------------------------------------------------------
@@ -571,8 +572,18 @@ class MainWindow(QMainWindow):
             self.sync.start(account, password)
 
     def _on_stored(self) -> None:
-        """Batches arrive fast during a first sync: refresh at most twice a second."""
-        if not self._after_sync.isActive():
+        """Batches arrive fast during a first sync: the first shows at once, then the list is read again at most
+        twice a second, and once more after the last batch."""
+        if self._after_sync.isActive():
+            self._stored_since_refresh = True
+            return
+        self.refresh()
+        self._after_sync.start()
+
+    def _refresh_if_stored(self) -> None:
+        if self._stored_since_refresh:
+            self._stored_since_refresh = False
+            self.refresh()
             self._after_sync.start()
 
     def _account_changed(self, account_id: int) -> None:
