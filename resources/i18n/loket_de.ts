@@ -444,10 +444,6 @@
         <translation>Datum</translation>
     </message>
     <message>
-        <source>Subject</source>
-        <translation>Betreff</translation>
-    </message>
-    <message>
         <source>(no subject)</source>
         <translation>(kein Betreff)</translation>
     </message>

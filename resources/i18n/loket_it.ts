@@ -444,10 +444,6 @@
         <translation>Data</translation>
     </message>
     <message>
-        <source>Subject</source>
-        <translation>Oggetto</translation>
-    </message>
-    <message>
         <source>(no subject)</source>
         <translation>(nessun oggetto)</translation>
     </message>

@@ -444,10 +444,6 @@
         <translation>Datum</translation>
     </message>
     <message>
-        <source>Subject</source>
-        <translation>Onderwerp</translation>
-    </message>
-    <message>
         <source>(no subject)</source>
         <translation>(geen onderwerp)</translation>
     </message>
