@@ -1,4 +1,5 @@
-"""Servers that behave like the ones departments use, for the team tests: Dovecot without CONDSTORE."""
+"""Integration fixtures: a desk account on a fresh Dovecot user, and servers that behave like the ones departments
+use (Dovecot without CONDSTORE, as Courier answers)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from store.db import open_db
+from tests.accounts import loopback_account
 from tests.servers.dovecot import Dovecot, find_dovecot
 
 # Dovecot's capabilities without CONDSTORE and QRESYNC, as Courier answers.
@@ -34,3 +37,18 @@ def server(request, dovecot, plain_dovecot):
     chosen = dovecot if request.param == "condstore" else plain_dovecot
     chosen.start()
     return chosen
+
+
+@pytest.fixture
+def desk(dovecot, mailbox, tmp_path):
+    """A data dir with the facilities desk's account on a fresh Dovecot user: (store, account, mailbox)."""
+    db = open_db(tmp_path)
+    account = loopback_account(
+        db,
+        "facilities",
+        "facilities@example.org",
+        imap_port=dovecot.port,
+        smtp_port=2525,
+        username=mailbox.username,
+    )
+    return db, account, mailbox

@@ -22,15 +22,6 @@ DESK = "facilities@example.org"
 MONDAY = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def desk(dovecot, mailbox, tmp_path):
-    db = open_db(tmp_path)
-    account = loopback_account(
-        db, "facilities", DESK, imap_port=dovecot.port, smtp_port=2525, username=mailbox.username
-    )
-    return db, account, mailbox
-
-
 def test_unrelated_messages_sharing_a_message_id_open_requests_of_their_own(dovecot, desk):
     db, account, box = desk
     fixed_id = "<scan@printer.local>"

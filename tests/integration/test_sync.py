@@ -17,21 +17,10 @@ from mail.imap import connect
 from mail.sync import sync_once
 from store import bulk_load
 from store.db import open_db
-from tests.accounts import loopback_account
 from tests.mailgen import build
 
 pytestmark = pytest.mark.integration
 DESK = "facilities@example.org"
-
-
-@pytest.fixture
-def desk(dovecot, mailbox, tmp_path):
-    """A data dir with an account on a fresh Dovecot user."""
-    db = open_db(tmp_path)
-    account = loopback_account(
-        db, "facilities", DESK, imap_port=dovecot.port, smtp_port=2525, username=mailbox.username
-    )
-    return db, account, mailbox
 
 
 def count(db, sql, *params):
