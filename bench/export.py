@@ -23,9 +23,9 @@ from typing import TypeVar
 import sqlite_utils
 
 from store.db import open_db, transaction
-from store.export import _rows, columns, export, wall_clock_moment
-from store.stats_overview import overview
-from store.stats_records import Selection, StatsSource
+from store.stats.export import _rows, columns, export, wall_clock_moment
+from store.stats.overview import overview
+from store.stats.records import Selection, StatsSource
 from store.timeutil import to_db
 from tests.accounts import loopback_account
 

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from bench.export import YEAR, _timed, generate
 from store.db import open_db
-from store.report_figures import report_figures
-from store.stats_records import keep_figures
+from store.stats.records import keep_figures
+from store.stats.report import report_figures
 
 ROOT = Path(__file__).resolve().parents[1]
 

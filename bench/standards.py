@@ -20,14 +20,14 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"
 sys.path.insert(0, str(ROOT))
 
 from store.db import open_db, transaction  # noqa: E402
-from store.standard_rules import (  # noqa: E402
+from store.standards.business_time import MONDAY_TO_FRIDAY_9_TO_17, Calendar, business_minutes_between, due_at  # noqa: E402
+from store.standards.rules import (  # noqa: E402
     Standard,
     add_calendar,
     add_standard,
     edit_standard,
     recompute_due_dates,
 )
-from store.standards import MONDAY_TO_FRIDAY_9_TO_17, Calendar, business_minutes_between, due_at  # noqa: E402
 from store.timeutil import to_db  # noqa: E402
 
 CALL_TARGET_US = 20.0

@@ -14,7 +14,7 @@ from desktop.i18n import tr
 from store.queues import RequestRow
 
 if TYPE_CHECKING:
-    from store.standards import Calendar
+    from store.standards.business_time import Calendar
 
 log = logging.getLogger(__name__)
 
@@ -78,8 +78,8 @@ class Calendars:
         if db is None:
             return
         # Imported here, on the store thread that first reads calendars.
-        from store.holiday_table import load_holidays
-        from store.standards import CalendarError, calendar_from_row
+        from store.standards.business_time import CalendarError, calendar_from_row
+        from store.standards.holiday_table import load_holidays
 
         rows = list(db.execute("SELECT id, tz, hours_json, holidays, closed_days_json FROM calendars"))
         this_year = datetime.now(UTC).year
@@ -127,7 +127,7 @@ def read_timer(row: RequestRow, now: datetime, calendars: Calendars) -> TimerRea
     if calendar is None:
         minutes = (high - low).total_seconds() / 60
     else:
-        from store.standards import business_minutes_between
+        from store.standards.business_time import business_minutes_between
 
         minutes = business_minutes_between(low, high, calendar)
     return TimerReading(state, -minutes if state == "breached" else minutes)
@@ -148,7 +148,7 @@ def timer_tooltip(row: RequestRow, reading: TimerReading, calendars: Calendars) 
     calendar = calendars.get(row.calendar_id)
     if calendar is None or row.target_min is None:
         return head
-    from store.standards import explain_due
+    from store.standards.business_time import explain_due
 
     lines = explain_due(row.received_at, row.target_min, calendar).lines()
     return "\n".join([head, *lines[:12]])

@@ -1,10 +1,10 @@
 """The period report as a PDF a team lead hands round: key figures against the previous period, weekly charts, who
 asks, whom we waited on, per person (unless switched off), and a page of definitions.
 
-Every figure comes from ``store.report_figures``, which reads the export's rows: the key figures are shown in
+Every figure comes from ``store.stats.report``, which reads the export's rows: the key figures are shown in
 minutes to one decimal exactly as ``loket export`` writes them, next to hours for reading. Texts go through the
 interface's translations and numbers and dates through ``QLocale``, so the caller picks the language by installing
-it. The file appears under its name only when complete (``store.export.atomic_file``).
+it. The file appears under its name only when complete (``store.stats.export.atomic_file``).
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from PySide6.QtCore import QDate, QLocale
 
 from desktop.i18n import tr
 from desktop.pdf_pages import PageError, PdfPages, Series
-from store.export import ExportError, atomic_file
-from store.export_definitions import definitions
-from store.report_figures import ReportFigures
-from store.standards import Calendar
-from store.stats import GroupFigures
+from store.standards.business_time import Calendar
+from store.stats.definitions import definitions
+from store.stats.export import ExportError, atomic_file
+from store.stats.figures import GroupFigures
+from store.stats.report import ReportFigures
 
 NONE = "–"
 # The key figures with the export column each one is, whose definition the last page repeats.

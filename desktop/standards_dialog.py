@@ -30,9 +30,9 @@ from desktop.formatting import channel_label, priority_label
 from desktop.forms import Form
 from desktop.triage import PRIORITIES
 from desktop.work_dialog import WorkDialog
-from store.durations import DurationError
-from store.standard_rules import DEFAULT_WARNING_PCT, REQUEST_CHANNELS, Standard, StandardError
-from store.standards import Calendar, CalendarError
+from store.standards.business_time import Calendar, CalendarError
+from store.standards.durations import DurationError
+from store.standards.rules import DEFAULT_WARNING_PCT, REQUEST_CHANNELS, Standard, StandardError
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +58,8 @@ def load_standards(data_dir: Path) -> StandardsData:
     """Everything the dialog shows; runs off the GUI thread."""
     from store.accounts import list_accounts
     from store.db import open_db
-    from store.durations import format_duration
-    from store.standard_rules import list_standards, load_calendar
+    from store.standards.durations import format_duration
+    from store.standards.rules import list_standards, load_calendar
 
     db = open_db(data_dir)
     try:
@@ -99,8 +99,8 @@ def save_standard(data_dir: Path, standard_id: int | None, values: dict[str, Any
     transaction. Refusals come back as ``StandardError`` or ``DurationError`` naming the field."""
     from store.accounts import get_account_by_id
     from store.db import open_db
-    from store.durations import parse_duration
-    from store.standard_rules import add_standard, edit_standard, get_standard, load_calendar
+    from store.standards.durations import parse_duration
+    from store.standards.rules import add_standard, edit_standard, get_standard, load_calendar
 
     db = open_db(data_dir)
     try:
@@ -131,7 +131,7 @@ def save_standard(data_dir: Path, standard_id: int | None, values: dict[str, Any
 
 def delete_standard(data_dir: Path, standard_id: int) -> None:
     from store.db import open_db
-    from store.standard_rules import remove_standard
+    from store.standards.rules import remove_standard
 
     db = open_db(data_dir)
     try:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime
 from PySide6.QtGui import QPen
 
 from desktop.i18n import tr
-from store.stats_overview import Overview
+from store.stats.overview import Overview
 
 
 def qdate(day: date) -> QDate:

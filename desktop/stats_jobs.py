@@ -10,8 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from store.stats_overview import Overview
-from store.stats_records import Selection
+from store.stats.overview import Overview
+from store.stats.records import Selection
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 def compute_overview(data_dir: Path, selection: Selection, stale: Callable[[], bool]) -> Overview:
     """Runs in the pool: its own connection, given up as soon as ``stale()`` says a newer period was asked for."""
     from store.db import open_db
-    from store.stats_overview import overview
+    from store.stats.overview import overview
 
     db = open_db(data_dir)
     try:
@@ -38,7 +38,7 @@ def export_file(
 ) -> int:
     """Runs in the pool: .xlsx, else CSV; the definitions sheet in the user's language where the store has it."""
     from store.db import open_db
-    from store.export import export
+    from store.stats.export import export
 
     db = open_db(data_dir)
     try:
@@ -53,7 +53,7 @@ def report_file(data_dir: Path, path: Path, selection: Selection, generated: str
     texts are the installed translations, read-only here."""
     from desktop.report_pdf import write_report
     from store.db import open_db
-    from store.report_figures import report_figures
+    from store.stats.report import report_figures
 
     db = open_db(data_dir)
     try:

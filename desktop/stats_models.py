@@ -1,6 +1,6 @@
 """Table models for the statistics view: rows of figures shown with the user's locale, sorted by their numbers.
 
-The figures are computed in ``store`` (``store.stats_overview``); these models only turn them into cells.
+The figures are computed in ``store`` (``store.stats.overview``); these models only turn them into cells.
 """
 
 from __future__ import annotations

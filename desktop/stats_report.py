@@ -9,7 +9,7 @@ from PySide6.QtCore import QDateTime, QLocale, QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop import stats_jobs
-from store.stats_records import Selection
+from store.stats.records import Selection
 
 
 class ReportWriter(QObject):

@@ -1,6 +1,6 @@
 """The statistics view: how fast the desk answers, how often the standard is met, and whom we wait on.
 
-Figures come from ``store.stats_overview`` and exports from ``store.export``, both run in the thread pool with their
+Figures come from ``store.stats.overview`` and exports from ``store.stats.export``, both run in the thread pool with their
 own store connection; the view only draws what comes back, so changing the period never freezes the window.
 """
 
@@ -36,9 +36,9 @@ from desktop.i18n import tr
 from desktop.stats_charts import draw_share, draw_times, qdate
 from desktop.stats_models import FiguresModel, group_columns, supplier_columns
 from desktop.stats_report import ReportWriter
-from store.stats import GROUPINGS
-from store.stats_overview import Overview
-from store.stats_records import Cancelled, Selection
+from store.stats.figures import GROUPINGS
+from store.stats.overview import Overview
+from store.stats.records import Cancelled, Selection
 
 log = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from mail.demo import SENT_FOLDER, SeedMessage
-from store.standards import Calendar, business_minutes_between
+from store.standards.business_time import Calendar, business_minutes_between
 
 INBOX = "INBOX"
 _ZONES = {"nl": "Europe/Amsterdam", "de": "Europe/Berlin", "it": "Europe/Rome", "en": "Europe/London"}

@@ -16,7 +16,7 @@ from mail.demo_seed import build_messages, demo_desk, load_seed
 from store.account_settings import settings_of, update_account
 from store.accounts import Account, AccountError, add_account, get_account
 from store.directory import add_domain_rule
-from store.standard_rules import Standard, add_standard
+from store.standards.rules import Standard, add_standard
 
 log = logging.getLogger(__name__)
 

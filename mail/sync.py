@@ -59,7 +59,7 @@ from store.filing import (
     same_message,
     update_flags,
 )
-from store.stats_records import keep_figures
+from store.stats.records import keep_figures
 from store.sync_lock import SyncLock
 from store.timeutil import to_db, utcnow
 

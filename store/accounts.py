@@ -21,7 +21,7 @@ from store.db import transaction
 from store.timeutil import to_db, utcnow
 
 if TYPE_CHECKING:
-    from store.standards import Calendar
+    from store.standards.business_time import Calendar
 
 SECURITIES = ("ssl", "starttls", "none")
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1", "ip6-localhost")
@@ -269,7 +269,7 @@ def oauth_columns(oauth: OAuthSetup | None) -> dict[str, Any]:
 
 def check_holidays(code: str) -> str:
     """The holiday region normalised (``de-by`` → ``DE-BY``); ``AccountError`` naming the field otherwise."""
-    from store.standards import CalendarError, check_holiday_code
+    from store.standards.business_time import CalendarError, check_holiday_code
 
     try:
         return check_holiday_code(code)
@@ -360,7 +360,7 @@ def account_timezone(db: sqlite_utils.Database, account: Account) -> str:
 
 
 def account_calendar(db: sqlite_utils.Database, account: Account) -> Calendar:
-    from store.standards import calendar_from_row
+    from store.standards.business_time import calendar_from_row
 
     row = db.execute(
         "SELECT tz, hours_json, holidays, closed_days_json FROM calendars WHERE id = ?", [account.calendar_id]

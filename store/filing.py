@@ -19,12 +19,12 @@ from store import lifecycle
 from store.accounts import Account
 from store.db import transaction
 from store.fetched import COPY_COLUMNS, FetchedCopy
-from store.figures_cache import forget_figures, forgetting_at_end
 from store.numbers import by_number, insert_numbered, message_number_key
 from store.ratings import checked_rating, comment_of, record_rating
 from store.records import Address, ParsedMessage
 from store.search import SearchEntry, index_for_search
-from store.standard_rules import apply_standards
+from store.standards.rules import apply_standards
+from store.stats.cache import forget_figures, forgetting_at_end
 from store.threading import (
     choose_request,
     display_subject,

@@ -16,8 +16,8 @@ from typing import Any
 import sqlite_utils
 
 from store.db import transaction
-from store.figures_cache import forget_figures
-from store.standard_rules import apply_standard, refresh_due_dates
+from store.standards.rules import apply_standard, refresh_due_dates
+from store.stats.cache import forget_figures
 from store.status_flow import MOVING_KINDS, Step, next_change, replay
 from store.timeutil import from_db, to_db
 

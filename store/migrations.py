@@ -361,7 +361,7 @@ ALTER TABLE requests ADD COLUMN first_response_warn TEXT;
 ALTER TABLE requests ADD COLUMN resolution_warn TEXT;
 """
 
-# Public holidays as the ``holidays`` package computed them (store.holiday_table), one row per region and year:
+# Public holidays as the ``holidays`` package computed them (store.standards.holiday_table), one row per region and year:
 # reading them back is what lets a window show business-time timers without loading the package first.
 V13 = """
 CREATE TABLE public_holidays (
@@ -380,7 +380,7 @@ CREATE INDEX requesters_department ON requesters(department_id);
 CREATE INDEX departments_sort ON departments(name COLLATE NOCASE);
 """
 
-# New events and messages drop their request's figures in the code that writes them (store.figures_cache): as
+# New events and messages drop their request's figures in the code that writes them (store.stats.cache): as
 # triggers, these two made SQLite keep a statement journal for every insert, a fifth of ingest's filing time.
 V15 = """
 DROP TRIGGER request_figures_event_insert;

@@ -17,10 +17,10 @@ import sqlite_utils
 
 from store import lifecycle, team_changes
 from store.db import transaction
-from store.figures_cache import forget_figures
 from store.raw_bytes import pack
 from store.records import Address, AttachmentData
 from store.search import SearchEntry, index_for_search
+from store.stats.cache import forget_figures
 from store.timeutil import from_db, to_db
 
 STATES = ("queued", "sending", "sent", "failed")

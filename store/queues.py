@@ -20,7 +20,7 @@ from store.timeutil import from_db, to_db
 # The due instant of whichever target runs: first response until answered, then resolution.
 TIMER_DUE = "(CASE WHEN r.first_response_at IS NULL THEN r.first_response_due ELSE r.resolution_due END)"
 # When the running timer's warning starts: the standard's share of its target in business time, stored beside the
-# due instants whenever they are recomputed (store.standard_rules).
+# due instants whenever they are recomputed (store.standards.rules).
 WARN_AT = "(CASE WHEN r.first_response_at IS NULL THEN r.first_response_warn ELSE r.resolution_warn END)"
 # The due instant of a running timer; NULL when resolved or waiting on the requester (a paused clock can be
 # neither breached nor breaching). The index ``requests_open_timer`` (migration V7) is on this expression.

@@ -37,7 +37,7 @@ def _requester(db: sqlite_utils.Database, address: str, name: str) -> int:
 
 
 def _apply_standard(db: sqlite_utils.Database, request_id: int) -> None:
-    from store.standard_rules import apply_standard
+    from store.standards.rules import apply_standard
 
     apply_standard(db, request_id)
 

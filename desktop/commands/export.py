@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 # Kept here rather than imported from the store so ``loket --help`` starts without loading it (a test checks they
-# match ``store.export.FORMATS`` and ``store.stats.GROUPINGS``).
+# match ``store.stats.export.FORMATS`` and ``store.stats.figures.GROUPINGS``).
 FORMATS = ("csv", "xlsx")
 GROUPINGS = ("request", "requester", "department", "agent", "month")
 
@@ -41,8 +41,8 @@ def _progress(done: int, total: int) -> None:
 def run_export(args: argparse.Namespace) -> int:
     from desktop.commands import CliError
     from store.db import open_db
-    from store.export import ExportError, export
-    from store.stats_records import PeriodError, Selection
+    from store.stats.export import ExportError, export
+    from store.stats.records import PeriodError, Selection
 
     try:
         selection = Selection(args.date_from, args.date_to)

@@ -33,8 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_report(args: argparse.Namespace) -> int:
     from desktop.commands import CliError
     from store.db import open_db
-    from store.report_figures import ReportError, report_figures
-    from store.stats_records import PeriodError
+    from store.stats.records import PeriodError
+    from store.stats.report import ReportError, report_figures
     from store.timeutil import utcnow
 
     try:
@@ -54,7 +54,7 @@ def run_report(args: argparse.Namespace) -> int:
     from desktop.commands.window import qt_messages_to_log
     from desktop.i18n import install_translations
     from desktop.report_pdf import write_report
-    from store.export import ExportError
+    from store.stats.export import ExportError
 
     qt_messages_to_log()
     app = QGuiApplication.instance() or QGuiApplication(["loket"])

@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from store.accounts import Account
-    from store.standard_rules import Standard
-    from store.standards import Calendar
+    from store.standards.business_time import Calendar
+    from store.standards.rules import Standard
 
 CRITERIA_OPTIONS = ("department", "requester", "category", "channel", "priority")
 
@@ -78,9 +78,9 @@ def _refusals() -> Iterator[None]:
     """Turn a refused value into the CLI's one-line usage error (exit 2)."""
     from desktop.commands import CliError
     from store.accounts import AccountError
-    from store.durations import DurationError
-    from store.standard_rules import StandardError
-    from store.standards import CalendarError
+    from store.standards.business_time import CalendarError
+    from store.standards.durations import DurationError
+    from store.standards.rules import StandardError
 
     try:
         yield
@@ -99,15 +99,15 @@ def _open(args: argparse.Namespace) -> tuple[sqlite_utils.Database, Account]:
 
 
 def _calendar(db: sqlite_utils.Database, calendar_id: int) -> Calendar:
-    from store.standard_rules import load_calendar
+    from store.standards.rules import load_calendar
 
     return load_calendar(db, calendar_id)
 
 
 def _own_calendar(db: sqlite_utils.Database, args: argparse.Namespace, base_id: int, name: str) -> int | None:
     """A calendar for the standard when any calendar option is given: the base calendar with those changed."""
-    from store.standard_rules import StandardError, add_calendar, parse_hours_text
-    from store.standards import parse_hours
+    from store.standards.business_time import parse_hours
+    from store.standards.rules import StandardError, add_calendar, parse_hours_text
 
     if not any((args.timezone, args.holidays, args.hours, args.closed_days)):
         return None
@@ -130,13 +130,13 @@ def _own_calendar(db: sqlite_utils.Database, args: argparse.Namespace, base_id: 
 
 
 def _minutes(text: str, calendar: Calendar, option: str) -> float:
-    from store.durations import parse_duration
+    from store.standards.durations import parse_duration
 
     return parse_duration(text, calendar.working_day_minutes, option)
 
 
 def add_command(args: argparse.Namespace) -> int:
-    from store.standard_rules import DEFAULT_WARNING_PCT, Standard, add_standard
+    from store.standards.rules import DEFAULT_WARNING_PCT, Standard, add_standard
 
     with _refusals():
         db, account = _open(args)
@@ -171,7 +171,7 @@ def _atomically(db: sqlite_utils.Database, action: Callable[[], None]) -> None:
 
 
 def edit_command(args: argparse.Namespace) -> int:
-    from store.standard_rules import edit_standard, find_standard
+    from store.standards.rules import edit_standard, find_standard
 
     with _refusals():
         db, account = _open(args)
@@ -207,7 +207,7 @@ def edit_command(args: argparse.Namespace) -> int:
 
 
 def remove_command(args: argparse.Namespace) -> int:
-    from store.standard_rules import find_standard, remove_standard
+    from store.standards.rules import find_standard, remove_standard
 
     with _refusals():
         db, account = _open(args)
@@ -219,7 +219,7 @@ def remove_command(args: argparse.Namespace) -> int:
 
 
 def _describe(db: sqlite_utils.Database, standard: Standard, account: Account | None) -> str:
-    from store.durations import format_duration
+    from store.standards.durations import format_duration
 
     calendar_id = standard.calendar_id or (account.calendar_id if account else None)
     day = _calendar(db, calendar_id).working_day_minutes if calendar_id else 480
@@ -244,7 +244,7 @@ def _describe(db: sqlite_utils.Database, standard: Standard, account: Account | 
 
 def list_command(args: argparse.Namespace) -> int:
     from store.accounts import get_account_by_id
-    from store.standard_rules import list_standards
+    from store.standards.rules import list_standards
 
     with _refusals():
         if args.account:

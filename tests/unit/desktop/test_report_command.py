@@ -18,8 +18,8 @@ import pytest
 from bench.export import generate
 from store.accounts import set_per_person_figures
 from store.db import open_db
-from store.export import export
-from store.stats_records import Selection
+from store.stats.export import export
+from store.stats.records import Selection
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 MARCH = Selection(date(2025, 3, 1), date(2025, 3, 31))

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.standards_dialog import StandardsDialog
 from store.db import open_db
-from store.standard_rules import list_standards
+from store.standards.rules import list_standards
 
 WAIT_MS = 20_000
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -89,7 +89,7 @@ def test_tables_sort_by_the_numbers_not_their_text(qtbot) -> None:
     from PySide6.QtCore import QSortFilterProxyModel, Qt
 
     from desktop.stats_models import FiguresModel, group_columns
-    from store.stats import GroupFigures
+    from store.stats.figures import GroupFigures
 
     model = FiguresModel(group_columns(["Department"], str))
     rows = [

@@ -196,7 +196,7 @@ def test_a_request_is_not_merged_into_itself():
 
 
 def test_split_and_manual_entry_open_requests_with_events():
-    pytest.importorskip("store.standard_rules")
+    pytest.importorskip("store.standards.rules")
     store = open_memory_db()
     seeded = seed(store, 14, now=NOW, open_share=1.0)
     request_id = next(

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from mail.demo import SENT_FOLDER
 from mail.demo_seed import build_messages, business_instant_before, demo_desk, load_seed
-from store.standards import Calendar, business_minutes_between
+from store.standards.business_time import Calendar, business_minutes_between
 
 FIRST_RESPONSE_MIN = 240
 WARNING_PCT = 75

@@ -15,8 +15,8 @@ from desktop.cli import main
 from store import lifecycle
 from store.db import open_db, open_memory_db
 from store.directory import add_domain_rule
-from store.export import GROUP_FIGURE_COLUMNS, REQUEST_COLUMNS, ExportError, export
-from store.stats_records import PeriodError, Selection
+from store.stats.export import GROUP_FIGURE_COLUMNS, REQUEST_COLUMNS, ExportError, export
+from store.stats.records import PeriodError, Selection
 
 HEADER = (
     "request_id,requester,requester_name,department,subject,status,received_at,first_message_id,messages,"
@@ -326,8 +326,8 @@ def test_cli_reports_an_unwritable_output_path_with_exit_1(store, tmp_path: Path
 
 def test_cli_choices_match_the_store() -> None:
     from desktop.commands import export as command
-    from store.export import FORMATS
-    from store.stats import GROUPINGS
+    from store.stats.export import FORMATS
+    from store.stats.figures import GROUPINGS
 
     assert command.FORMATS == FORMATS
     assert command.GROUPINGS == GROUPINGS
@@ -372,7 +372,7 @@ def test_a_merged_request_is_left_out(store, tmp_path: Path) -> None:
 
 
 def test_keep_figures_computes_only_what_is_missing(store) -> None:
-    from store.stats_records import keep_figures
+    from store.stats.records import keep_figures
 
     db, account, request_id = store
     assert keep_figures(db) == 2
@@ -383,7 +383,7 @@ def test_keep_figures_computes_only_what_is_missing(store) -> None:
 
 def test_kept_figures_of_a_request_go_when_an_event_joins_it_outside_filing(store) -> None:
     from store.lifecycle import add_note
-    from store.stats_records import keep_figures
+    from store.stats.records import keep_figures
 
     db, _account, request_id = store
     assert keep_figures(db) == 2
@@ -398,9 +398,9 @@ def test_kept_figures_of_a_request_go_when_an_event_joins_it_outside_filing(stor
 
 
 def test_every_column_has_a_definition_in_every_language_and_unknown_languages_fall_back_to_english() -> None:
-    from store.export import columns
-    from store.export_definitions import DEFINITIONS, definitions
-    from store.stats import GROUPINGS
+    from store.stats.definitions import DEFINITIONS, definitions
+    from store.stats.export import columns
+    from store.stats.figures import GROUPINGS
 
     english = DEFINITIONS["en"]
     for by in GROUPINGS:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from store.export_definitions import DEFINITIONS, definitions
+from store.stats.definitions import DEFINITIONS, definitions
 
 IDENTIFIER = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")  # column names such as received_at stay untranslated
 

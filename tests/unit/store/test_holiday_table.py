@@ -8,9 +8,10 @@ from datetime import UTC, date, datetime
 import holidays
 import pytest
 
-from store import holiday_table, standards
 from store.db import open_db
-from store.standards import Calendar, CalendarError, business_minutes_between
+from store.standards import business_time as standards
+from store.standards import holiday_table
+from store.standards.business_time import Calendar, CalendarError, business_minutes_between
 
 
 @pytest.fixture

@@ -165,7 +165,7 @@ def test_a_rating_for_another_request_is_not_taken_for_this_one(desk):
 def test_ratings_appear_in_the_export_per_request_and_per_group(desk, tmp_path):
     import csv
 
-    from store.export import export
+    from store.stats.export import export
 
     rated = _resolved_request(desk)
     desk(JAN, rating_subject(SECRET, rated, 2), minutes=60)

@@ -12,10 +12,10 @@ import pytest
 from bench.export import generate
 from store.accounts import per_person_figures, set_per_person_figures
 from store.db import open_db
-from store.export import GROUP_FIGURE_COLUMNS, ExportError, export
-from store.report_figures import ReportError, previous_period, report_figures
-from store.stats import GroupFigures
-from store.stats_records import Selection
+from store.stats.export import GROUP_FIGURE_COLUMNS, ExportError, export
+from store.stats.figures import GroupFigures
+from store.stats.records import Selection
+from store.stats.report import ReportError, previous_period, report_figures
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from store import lifecycle
 from store.db import open_memory_db
-from store.standard_rules import (
+from store.standards.business_time import MONDAY_TO_FRIDAY_9_TO_17, Calendar, due_at
+from store.standards.rules import (
     Standard,
     StandardError,
     add_calendar,
@@ -24,7 +25,6 @@ from store.standard_rules import (
     remove_standard,
     standard_for_request,
 )
-from store.standards import MONDAY_TO_FRIDAY_9_TO_17, Calendar, due_at
 from store.timeutil import to_db
 
 MONDAY_10 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # 10:00 in Amsterdam

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from store.standards import (
+from store.standards.business_time import (
     ALWAYS_OPEN,
     MONDAY_TO_FRIDAY_9_TO_17,
     Calendar,

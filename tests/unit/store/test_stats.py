@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from store.lifecycle import Event, status_periods
-from store.stats import (
+from store.stats.figures import (
     Grouping,
     RequestFigures,
     RequestRecord,
@@ -324,9 +324,9 @@ def test_overview_of_a_store_matches_the_export_groupings_and_names_the_standard
 
     from store.db import open_memory_db
     from store.directory import add_domain_rule
-    from store.export import export
-    from store.stats_overview import overview
-    from store.stats_records import Cancelled, Selection
+    from store.stats.export import export
+    from store.stats.overview import overview
+    from store.stats.records import Cancelled, Selection
 
     db = open_memory_db()
     account = new_account(db)

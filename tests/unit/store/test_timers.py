@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from store import lifecycle
 from store.lifecycle import Event
-from store.standard_rules import Standard, add_standard, apply_standard
-from store.standards import Calendar, business_minutes_between
-from store.timers import (
+from store.standards.business_time import Calendar, business_minutes_between
+from store.standards.rules import Standard, add_standard, apply_standard
+from store.standards.timers import (
     compute_timers,
     first_response_business_min,
     load_timers,

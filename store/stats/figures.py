@@ -1,6 +1,6 @@
 """Response statistics a team lead can defend: pure functions over per-request facts, no clock and no database.
 
-The facts (``RequestRecord``) come from the store's requests, messages and status events (``store.stats_records``);
+The facts (``RequestRecord``) come from the store's requests, messages and status events (``store.stats.records``);
 everything here derives figures from them, so any period and any grouping is recomputed from the same definitions.
 Percentiles are nearest-rank (DESIGN.md): P90 of N values is the ⌈0.9·N⌉-th smallest, the median the ⌈0.5·N⌉-th.
 """

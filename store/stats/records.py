@@ -1,7 +1,7 @@
 """Reading requests, their messages and status events into per-request figures, streamed and kept.
 
 The figures of a request are computed once from its requests row, messages and status events (``RequestRecord`` →
-``store.stats.request_figures``) and kept in ``request_figures``; triggers drop that row whenever one of its sources
+``store.stats.figures.request_figures``) and kept in ``request_figures``; triggers drop that row whenever one of its sources
 changes (migration V5), and ``StatsSource.rows`` recomputes what is missing before reading. Who the requester is and
 which department they belong to are joined live, so an address-book import shows at once.
 """
@@ -22,8 +22,8 @@ import sqlite_utils
 from store.db import transaction
 from store.directory import department_join
 from store.lifecycle import Event, status_periods
-from store.standards import Calendar, business_minutes_between, calendar_from_row
-from store.stats import FigureRow, RequestRecord, Standard, Timer, flatten, request_figures
+from store.standards.business_time import Calendar, business_minutes_between, calendar_from_row
+from store.stats.figures import FigureRow, RequestRecord, Standard, Timer, flatten, request_figures
 from store.timeutil import to_db
 
 log = logging.getLogger(__name__)
@@ -325,7 +325,7 @@ SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, r.account_id, r.received_at, r.
 FROM requests r WHERE r.id = ?
 """
 
-# The columns of ``store.stats.FigureRow``, in its order.
+# The columns of ``store.stats.figures.FigureRow``, in its order.
 # ``rows``: the request, its kept figures and the Message-ID that opened it; requester and standard by row id.
 _ROWS_SQL = f"""
 SELECT r.id, r.requester_id, r.subject, r.status, COALESCE(r.assignee, ''), c.received_local,

@@ -19,8 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from store.db import transaction
-from store.figures_cache import forget_figures
-from store.standards import (
+from store.standards.business_time import (
     Calendar,
     CalendarError,
     calendar_from_row,
@@ -29,6 +28,7 @@ from store.standards import (
     hours_to_json,
     to_micros,
 )
+from store.stats.cache import forget_figures
 from store.timeutil import to_db, utcnow
 
 log = logging.getLogger(__name__)

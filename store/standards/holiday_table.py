@@ -18,7 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from store.db import transaction
-from store.standards import known_holidays, public_holidays, remember_holidays
+from store.standards.business_time import known_holidays, public_holidays, remember_holidays
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ def package_version() -> str:
 
 
 def load_holidays(db: sqlite_utils.Database, regions: Iterable[str], years: Iterable[int]) -> None:
-    """Make the holidays of these regions and years known to ``store.standards``: from the store where it has
+    """Make the holidays of these regions and years known to ``store.standards.business_time``: from the store where it has
     them, else computed and stored for next time. An unknown region is left for the calendar to refuse."""
     regions, years = sorted({region.strip().upper() for region in regions}), sorted(set(years))
     if not regions or not years:

@@ -39,7 +39,7 @@ class CalendarError(ValueError):
     """A calendar setting that cannot work; the message names the field."""
 
 
-# Public holidays by (region, year), filled by the ``holidays`` package or from the store (store.holiday_table):
+# Public holidays by (region, year), filled by the ``holidays`` package or from the store (store.standards.holiday_table):
 # the package takes a fifth of a second to load a country's rules, and it recomputes them on every lookup.
 _HOLIDAYS: dict[tuple[str, int], Mapping[date, str]] = {}
 _KNOWN_REGIONS: set[str] = set()

@@ -17,10 +17,10 @@ from datetime import date, timedelta
 import sqlite_utils
 
 from store.accounts import per_person_figures
-from store.standards import Calendar
-from store.stats import FigureRow, GroupFigures, Grouping, SupplierFigures, SupplierTally, feed
-from store.stats_overview import empty_figures
-from store.stats_records import Selection, StatsSource
+from store.standards.business_time import Calendar
+from store.stats.figures import FigureRow, GroupFigures, Grouping, SupplierFigures, SupplierTally, feed
+from store.stats.overview import empty_figures
+from store.stats.records import Selection, StatsSource
 
 TOP_REQUESTERS = 10
 LONGEST_WAITS = 10

@@ -19,10 +19,10 @@ from typing import Any
 import sqlite_utils
 
 from store.accounts import PER_PERSON_OFF, per_person_figures
-from store.export_definitions import definitions
-from store.standards import WEEKDAY_NAMES, Calendar
-from store.stats import GROUP_COLUMNS, GROUPINGS, FigureRow, GroupFigures, group_figures
-from store.stats_records import Selection, StatsSource
+from store.standards.business_time import WEEKDAY_NAMES, Calendar
+from store.stats.definitions import definitions
+from store.stats.figures import GROUP_COLUMNS, GROUPINGS, FigureRow, GroupFigures, group_figures
+from store.stats.records import Selection, StatsSource
 from store.timeutil import utcnow
 
 log = logging.getLogger(__name__)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from store.accounts import per_person_figures
-from store.stats import GroupFigures, Grouping, SupplierFigures, SupplierTally, feed
-from store.stats_records import LEAN_LAYOUT, Selection, StatsSource
+from store.stats.figures import GroupFigures, Grouping, SupplierFigures, SupplierTally, feed
+from store.stats.records import LEAN_LAYOUT, Selection, StatsSource
 
 
 @dataclass(frozen=True, slots=True)

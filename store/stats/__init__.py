@@ -1,0 +1,2 @@
+"""Response statistics: per-request figures read from the store and kept, the view's overview, the period report,
+and the CSV/XLSX export with its definitions."""
