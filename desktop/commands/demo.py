@@ -61,13 +61,13 @@ def run_demo(args: argparse.Namespace) -> int:
     from mail.credentials import set_password
 
     try:
-        from mail.demo import DemoServers
+        from desktop.demo.servers import DemoServers
     except ImportError as error:  # the demo's servers are an extra: a plain install has no use for them
         raise CliError(
             f"the demo needs Loket's demo extra ({str(error.name).split('.')[0]} is missing): pip install 'loket[demo]'"
         ) from error
-    from mail.demo_keyring import use_demo_keyring
-    from mail.demo_store import prepare_demo
+    from desktop.demo.keyring_backend import use_demo_keyring
+    from desktop.demo.store_setup import prepare_demo
     from store.db import open_db
     from store.timeutil import utcnow
 

@@ -18,11 +18,11 @@ import pytest
 from imapclient import IMAPClient
 from imapclient.exceptions import LoginError
 
+from desktop.demo.keyring_backend import use_demo_keyring
+from desktop.demo.seed import load_seed
+from desktop.demo.servers import DemoServers, SeedMessage
+from desktop.demo.store_setup import prepare_demo
 from mail.credentials import get_password, set_password
-from mail.demo import DemoServers, SeedMessage
-from mail.demo_keyring import use_demo_keyring
-from mail.demo_seed import load_seed
-from mail.demo_store import prepare_demo
 from mail.reply import queue_request_reply
 from mail.send import flush
 from mail.sync import sync_once
@@ -262,7 +262,7 @@ def test_without_the_demo_extra_the_demo_says_what_to_install(tmp_path, monkeypa
 
     for name in [name for name in sys.modules if name.split(".")[0] == "pymap"] + ["pymap"]:
         monkeypatch.setitem(sys.modules, name, None)  # as if the demo extra were not installed
-    monkeypatch.delitem(sys.modules, "mail.demo", raising=False)
+    monkeypatch.delitem(sys.modules, "desktop.demo.servers", raising=False)
     assert main(["--data-dir", str(tmp_path), "demo", "--no-window"]) == 1
     assert capsys.readouterr().err == (
         "loket: the demo needs Loket's demo extra (pymap is missing): pip install 'loket[demo]'\n"

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from desktop.account_dialog import AccountDialog
+from desktop.demo.servers import DemoServers
 from mail.credentials import get_password
-from mail.demo import DemoServers
 from store.account_settings import settings_of
 from store.accounts import get_account, list_accounts
 from store.db import open_db

@@ -170,8 +170,8 @@ def test_a_refused_sign_in_shows_the_button_to_sign_in_again(qtbot, seeded_dir, 
 
 
 def test_window_syncs_the_demo_mailbox_in_the_background_and_says_up_to_date(qtbot, tmp_path, artifacts):
-    from mail.demo import DemoServers
-    from mail.demo_store import prepare_demo
+    from desktop.demo.servers import DemoServers
+    from desktop.demo.store_setup import prepare_demo
     from store.db import open_db
     from store.timeutil import utcnow
 

@@ -24,7 +24,7 @@ from importlib.resources import files
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from mail.demo import SENT_FOLDER, SeedMessage
+from desktop.demo.servers import SENT_FOLDER, SeedMessage
 from store.standards.business_time import Calendar, business_minutes_between
 
 INBOX = "INBOX"

@@ -11,8 +11,8 @@ from datetime import datetime
 
 import sqlite_utils
 
-from mail.demo import DemoServers
-from mail.demo_seed import build_messages, demo_desk, load_seed
+from desktop.demo.seed import build_messages, demo_desk, load_seed
+from desktop.demo.servers import DemoServers
 from store.account_settings import settings_of, update_account
 from store.accounts import Account, AccountError, add_account, get_account
 from store.directory import add_domain_rule

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mail.demo import SENT_FOLDER
-from mail.demo_seed import build_messages, business_instant_before, demo_desk, load_seed
+from desktop.demo.seed import build_messages, business_instant_before, demo_desk, load_seed
+from desktop.demo.servers import SENT_FOLDER
 from store.standards.business_time import Calendar, business_minutes_between
 
 FIRST_RESPONSE_MIN = 240
