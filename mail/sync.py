@@ -59,6 +59,7 @@ from store.filing import (
     same_message,
     update_flags,
 )
+from store.history import file_history
 from store.stats_records import keep_figures
 from store.sync_lock import SyncLock
 from store.timeutil import to_db, utcnow
@@ -93,6 +94,7 @@ class SyncResult:
     requests_changed_by_team: set[int] = field(default_factory=set)
     inbox: tuple[int, int] | None = None  # (folder id, uidvalidity)
     inbox_touched: set[int] = field(default_factory=set)  # INBOX UIDs new or with changed flags in this pass
+    filed_as_history: int = 0  # requests the account's first sync filed as done (store.history)
 
 
 @contextmanager
@@ -152,6 +154,7 @@ def sync_once(
         session = session or open_session(account, password)
         secret = rating_secret(session, account, utcnow())
         _sync_folders(db, account, password, session, result, progress, secret)
+        result.filed_as_history = file_history(db, account.id, utcnow()) or 0
         shared = sync_team_folder(db, session, account.id, account.address)
         result.shared_changes_pushed, result.shared_changes_received = shared.pushed, shared.received
         result.requests_changed_by_team = shared.touched or set()

@@ -58,7 +58,9 @@ def open_damaged(path: Path) -> sqlite3.Connection:
 def carry_settings(damaged: sqlite3.Connection, db: sqlite_utils.Database, counts: Counter[str]) -> None:
     """Accounts, calendars, standards, departments, requesters and templates, with their ids."""
     for table in SETTINGS_TABLES:
-        _copy_rows(damaged, db, table, "INSERT OR IGNORE", counts, reset={"last_error": None})
+        # A rebuild is a first sync: it files the mailbox's history again, by the account's cut-off.
+        reset = {"last_error": None, "history_filed_at": None}
+        _copy_rows(damaged, db, table, "INSERT OR IGNORE", counts, reset=reset)
     # A template the desk edited replaces the default of the same name and language.
     _copy_rows(damaged, db, "templates", "INSERT OR REPLACE", counts, keep_id=False)
 
