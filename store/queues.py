@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
+from store.history import HISTORY_ACTOR
 from store.search import fts_query
 from store.timeutil import from_db, to_db
 
@@ -115,9 +116,9 @@ class AttachmentRow:
 
 @dataclass(frozen=True, slots=True)
 class ConversationItem:
-    """A message or an internal note, in the order they happened."""
+    """A message, an internal note or the filing of imported history, in the order they happened."""
 
-    kind: str  # "message" or "note"
+    kind: str  # "message", "note" or "history"
     id: int  # messages.id or events.id
     at: datetime | None
     role: str  # requester, desk, colleague, auto; "note" for notes
@@ -407,6 +408,12 @@ def conversation(db: sqlite_utils.Database, request_id: int) -> list[Conversatio
     ):
         text = str(json.loads(data or "{}").get("text", ""))
         items.append(ConversationItem("note", event_id, from_db(at), "note", actor, "", "", text, None))
+    for event_id, at in db.execute(
+        "SELECT id, at FROM events WHERE request_id = ? AND kind = 'status' AND actor = ? "
+        "AND json_extract(data_json, '$.history')",
+        [request_id, HISTORY_ACTOR],
+    ):
+        items.append(ConversationItem("history", event_id, from_db(at), "history", "", "", "", "", None))
     return sorted(items, key=lambda item: (item.at is None, item.at or datetime.min, item.kind, item.id))
 
 
