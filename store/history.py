@@ -82,3 +82,14 @@ def file_history(db: sqlite_utils.Database, account_id: int, now: datetime) -> i
     if filed:
         log.info("first sync: %d request(s) quiet for over %d days filed as history", filed, row[0])
     return filed
+
+
+def filed_as_history(db: sqlite_utils.Database, request_id: int) -> bool:
+    """Whether the request is resolved by the filing of imported history (its latest status change)."""
+    row = db.execute(
+        "SELECT q.status, json_extract(e.data_json, '$.history') FROM requests q LEFT JOIN events e "
+        "ON e.id = (SELECT id FROM events WHERE request_id = q.id AND kind = 'status' ORDER BY at DESC, id DESC "
+        "LIMIT 1) WHERE q.id = ?",
+        [request_id],
+    ).fetchone()
+    return row is not None and row[0] == "resolved" and bool(row[1])

@@ -157,3 +157,29 @@ def test_the_command_line_sets_the_cut_off_and_refuses_a_negative_one(dovecot, m
     assert synced.returncode == 0, synced.stderr
     counts = json.loads(loket(tmp_path, "status", "--json").stdout)["requests"]
     assert (counts["new"], counts["resolved"]) == (1, 1)
+
+
+def test_a_rebuild_files_history_by_the_cut_off_set_since_and_keeps_what_a_person_set(
+    dovecot, mailbox, tmp_path
+):
+    from tests.desk_cli import damage_table, loket
+    from tests.numbers import request_number
+
+    reopened = thread(dovecot, mailbox, "locker", NOW - timedelta(days=200))
+    quiet = thread(dovecot, mailbox, "key", NOW - timedelta(days=200))
+    recent = thread(dovecot, mailbox, "window", NOW - timedelta(days=1))
+    added = loket(
+        tmp_path, "account", "add", "facilities", "--address", DESK, "--imap-host", "127.0.0.1", "--imap-port",
+        str(dovecot.port), "--smtp-host", "127.0.0.1", "--smtp-port", "2525", "--username", mailbox.username,
+        "--security", "none", "--password-stdin", "--history-days", "0", stdin=mailbox.password + "\n",
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert loket(tmp_path, "sync", "--once").returncode == 0
+    number = request_number(tmp_path, reopened)
+    assert loket(tmp_path, "--as", "Anna", "request", "set", number, "--status", "open").returncode == 0
+    assert loket(tmp_path, "account", "set", "facilities", "--history-days", "30").returncode == 0
+    damage_table(tmp_path / "loket.sqlite", "messages")
+
+    rebuilt = loket(tmp_path, "rebuild")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert statuses(open_db(tmp_path)) == {reopened: "open", quiet: "resolved", recent: "new"}
