@@ -160,3 +160,16 @@ def test_a_hundred_thousand_requests_are_filed_in_set_based_statements(db):
     seconds = time.perf_counter() - started
     assert db.execute("SELECT count(*) FROM requests WHERE status != 'resolved'").fetchone()[0] == 0
     assert seconds < 20, f"filing 100,000 requests took {seconds:.1f} s"
+
+
+def test_timers_of_history_never_breach_or_warn_and_the_queues_hold_only_what_is_open(db):
+    from store.queues import RequestFilter, request_ids
+    from store.standard_rules import Standard, add_standard
+
+    old, recent = request(db, OLD), request(db, NOW - timedelta(hours=30))
+    add_standard(db, Standard(None, 1, "Snel", first_response_min=60), NOW)
+    assert set(request_ids(db, RequestFilter("breached"), NOW)) == {old, recent}
+    file_history(db, 1, NOW)
+    for queue in ("breached", "breaching", "open"):
+        assert old not in request_ids(db, RequestFilter(queue), NOW)
+    assert request_ids(db, RequestFilter("breached"), NOW) == [recent]
