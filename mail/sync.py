@@ -154,7 +154,6 @@ def sync_once(
         session = session or open_session(account, password)
         secret = rating_secret(session, account, utcnow())
         _sync_folders(db, account, password, session, result, progress, secret)
-        result.filed_as_history = file_history(db, account.id, utcnow()) or 0
         shared = sync_team_folder(db, session, account.id, account.address)
         result.shared_changes_pushed, result.shared_changes_received = shared.pushed, shared.received
         result.requests_changed_by_team = shared.touched or set()
@@ -199,6 +198,9 @@ def _sync_folders(
     try:
         for name, role in watched_folders(session):
             sync_folder(db, account, password, session, name, role, result, shared, progress)
+        # Once every folder is in, and before the indexes a large first sync set aside are built: filing history
+        # moves most requests from the open ones to the resolved ones.
+        result.filed_as_history = file_history(db, account.id, utcnow()) or 0
     finally:
         shared.workers.close()
         shared.indexes.restore()
