@@ -322,21 +322,13 @@ def test_the_history_cut_off_is_thirty_days_for_a_new_mailbox_and_saved_and_edit
 
 
 @pytest.mark.parametrize("language", ["en", "nl", "de", "it"])
-def test_the_history_field_reads_in_each_language(qtbot, tmp_path, artifacts, language):
-    from PySide6.QtWidgets import QApplication, QFormLayout
+def test_the_history_field_reads_in_each_language(qtbot, tmp_path, artifacts, in_language, language):
+    from PySide6.QtWidgets import QFormLayout
 
-    from desktop.i18n import install_translations, remove_translations
-
-    app = QApplication.instance()
-    install_translations(app, language)
-    try:
-        dialog = _dialog(qtbot, tmp_path)
-        field = dialog.form.field("history_days")
-        layout = dialog.form.layout()
-        assert isinstance(layout, QFormLayout)
-        label = layout.labelForField(field).text()
-        if language != "en":
-            assert label != "&File as history after (days):"
-        dialog.grab().save(str(artifacts / f"account_dialog_history_{language}.png"))
-    finally:
-        remove_translations(app)
+    in_language(language)
+    dialog = _dialog(qtbot, tmp_path)
+    layout = dialog.form.layout()
+    assert isinstance(layout, QFormLayout)
+    label = layout.labelForField(dialog.form.field("history_days")).text()
+    assert (label == "&File as history after (days):") == (language == "en")
+    dialog.grab().save(str(artifacts / f"account_dialog_history_{language}.png"))

@@ -5,10 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from desktop.app import create_app
-from desktop.i18n import install_translations, remove_translations
 from desktop.reader import Reader
 from desktop.request_view import RequestView
 from store.accounts import set_history_days
@@ -27,14 +25,16 @@ SHOWN = {
 
 
 @pytest.mark.parametrize("language", sorted(SHOWN))
-def test_the_filing_of_imported_history_shows_in_the_conversation(qtbot, tmp_path, artifacts, language):
+def test_the_filing_of_imported_history_shows_in_the_conversation(
+    qtbot, tmp_path, artifacts, in_language, language
+):
     data_dir = desk_data_dir(tmp_path)
     request_id = file_raw(data_dir, mail_cases.nested_forward())
-    app = create_app()
+    create_app()
     db = open_db(data_dir)
     set_history_days(db, 1, 30)
     assert file_history(db, 1, datetime(2026, 12, 7, tzinfo=UTC)) == 1
-    install_translations(QApplication.instance(), language)
+    in_language(language)
     reader = Reader(data_dir)
     try:
         widget = RequestView(db, reader)
@@ -50,4 +50,3 @@ def test_the_filing_of_imported_history_shows_in_the_conversation(qtbot, tmp_pat
     finally:
         reader.close()
         db.conn.close()
-        remove_translations(app)
