@@ -155,6 +155,7 @@ def test_the_command_line_sets_the_cut_off_and_refuses_a_negative_one(dovecot, m
     assert changed.returncode == 0 and changed.stdout == "history days 30 for facilities\n"
     synced = loket(tmp_path, "sync", "facilities", "--once")
     assert synced.returncode == 0, synced.stderr
+    assert synced.stdout.splitlines()[-1] == "1 older request filed as history (resolved, nothing sent)"
     counts = json.loads(loket(tmp_path, "status", "--json").stdout)["requests"]
     assert (counts["new"], counts["resolved"]) == (1, 1)
 
