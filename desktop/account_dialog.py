@@ -47,6 +47,7 @@ from mail.providers import country_defaults, settings_for
 from mail.sasl import Secret
 from store.account_settings import AccountSettings
 from store.accounts import SIGNIN_REQUIRED, AccountError, OAuthSetup, UnsentReplies
+from store.history import DEFAULT_HISTORY_DAYS
 
 if TYPE_CHECKING:
     from mail.oauth import Tokens
@@ -180,7 +181,14 @@ class AccountDialog(WorkDialog):
             self.form.field("password").setPlaceholderText(self.tr("unchanged (stored in the keyring)"))
             self._autofilled = {key: None for key in _SERVER_KEYS}  # never overwrite saved servers
         else:
-            self.form.set_values({"timezone": default_timezone, "imap_port": 993, "smtp_port": 587})
+            self.form.set_values(
+                {
+                    "timezone": default_timezone,
+                    "imap_port": 993,
+                    "smtp_port": 587,
+                    "history_days": DEFAULT_HISTORY_DAYS,
+                }
+            )
         self._auth_chosen()
         self.setMinimumWidth(520)
 
@@ -225,6 +233,15 @@ class AccountDialog(WorkDialog):
         holidays = [("", self.tr("none"))] + [(code, code) for code in HOLIDAY_CODES]
         form.add_choice("holidays", self.tr("Public &holidays:"), holidays, editable=True)
         show_holiday_names(form.field("holidays"))
+        history = form.add_number(
+            "history_days", self.tr("&File as history after (days):"), 36_500, self.tr("never: keep all open")
+        )
+        history.setToolTip(
+            self.tr(
+                "On the first sync, and when the store is rebuilt, a request whose last message is older than this "
+                "is filed as done, marked as history. A requester who writes again reopens it."
+            )
+        )
         address.textEdited.connect(self._address_edited)
         auth.activated.connect(self._auth_chosen_by_hand)
         return form
@@ -333,6 +350,7 @@ class AccountDialog(WorkDialog):
             else values["username"] or values["address"],
             timezone=values["timezone"] or "UTC",
             holidays=values["holidays"] or None,
+            history_days=values["history_days"],
             oauth=None
             if values["auth"] == "password"
             else OAuthSetup(

@@ -34,6 +34,13 @@ class Form(QWidget):
         spin.setRange(1, 65535)
         return self._add(key, label, spin)
 
+    def add_number(self, key: str, label: str, maximum: int, special: str = "") -> QSpinBox:
+        """A whole number from 0 to ``maximum``; ``special`` is shown in place of 0."""
+        spin = QSpinBox(self)
+        spin.setRange(0, maximum)
+        spin.setSpecialValueText(special)
+        return self._add(key, label, spin)
+
     def add_choice(
         self, key: str, label: str, choices: Iterable[tuple[str, str]], editable: bool = False
     ) -> QComboBox:

@@ -319,6 +319,10 @@ class RequestView(QWidget):
         self.conversation.verticalScrollBar().setValue(scroll)
 
     def _item_html(self, item: ConversationItem, now: datetime) -> str:
+        if item.kind == "history":
+            text = html.escape(self.tr("Filed as history on import"))
+            when = html.escape(short_datetime(item.at, now))
+            return f"<p style='color:#6b7280; margin:4px 0 10px 0'>— {text} · {when}</p>"
         background, accent = ROLE_STYLE.get(item.role, ROLE_STYLE["requester"])
         if is_dark(
             self.palette()

@@ -59,6 +59,7 @@ from store.filing import (
     same_message,
     update_flags,
 )
+from store.history import file_history
 from store.stats.records import keep_figures
 from store.sync_lock import SyncLock
 from store.timeutil import to_db, utcnow
@@ -93,6 +94,7 @@ class SyncResult:
     requests_changed_by_team: set[int] = field(default_factory=set)
     inbox: tuple[int, int] | None = None  # (folder id, uidvalidity)
     inbox_touched: set[int] = field(default_factory=set)  # INBOX UIDs new or with changed flags in this pass
+    filed_as_history: int = 0  # requests the account's first sync filed as done (store.history)
 
 
 @contextmanager
@@ -196,6 +198,9 @@ def _sync_folders(
     try:
         for name, role in watched_folders(session):
             sync_folder(db, account, password, session, name, role, result, shared, progress)
+        # Once every folder is in, and before the indexes a large first sync set aside are built: filing history
+        # moves most requests from the open ones to the resolved ones.
+        result.filed_as_history = file_history(db, account.id, utcnow()) or 0
     finally:
         shared.workers.close()
         shared.indexes.restore()

@@ -16,14 +16,17 @@ from store.accounts import (
     AccountError,
     OAuthSetup,
     add_account,
+    check_history_days,
     check_holidays,
     check_oauth,
     get_account_by_id,
+    history_days,
     oauth_columns,
     validate_connection,
     validate_identity,
 )
 from store.db import transaction
+from store.history import DEFAULT_HISTORY_DAYS
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,9 @@ class AccountSettings:
     timezone: str
     holidays: str | None
     oauth: OAuthSetup | None = None  # None: a password
+    history_days: int = (
+        DEFAULT_HISTORY_DAYS  # the first sync files requests quiet for longer as done; 0: none
+    )
     state: str = "ok"  # read only: ``signin_required`` when the provider refused the sign-in
 
     def _values(self) -> dict[str, Any]:
@@ -50,7 +56,7 @@ class AccountSettings:
     def as_account(self, account_id: int = 0) -> Account:
         """The settings as an ``Account`` (not stored), e.g. to test a connection before saving."""
         values = self._values()
-        del values["timezone"], values["holidays"], values["oauth"]
+        del values["timezone"], values["holidays"], values["oauth"], values["history_days"]
         return Account(id=account_id, calendar_id=None, signature="", **values, **oauth_columns(self.oauth))
 
 
@@ -71,6 +77,7 @@ def settings_of(db: sqlite_utils.Database, account: Account) -> AccountSettings:
         timezone=timezone,
         holidays=holidays,
         oauth=_setup_of(account),
+        history_days=history_days(db, account.id),
         state=account.state,
     )
 
@@ -110,6 +117,7 @@ def update_account(db: sqlite_utils.Database, account_id: int, settings: Account
     )
     if settings.holidays:
         check_holidays(settings.holidays)
+    check_history_days(settings.history_days)
     if settings.oauth is not None:
         check_oauth(settings.oauth)
     clash = db.execute(
@@ -120,7 +128,8 @@ def update_account(db: sqlite_utils.Database, account_id: int, settings: Account
     with transaction(db):
         db.execute(
             "UPDATE accounts SET name = ?, address = ?, display_name = ?, imap_host = ?, imap_port = ?, "
-            "imap_security = ?, smtp_host = ?, smtp_port = ?, smtp_security = ?, username = ? WHERE id = ?",
+            "imap_security = ?, smtp_host = ?, smtp_port = ?, smtp_security = ?, username = ?, history_days = ? "
+            "WHERE id = ?",
             [
                 settings.name,
                 settings.address.strip().lower(),
@@ -132,6 +141,7 @@ def update_account(db: sqlite_utils.Database, account_id: int, settings: Account
                 settings.smtp_port,
                 settings.smtp_security,
                 settings.username,
+                settings.history_days,
                 account_id,
             ],
         )

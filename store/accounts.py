@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import sqlite_utils
 
 from store.db import transaction
+from store.history import DEFAULT_HISTORY_DAYS
 from store.timeutil import to_db, utcnow
 
 if TYPE_CHECKING:
@@ -197,10 +198,13 @@ def add_account(
     holidays: str | None = None,
     display_name: str = "",
     oauth: OAuthSetup | None = None,
+    history_days: int = DEFAULT_HISTORY_DAYS,
 ) -> Account:
     """Create an account with its default calendar (Mon–Fri 09:00–17:00 in ``timezone``); with ``oauth`` it signs
-    in with OAuth 2.0 instead of a password."""
+    in with OAuth 2.0 instead of a password. Its first sync files requests quiet for over ``history_days`` as
+    done (``store.history``; 0 keeps all open)."""
     validate_identity(name, display_name, username)
+    check_history_days(history_days)
     validate_connection(
         address,
         {"IMAP": (imap_host, imap_port, imap_security), "SMTP": (smtp_host, smtp_port, smtp_security)},
@@ -243,6 +247,7 @@ def add_account(
                     "calendar_id": calendar_id,
                     "created_at": to_db(utcnow()),
                     "secret_id": secrets.token_hex(16),
+                    "history_days": history_days,
                     **oauth_columns(oauth),
                 }
             )
@@ -394,3 +399,23 @@ def rating_links_on(db: sqlite_utils.Database, account_id: int) -> bool:
 def set_rating_links(db: sqlite_utils.Database, account_id: int, on: bool) -> None:
     with transaction(db):
         db.execute("UPDATE accounts SET rating_links = ? WHERE id = ?", [int(on), account_id])
+
+
+def check_history_days(days: int) -> int:
+    if days < 0:
+        raise AccountError(f"history days: {days} is negative; 0 keeps every request open")
+    return days
+
+
+def history_days(db: sqlite_utils.Database, account_id: int) -> int:
+    """Requests quiet for longer than this many days are filed as done on the account's first sync."""
+    row = db.execute("SELECT history_days FROM accounts WHERE id = ?", [account_id]).fetchone()
+    return DEFAULT_HISTORY_DAYS if row is None else int(row[0])
+
+
+def set_history_days(db: sqlite_utils.Database, account_id: int, days: int) -> None:
+    """The cut-off for the account's next first sync, which a rebuild of the store is (its first has run)."""
+    with transaction(db):
+        db.execute(
+            "UPDATE accounts SET history_days = ? WHERE id = ?", [check_history_days(days), account_id]
+        )

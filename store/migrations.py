@@ -606,6 +606,33 @@ def team_changes_and_shared_numbers(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE temp.renumbered")
 
 
+# A mailbox of years brings years of requests nobody will answer now: on an account's first sync, those whose last
+# message is older than ``history_days`` are filed as done (store.history). ``history_filed_at`` says when that
+# happened; the stores kept so far had their first sync long ago, so they are marked as done with it and keep
+# every request as it is.
+HISTORY_DAYS = """
+ALTER TABLE accounts ADD COLUMN history_days INTEGER NOT NULL DEFAULT 30 CHECK (history_days >= 0);
+ALTER TABLE accounts ADD COLUMN history_filed_at TEXT;
+UPDATE accounts SET history_filed_at = created_at
+    WHERE EXISTS (SELECT 1 FROM folders f WHERE f.account_id = accounts.id AND f.last_sync IS NOT NULL)
+       OR EXISTS (SELECT 1 FROM requests q WHERE q.account_id = accounts.id);
+"""
+
+
+# The sidebar counts the breached and breaching requests and finds the oldest of each from an index of the running
+# timer, its warning instant and the arrival (store.queues), not from every row in the timer's range: on a store where
+# every request is open, that read most rows of the table. The list of resolved requests sorted by requester walks
+# resolved requests only, not every request of each requester.
+WINDOW_INDEXES = """
+CREATE INDEX requests_open_timer_counts ON requests((CASE WHEN status IN ('resolved', 'waiting') THEN NULL
+    ELSE CASE WHEN first_response_at IS NULL THEN first_response_due ELSE resolution_due END END),
+    (CASE WHEN first_response_at IS NULL THEN first_response_warn ELSE resolution_warn END), received_at)
+    WHERE status != 'resolved' AND merged_into IS NULL;
+CREATE INDEX requests_resolved_requester ON requests(requester_id, received_at)
+    WHERE status = 'resolved' AND merged_into IS NULL;
+"""
+
+
 Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19,
@@ -615,6 +642,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     V23, V24, V25,
     V_ACCOUNT_SIGN_IN,
     team_changes_and_shared_numbers,
+    HISTORY_DAYS,
+    WINDOW_INDEXES,
 )  # fmt: skip
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
+from store.history import HISTORY_ACTOR
 from store.search import fts_query
 from store.timeutil import from_db, to_db
 
@@ -26,6 +27,7 @@ WARN_AT = "(CASE WHEN r.first_response_at IS NULL THEN r.first_response_warn ELS
 # neither breached nor breaching). The index ``requests_open_timer`` (migration V7) is on this expression.
 RUNNING_DUE = f"(CASE WHEN r.status IN ('resolved', 'waiting') THEN NULL ELSE {TIMER_DUE} END)"
 _OPEN = "r.status != 'resolved' AND r.merged_into IS NULL"
+_RESOLVED = "r.status = 'resolved' AND r.merged_into IS NULL"
 
 _REQUESTER_KEY = "coalesce(nullif(q.name, ''), q.address) COLLATE NOCASE"
 SORT_COLUMNS: dict[str, str] = {
@@ -115,9 +117,9 @@ class AttachmentRow:
 
 @dataclass(frozen=True, slots=True)
 class ConversationItem:
-    """A message or an internal note, in the order they happened."""
+    """A message, an internal note or the filing of imported history, in the order they happened."""
 
-    kind: str  # "message" or "note"
+    kind: str  # "message", "note" or "history"
     id: int  # messages.id or events.id
     at: datetime | None
     role: str  # requester, desk, colleague, auto; "note" for notes
@@ -173,7 +175,7 @@ def _where(db: sqlite_utils.Database, flt: RequestFilter, now: datetime) -> tupl
         clauses += [_OPEN, f"{RUNNING_DUE} >= ?", f"{WARN_AT} <= ?"]
         params += [now_text, now_text]
     elif kind == "resolved":
-        clauses.append("r.status = 'resolved' AND r.merged_into IS NULL")
+        clauses.append(_RESOLVED)
     elif kind == "unassigned":
         clauses.append(f"{_OPEN} AND coalesce(r.assignee, '') = ''")
     elif kind == "all":
@@ -248,7 +250,13 @@ def _first_page_by_another_table(sort: str, where: str, direction: str, nulls: s
     which SQLite merges in order. CROSS JOIN fixes the loop order, so the plan does not hang on table statistics.
     Returns the query and the number of arms, each of which takes the filter's parameters.
     """
-    index = "requests_open_requester" if _OPEN in where else "requests_requester"
+    index = (
+        "requests_open_requester"
+        if _OPEN in where
+        else "requests_resolved_requester"
+        if _RESOLVED in where
+        else "requests_requester"
+    )
     requests = f"requests r INDEXED BY {index}"
     columns = "r.id AS id, {key} AS k, {department} AS dg, {requester} AS g, r.received_at AS t"
     no_requester = (
@@ -340,12 +348,13 @@ def queue_counts(
         "waiting": waiting.get("waiting", (0, None)),
         "waiting_colleague": waiting.get("waiting_colleague", (0, None)),
         "breaching": db.execute(
-            f"SELECT count(*), min(r.received_at) FROM requests r "
+            f"SELECT count(*), min(r.received_at) FROM requests r INDEXED BY requests_open_timer_counts "
             f"WHERE {_OPEN} AND {RUNNING_DUE} >= ?1 AND {WARN_AT} <= ?1",
             [now_text],
         ).fetchone(),
         "breached": db.execute(
-            f"SELECT count(*), min(r.received_at) FROM requests r WHERE {_OPEN} AND {RUNNING_DUE} < ?",
+            f"SELECT count(*), min(r.received_at) FROM requests r INDEXED BY requests_open_timer_counts "
+            f"WHERE {_OPEN} AND {RUNNING_DUE} < ?",
             [now_text],
         ).fetchone(),
         "resolved": db.execute(
@@ -356,9 +365,12 @@ def queue_counts(
         QueueCount(key, key, "", int(answers[key][0] or 0), from_db(answers[key][1])) for key in FIXED_QUEUES
     ]
     for department_id, name, count, oldest in db.execute(
-        f"""SELECT d.id, d.name, count(*), min(r.received_at) FROM requests r INDEXED BY requests_open_requester
-            JOIN requesters q ON q.id = r.requester_id JOIN departments d ON d.id = q.department_id
-            WHERE {_OPEN} GROUP BY d.id ORDER BY d.name COLLATE NOCASE"""
+        # Per requester from the open-requester index alone (in its order, no sort), then per department.
+        f"""SELECT d.id, d.name, sum(per.n), min(per.oldest) FROM (SELECT r.requester_id AS requester, count(*) AS n,
+                min(r.received_at) AS oldest FROM requests r INDEXED BY requests_open_requester WHERE {_OPEN}
+                GROUP BY r.requester_id) AS per
+            JOIN requesters q ON q.id = per.requester JOIN departments d ON d.id = q.department_id
+            GROUP BY d.id ORDER BY d.name COLLATE NOCASE"""
     ):
         counts.append(QueueCount(f"department:{department_id}", "department", name, count, from_db(oldest)))
     if not requesters:
@@ -407,6 +419,12 @@ def conversation(db: sqlite_utils.Database, request_id: int) -> list[Conversatio
     ):
         text = str(json.loads(data or "{}").get("text", ""))
         items.append(ConversationItem("note", event_id, from_db(at), "note", actor, "", "", text, None))
+    for event_id, at in db.execute(
+        "SELECT id, at FROM events WHERE request_id = ? AND kind = 'status' AND actor = ? "
+        "AND json_extract(data_json, '$.history')",
+        [request_id, HISTORY_ACTOR],
+    ):
+        items.append(ConversationItem("history", event_id, from_db(at), "history", "", "", "", "", None))
     return sorted(items, key=lambda item: (item.at is None, item.at or datetime.min, item.kind, item.id))
 
 

@@ -25,6 +25,7 @@ import sqlite_utils
 
 from store import lifecycle
 from store.db import db_path, transaction
+from store.history import filed_as_history
 from store.raw_bytes import pack
 from store.search import SearchEntry, index_for_search
 
@@ -58,7 +59,9 @@ def open_damaged(path: Path) -> sqlite3.Connection:
 def carry_settings(damaged: sqlite3.Connection, db: sqlite_utils.Database, counts: Counter[str]) -> None:
     """Accounts, calendars, standards, departments, requesters and templates, with their ids."""
     for table in SETTINGS_TABLES:
-        _copy_rows(damaged, db, table, "INSERT OR IGNORE", counts, reset={"last_error": None})
+        # A rebuild is a first sync: it files the mailbox's history again, by the account's cut-off.
+        reset = {"last_error": None, "history_filed_at": None}
+        _copy_rows(damaged, db, table, "INSERT OR IGNORE", counts, reset=reset)
     # A template the desk edited replaces the default of the same name and language.
     _copy_rows(damaged, db, "templates", "INSERT OR REPLACE", counts, keep_id=False)
 
@@ -164,6 +167,7 @@ def _carry_hand_changes(
     unless the mailbox brought something newer (a later message) since."""
     status, assignee, priority, category, last_activity = state
     latest: dict[str, tuple[str, datetime]] = {}
+    by_hand = history = False  # a person set its status once; its latest status is the filing of history
     for kind, who, at, data_json in _events(damaged, old_id, counts):
         if kind == "note":
             text = json.loads(data_json).get("text", "")
@@ -172,6 +176,10 @@ def _carry_hand_changes(
                 counts["notes"] += 1
         else:
             latest[kind] = (who, datetime.fromisoformat(at))
+        if kind == "status":
+            data = json.loads(data_json or "{}")
+            history = bool(data.get("history"))
+            by_hand = by_hand or not (data.get("by_mail") or history)
     current = db.execute("SELECT last_activity_at, status FROM requests WHERE id = ?", [new_id]).fetchone()
     if current[0] and last_activity and current[0] > last_activity:
         return  # the mailbox has news the damaged store never saw: it decides
@@ -180,7 +188,9 @@ def _carry_hand_changes(
             continue
         who, at = latest.get(field, (actor, now))
         getattr(lifecycle, f"set_{field}")(db, new_id, value, who, at)
-    if status != current[1]:
+    # A status derived from the mail, or the filing of history, is derived again by the rebuild's own first sync
+    # (by the account's cut-off as it is now); what a person set is carried over.
+    if status != current[1] and not history and (by_hand or not filed_as_history(db, new_id)):
         who, at = latest.get("status", (actor, now))
         lifecycle.set_status(db, new_id, status, who, at)
         counts["statuses"] += 1

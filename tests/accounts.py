@@ -18,7 +18,10 @@ def loopback_account(
     timezone: str = "Europe/Amsterdam",
     holidays: str | None = None,
     display_name: str = "",
+    history_days: int = 0,
 ) -> Account:
+    """Tests file mail of fixed dates, months old by now: their accounts keep every request open unless a test
+    asks for a cut-off."""
     return add_account(
         db,
         name=name,
@@ -33,4 +36,5 @@ def loopback_account(
         username=username or name,
         timezone=timezone,
         holidays=holidays,
+        history_days=history_days,
     )

@@ -32,6 +32,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--timezone", default=None, help="IANA zone of the desk's opening hours (default: this machine's)"
     )
     add.add_argument("--holidays", default=None, help="public holidays: NL, DE-BY, IT ...")
+    add.add_argument(
+        "--history-days",
+        type=_days,
+        default=30,
+        metavar="N",
+        help="on the first sync, file requests quiet for over N days as done (default 30; 0 keeps all open)",
+    )
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     add.add_argument("--no-check", action="store_true", help="do not log in to the IMAP server before saving")
     add_oauth_arguments(add)
@@ -57,6 +64,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         choices=("on", "off"),
         help="on (the default): a reply that resolves a request ends with links to rate the answer",
     )
+    setting.add_argument(
+        "--history-days",
+        type=_days,
+        metavar="N",
+        help="the cut-off a rebuild of the store files history by (the first sync has used it already)",
+    )
     setting.set_defaults(func=set_account)
 
     remove = actions.add_parser(
@@ -69,6 +82,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="remove it even though its outbox holds replies that were never sent (they are lost)",
     )
     remove.set_defaults(func=remove_account)
+
+
+def _days(text: str) -> int:
+    """A whole number of days, 0 or more; anything else is a usage error naming the option."""
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days, 0 or more")
+    return int(text)
 
 
 def add_account(args: argparse.Namespace) -> int:
@@ -107,6 +127,7 @@ def add_account(args: argparse.Namespace) -> int:
             timezone=args.timezone or machine_zone(),
             holidays=args.holidays,
             oauth=oauth,
+            history_days=args.history_days,
         )
     except AccountError as error:
         raise CliError(str(error), exit_code=2) from error
@@ -180,11 +201,17 @@ def remove_account(args: argparse.Namespace) -> int:
 
 
 def set_account(args: argparse.Namespace) -> int:
-    from store.accounts import AccountError, get_account, set_per_person_figures, set_rating_links
+    from store.accounts import (
+        AccountError,
+        get_account,
+        set_history_days,
+        set_per_person_figures,
+        set_rating_links,
+    )
     from store.db import open_db
 
-    if args.per_person_figures is None and args.rating_links is None:
-        raise CliError("name a setting to change: --per-person-figures or --rating-links", 2)
+    if args.per_person_figures is None and args.rating_links is None and args.history_days is None:
+        raise CliError("name a setting to change: --per-person-figures, --rating-links or --history-days", 2)
     db = open_db(args.data_dir)
     try:
         account = get_account(db, args.name)
@@ -196,4 +223,7 @@ def set_account(args: argparse.Namespace) -> int:
     if args.rating_links is not None:
         set_rating_links(db, account.id, args.rating_links == "on")
         print(f"rating links {args.rating_links} for {account.name}")
+    if args.history_days is not None:
+        set_history_days(db, account.id, args.history_days)
+        print(f"history days {args.history_days} for {account.name}")
     return 0

@@ -54,6 +54,10 @@ def run_sync(args: argparse.Namespace) -> int:
         print(
             f"{result.new_messages} new, {result.flag_changes} flag changes, {result.vanished} gone on the server"
         )
+        if filed := result.filed_as_history:
+            print(
+                f"{filed} older request{'' if filed == 1 else 's'} filed as history (resolved, nothing sent)"
+            )
         return 0
 
     stop = threading.Event()

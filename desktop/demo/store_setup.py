@@ -55,6 +55,7 @@ def prepare_demo(db: sqlite_utils.Database, servers: DemoServers, now: datetime)
             username=servers.user,
             timezone=desk.timezone,
             holidays=desk.holidays,
+            history_days=0,  # its mail shows a desk at work this month: none of it is history
         )
         add_standard(db, replace(DEMO_STANDARD, account_id=account.id))
         return account

@@ -627,6 +627,18 @@
         <translation>&amp;Feiertage:</translation>
     </message>
     <message>
+        <source>&amp;File as history after (days):</source>
+        <translation>Als &amp;Verlauf ablegen nach (Tagen):</translation>
+    </message>
+    <message>
+        <source>never: keep all open</source>
+        <translation>nie: alles offen lassen</translation>
+    </message>
+    <message>
+        <source>On the first sync, and when the store is rebuilt, a request whose last message is older than this is filed as done, marked as history. A requester who writes again reopens it.</source>
+        <translation>Bei der ersten Synchronisierung und wenn der Speicher neu aufgebaut wird, wird eine Anfrage, deren letzte Nachricht älter ist, als erledigt abgelegt und als Verlauf markiert. Schreibt der Anfragende erneut, wird sie wieder geöffnet.</translation>
+    </message>
+    <message>
         <source>Microsoft</source>
         <translation>Microsoft</translation>
     </message>
@@ -1492,6 +1504,10 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
     <message>
         <source>Who asked, their other open requests and their history</source>
         <translation>Wer angefragt hat, weitere offene Anfragen und Verlauf</translation>
+    </message>
+    <message>
+        <source>Filed as history on import</source>
+        <translation>Beim Import als Verlauf abgelegt</translation>
     </message>
     <message>
         <source>Desk</source>

@@ -627,6 +627,18 @@
         <translation>&amp;Giorni festivi:</translation>
     </message>
     <message>
+        <source>&amp;File as history after (days):</source>
+        <translation>Archiviare come storico &amp;dopo (giorni):</translation>
+    </message>
+    <message>
+        <source>never: keep all open</source>
+        <translation>mai: lasciare tutto aperto</translation>
+    </message>
+    <message>
+        <source>On the first sync, and when the store is rebuilt, a request whose last message is older than this is filed as done, marked as history. A requester who writes again reopens it.</source>
+        <translation>Alla prima sincronizzazione, e quando l&apos;archivio viene ricostruito, una richiesta il cui ultimo messaggio è più vecchio di così viene archiviata come risolta e segnata come storico. Se il richiedente scrive di nuovo, si riapre.</translation>
+    </message>
+    <message>
         <source>Microsoft</source>
         <translation>Microsoft</translation>
     </message>
@@ -1492,6 +1504,10 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
     <message>
         <source>Who asked, their other open requests and their history</source>
         <translation>Chi ha chiesto, le sue altre richieste aperte e la cronologia</translation>
+    </message>
+    <message>
+        <source>Filed as history on import</source>
+        <translation>Archiviata come storico all&apos;importazione</translation>
     </message>
     <message>
         <source>Desk</source>

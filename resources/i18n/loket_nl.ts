@@ -627,6 +627,18 @@
         <translation>&amp;Feestdagen:</translation>
     </message>
     <message>
+        <source>&amp;File as history after (days):</source>
+        <translation>Als geschiedenis af&amp;handelen na (dagen):</translation>
+    </message>
+    <message>
+        <source>never: keep all open</source>
+        <translation>nooit: alles open laten</translation>
+    </message>
+    <message>
+        <source>On the first sync, and when the store is rebuilt, a request whose last message is older than this is filed as done, marked as history. A requester who writes again reopens it.</source>
+        <translation>Bij de eerste synchronisatie, en wanneer de opslag opnieuw wordt opgebouwd, wordt een verzoek waarvan het laatste bericht ouder is dan dit afgehandeld en als geschiedenis gemarkeerd. Schrijft de aanvrager opnieuw, dan gaat het weer open.</translation>
+    </message>
+    <message>
         <source>Microsoft</source>
         <translation>Microsoft</translation>
     </message>
@@ -1492,6 +1504,10 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
     <message>
         <source>Who asked, their other open requests and their history</source>
         <translation>Wie het vroeg, diens andere open verzoeken en geschiedenis</translation>
+    </message>
+    <message>
+        <source>Filed as history on import</source>
+        <translation>Bij het importeren als geschiedenis afgehandeld</translation>
     </message>
     <message>
         <source>Desk</source>

@@ -54,8 +54,15 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         ),
         "first_response_business_min": f"From received_at to first_response_at, {_BUSINESS}; one decimal.",
         "first_response_calendar_min": "From received_at to first_response_at in real elapsed minutes; one decimal.",
-        "resolved_at": "When the request was last set to resolved, if it is resolved now; empty: not resolved.",
-        "resolution_business_min": f"From received_at to resolved_at, {_BUSINESS}; one decimal.",
+        "resolved_at": (
+            "When the request was last set to resolved, if it is resolved now; empty: not resolved. A request the "
+            "first sync filed as history (quiet for longer than the mailbox's cut-off) is resolved at its last "
+            "message."
+        ),
+        "resolution_business_min": (
+            f"From received_at to resolved_at, {_BUSINESS}; one decimal. Empty for a request filed as history on "
+            "the first sync: when it was really resolved is unknown, so it adds no resolution time."
+        ),
         "standard": "The service standard that applies to the request; empty: none.",
         "within_standard": (
             "yes when the first response came within the standard's first-response target and, when the standard "
@@ -83,7 +90,7 @@ DEFINITIONS: dict[str, dict[str, str]] = {
             "Share of the group's requests with a verdict (within_standard yes or no) that are within the standard, "
             "in percent, one decimal; empty when no request has a verdict yet."
         ),
-        "resolved": "Requests of the group that are resolved now.",
+        "resolved": "Requests of the group that are resolved now, with a resolution time (not those filed as history).",
         "resolution_median_business_min": f"{_GROUP} median of resolution_business_min over the resolved requests.",
         "ratings": "Requests of the group the requester rated.",
         "satisfaction_avg": "The mean of their satisfaction (1–5), one decimal; empty when none was rated.",
@@ -135,9 +142,14 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         ),
         "resolved_at": (
             "Wanneer het verzoek het laatst op afgehandeld werd gezet, als het nu afgehandeld is; leeg: niet "
-            "afgehandeld."
+            "afgehandeld. Een verzoek dat de eerste synchronisatie als geschiedenis afhandelde (langer stil dan de "
+            "grens van de mailbox) is afgehandeld op het moment van zijn laatste bericht."
         ),
-        "resolution_business_min": f"Van received_at tot resolved_at, {_BUSINESS_NL}; één decimaal.",
+        "resolution_business_min": (
+            f"Van received_at tot resolved_at, {_BUSINESS_NL}; één decimaal. Leeg voor een verzoek dat bij de eerste "
+            "synchronisatie als geschiedenis werd afgehandeld: wanneer het echt werd afgehandeld is onbekend, dus "
+            "telt het niet mee in afhandeltijden."
+        ),
         "standard": "De servicenorm die op het verzoek van toepassing is; leeg: geen.",
         "within_standard": (
             "yes als de eerste reactie binnen de termijn voor de eerste reactie van de norm kwam en, als de norm een "
@@ -168,7 +180,10 @@ DEFINITIONS: dict[str, dict[str, str]] = {
             "Aandeel van de verzoeken van de groep met een oordeel (within_standard yes of no) dat binnen de norm "
             "valt, in procenten, één decimaal; leeg als nog geen verzoek een oordeel heeft."
         ),
-        "resolved": "Verzoeken van de groep die nu afgehandeld zijn.",
+        "resolved": (
+            "Verzoeken van de groep die nu afgehandeld zijn, met een afhandeltijd (niet die als geschiedenis "
+            "afgehandeld)."
+        ),
         "resolution_median_business_min": (
             f"{_GROUP_NL}: mediaan van resolution_business_min over de afgehandelde verzoeken."
         ),
@@ -223,9 +238,15 @@ DEFINITIONS: dict[str, dict[str, str]] = {
             "Von received_at bis first_response_at in tatsächlich vergangenen Minuten; eine Nachkommastelle."
         ),
         "resolved_at": (
-            "Wann die Anfrage zuletzt auf erledigt gesetzt wurde, wenn sie jetzt erledigt ist; leer: nicht erledigt."
+            "Wann die Anfrage zuletzt auf erledigt gesetzt wurde, wenn sie jetzt erledigt ist; leer: nicht erledigt. "
+            "Eine Anfrage, die die erste Synchronisierung als Verlauf ablegte (länger still als die Grenze des "
+            "Postfachs), gilt mit ihrer letzten Nachricht als erledigt."
         ),
-        "resolution_business_min": f"Von received_at bis resolved_at, {_BUSINESS_DE}; eine Nachkommastelle.",
+        "resolution_business_min": (
+            f"Von received_at bis resolved_at, {_BUSINESS_DE}; eine Nachkommastelle. Leer bei einer Anfrage, die die "
+            "erste Synchronisierung als Verlauf ablegte: wann sie wirklich erledigt wurde, ist unbekannt, daher "
+            "zählt sie nicht zu den Erledigungszeiten."
+        ),
         "standard": "Der Servicestandard, der für die Anfrage gilt; leer: keiner.",
         "within_standard": (
             "yes, wenn die erste Antwort innerhalb der Frist des Standards für die erste Antwort kam und, wenn der "
@@ -256,7 +277,10 @@ DEFINITIONS: dict[str, dict[str, str]] = {
             "Anteil der Anfragen der Gruppe mit einem Urteil (within_standard yes oder no), die im Standard liegen, "
             "in Prozent, eine Nachkommastelle; leer, solange noch keine Anfrage ein Urteil hat."
         ),
-        "resolved": "Anfragen der Gruppe, die jetzt erledigt sind.",
+        "resolved": (
+            "Anfragen der Gruppe, die jetzt erledigt sind, mit einer Erledigungszeit (nicht die als Verlauf "
+            "abgelegten)."
+        ),
         "resolution_median_business_min": (
             f"{_GROUP_DE}: Median von resolution_business_min über die erledigten Anfragen."
         ),
@@ -309,9 +333,15 @@ DEFINITIONS: dict[str, dict[str, str]] = {
         "first_response_business_min": f"Da received_at a first_response_at, {_BUSINESS_IT}; un decimale.",
         "first_response_calendar_min": "Da received_at a first_response_at in minuti effettivamente trascorsi; un decimale.",
         "resolved_at": (
-            "Quando la richiesta è stata impostata l'ultima volta come risolta, se ora è risolta; vuoto: non risolta."
+            "Quando la richiesta è stata impostata l'ultima volta come risolta, se ora è risolta; vuoto: non risolta. "
+            "Una richiesta archiviata come storico dalla prima sincronizzazione (ferma da più del limite della "
+            "casella) è risolta al momento del suo ultimo messaggio."
         ),
-        "resolution_business_min": f"Da received_at a resolved_at, {_BUSINESS_IT}; un decimale.",
+        "resolution_business_min": (
+            f"Da received_at a resolved_at, {_BUSINESS_IT}; un decimale. Vuoto per una richiesta archiviata come "
+            "storico dalla prima sincronizzazione: quando sia stata davvero risolta non si sa, quindi non conta nei "
+            "tempi di risoluzione."
+        ),
         "standard": "Lo standard di servizio che si applica alla richiesta; vuoto: nessuno.",
         "within_standard": (
             "yes se la prima risposta è arrivata entro il termine di prima risposta dello standard e, se lo standard "
@@ -342,7 +372,10 @@ DEFINITIONS: dict[str, dict[str, str]] = {
             "Quota delle richieste del gruppo con un esito (within_standard yes o no) che sono entro lo standard, "
             "in percentuale, un decimale; vuoto finché nessuna richiesta ha un esito."
         ),
-        "resolved": "Richieste del gruppo che ora sono risolte.",
+        "resolved": (
+            "Richieste del gruppo che ora sono risolte, con un tempo di risoluzione (non quelle archiviate come "
+            "storico)."
+        ),
         "resolution_median_business_min": (
             f"{_GROUP_IT}: mediana di resolution_business_min sulle richieste risolte."
         ),

@@ -63,6 +63,9 @@ class RequestRecord:
     periods: tuple[Period, ...] = ()  # from ``store.lifecycle.status_periods``, in time order
     channel: str = "email"  # how the request reached the desk: email, phone, desk
     satisfaction: int | None = None  # the requester's latest rating, 1–5
+    # Resolved now by the first sync's filing of imported history (store.history): when it was really resolved is
+    # unknown, so it adds no resolution time.
+    filed_as_history: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +155,7 @@ def request_figures(record: RequestRecord, timer: Timer) -> RequestFigures:
         first_calendar = (responded - received).total_seconds() / 60.0
     resolved = _resolved_at(record)
     resolution = None
-    if resolved is not None:
+    if resolved is not None and not record.filed_as_history:
         resolution = timer(received, resolved, _overlapping(paused, received, resolved))
     waits = tuple(
         ColleagueWait(department, start, None if end is _FOREVER else timer(start, end, ()))

@@ -230,12 +230,14 @@ class StatsSource:
             request_id = row[0]
             received = parse(row[7])
             changes: list[Event] = []
+            history = False  # whether the latest status change is the filing of imported history
             while pending is not None and pending[0] < request_id:
                 pending = events.fetchone()
             while pending is not None and pending[0] == request_id:
                 changes.append(
                     Event(parse(pending[1]), "status", data={"to": pending[2], "department": pending[3]})
                 )
+                history = bool(pending[4])
                 pending = events.fetchone()
             standard = calendar = None
             if row[12] is not None and row[12] in self.standards:
@@ -259,6 +261,7 @@ class StatsSource:
                 periods=tuple(status_periods(received, changes)) if changes else (),
                 channel=row[13],
                 satisfaction=row[14],
+                filed_as_history=history and row[5] == "resolved",
             )
             yield record, calendar or scope.calendar
 
@@ -311,7 +314,8 @@ ORDER BY r.id
 """
 
 _EVENTS_SQL = f"""
-SELECT e.request_id, e.at, json_extract(e.data_json, '$.to'), json_extract(e.data_json, '$.department')
+SELECT e.request_id, e.at, json_extract(e.data_json, '$.to'), json_extract(e.data_json, '$.department'),
+       json_extract(e.data_json, '$.history')
 FROM events e JOIN requests r ON r.id = e.request_id
 WHERE e.kind = 'status' AND {_SCOPE} {{condition}}
 ORDER BY e.request_id, e.at, e.id

@@ -8,14 +8,30 @@ from pathlib import Path
 
 import pytest
 import shiboken6
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QWidget
 from seed import ME, Seeded, seed
 
 from desktop.app import create_app
+from desktop.i18n import install_translations
 from desktop.main_window import MainWindow
 from store.db import open_db
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+
+
+@pytest.fixture
+def in_language(qtbot) -> Iterator[Callable[[str], object]]:
+    """Switch the interface to a language; the one the other tests run in comes back afterwards."""
+    app = create_app()
+    saved = QLocale()
+
+    def switch(language: str) -> object:
+        return install_translations(app, language)
+
+    yield switch
+    QLocale.setDefault(saved)
+    install_translations(app)
 
 
 @pytest.fixture

@@ -298,3 +298,37 @@ def test_a_server_that_never_answers_leaves_the_dialog_responsive_and_closable(
         QThreadPool.globalInstance().waitForDone(
             10_000
         )  # the late answer finds no dialog, and nothing breaks
+
+
+def test_the_history_cut_off_is_thirty_days_for_a_new_mailbox_and_saved_and_edited_like_any_setting(
+    qtbot, tmp_path, demo, test_keyring
+):
+    dialog = _dialog(qtbot, tmp_path)
+    assert dialog.form.values()["history_days"] == 30
+    _fill_for(dialog, demo, demo.password)
+    dialog.form.set_values({"history_days": 90})
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS) as saved:
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    db = open_db(tmp_path)
+    existing = settings_of(db, get_account(db, "desk"))
+    assert existing.history_days == 90
+    edit = _dialog(qtbot, tmp_path, existing=(saved.args[0], existing))
+    assert edit.form.values()["history_days"] == 90
+    edit.form.set_values({"history_days": 0})
+    assert edit.form.field("history_days").text() == edit.tr("never: keep all open")
+    with qtbot.waitSignal(edit.saved, timeout=WAIT_MS):
+        edit.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert settings_of(db, get_account(db, "desk")).history_days == 0
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "de", "it"])
+def test_the_history_field_reads_in_each_language(qtbot, tmp_path, artifacts, in_language, language):
+    from PySide6.QtWidgets import QFormLayout
+
+    in_language(language)
+    dialog = _dialog(qtbot, tmp_path)
+    layout = dialog.form.layout()
+    assert isinstance(layout, QFormLayout)
+    label = layout.labelForField(dialog.form.field("history_days")).text()
+    assert (label == "&File as history after (days):") == (language == "en")
+    dialog.grab().save(str(artifacts / f"account_dialog_history_{language}.png"))

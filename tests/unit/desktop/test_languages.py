@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QLocale, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
 )
 from seed import ME
 
-from desktop.app import create_app
-from desktop.i18n import install_translations
 from desktop.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -115,19 +113,6 @@ def clashing_mnemonics(root: QWidget) -> list[str]:
 def untranslated(root: QWidget, language: str) -> list[str]:
     english = english_left_over(language)
     return sorted({text for text in visible_texts(root) if text.replace("&", "").strip() in english})
-
-
-@pytest.fixture
-def in_language(qtbot) -> Iterator[object]:
-    app = create_app()
-    saved = QLocale()
-
-    def switch(language: str) -> None:
-        install_translations(app, language)
-
-    yield switch
-    QLocale.setDefault(saved)
-    install_translations(app)  # back to the language the other tests run in
 
 
 @pytest.mark.parametrize("language", ["nl", "de", "it"])

@@ -241,3 +241,14 @@ def test_the_default_list_and_the_breached_count_walk_the_running_timer_index(db
         for row in db.execute(f"EXPLAIN QUERY PLAN SELECT count(*) FROM requests r WHERE {where}", params)
     )
     assert "requests_open_timer" in plan
+
+
+def test_the_first_page_of_resolved_requests_by_requester_walks_resolved_requests_only(db):
+    """On a store where nearly every request is open, walking each requester's requests to find the resolved ones
+    read the whole table for a list that is almost empty."""
+    where, params = queues._where(db, RequestFilter("resolved"), NOW)
+    sql, arms = queues._first_page_by_another_table("requester", where, "ASC", "NULLS LAST")
+    plan = " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql} LIMIT 100", params * arms))
+    assert "requests_resolved_requester" in plan
+    first = queues.request_ids(db, RequestFilter("resolved"), NOW, "requester", False, limit=100)
+    assert first == queues.request_ids(db, RequestFilter("resolved"), NOW, "requester", False)[:100]

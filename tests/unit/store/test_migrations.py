@@ -192,3 +192,27 @@ def test_existing_accounts_get_distinct_keyring_ids_and_keep_signing_in_with_a_p
     assert all(
         len(secret_id) == 32 and (auth, state) == ("password", "ok") for secret_id, auth, state in rows
     )
+
+
+def test_stores_synced_before_keep_their_requests_as_they_are_and_new_accounts_file_history_on_their_first_sync():
+    from store.history import file_history
+    from store.migrations import HISTORY_DAYS
+
+    conn = _store_before(HISTORY_DAYS)
+    conn.execute(
+        "INSERT INTO requests (account_id, subject, received_at, last_activity_at) "
+        "VALUES (1, 'Old chair', '2020-01-01T09:00:00Z', '2020-01-01T09:00:00Z')"
+    )
+    conn.execute(
+        "INSERT INTO accounts (name, address, imap_host, imap_port, imap_security, smtp_host, smtp_port, "
+        "smtp_security, username, created_at) VALUES ('new', 'b@x', 'h', 1, 'none', 'h', 1, 'none', 'u', '')"
+    )
+    migrate(conn)
+    assert conn.execute("SELECT name, history_days FROM accounts ORDER BY id").fetchall() == [
+        ("a", 30),
+        ("new", 30),
+    ]
+    db = _database(conn)
+    assert file_history(db, 1, datetime(2026, 12, 7, tzinfo=UTC)) is None
+    assert conn.execute("SELECT status FROM requests").fetchone()[0] == "new"
+    assert file_history(db, 2, datetime(2026, 12, 7, tzinfo=UTC)) == 0
