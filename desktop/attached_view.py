@@ -89,8 +89,9 @@ def _message_html(message: ParsedMessage, inner: dict[int, Opened], now: datetim
             parts.append(opened_html(inner[number], now))
             continue
         size = QLocale().formattedDataSize(len(item.data))
+        label = html.escape(tr("Attachment:"))
         parts.append(
-            f"<p style='margin:2px 0'><span style='{_MUTED}'>{html.escape(tr('Attachment:'))}</span> "
+            f"<p style='margin:2px 0'><span style='{_MUTED}'>{label}</span> "
             f"{html.escape(item.filename)} ({html.escape(size)})</p>"
         )
     label = html.escape(tr("Attached message"))

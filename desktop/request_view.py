@@ -262,8 +262,9 @@ class RequestView(QWidget):
         self._current = loaded
         first = next((i for i in loaded.items if i.kind == "message"), None)
         subject = first.subject if first else ""
+        subject = subject or self.tr("(no subject)")
         self.heading.setText(
-            f"<b>{html.escape(subject or self.tr('(no subject)'))}</b>"
+            f"<b>{html.escape(subject)}</b>"
             f"<br><span style='color:#6b7280; font-size:small'>{html.escape(self._facts(loaded))}</span>"
         )
         self._show_replying()
@@ -313,7 +314,8 @@ class RequestView(QWidget):
         now = datetime.now(UTC)
         parts = [self._item_html(item, now) for item in self._current.items]
         if not parts:
-            parts = [f"<p style='color:#6b7280'>{html.escape(self.tr('No messages in this request.'))}</p>"]
+            empty = self.tr("No messages in this request.")
+            parts = [f"<p style='color:#6b7280'>{html.escape(empty)}</p>"]
         scroll = self.conversation.verticalScrollBar().value()
         self.conversation.setHtml("".join(parts))
         self.conversation.verticalScrollBar().setValue(scroll)
@@ -341,10 +343,11 @@ class RequestView(QWidget):
         extras = ""
         if item.attachments:
             label = html.escape(self.tr("Attachment:"))
+            open_link, save_link = html.escape(self.tr("Open")), html.escape(self.tr("Save…"))
             links = "<br>".join(
                 f"<span style='color:#6b7280'>{label}</span> {html.escape(a.filename)} ({html.escape(self.locale().formattedDataSize(a.size))}) "
-                f"<a href='loket:open/{a.id}'>{html.escape(self.tr('Open'))}</a> · "
-                f"<a href='loket:save/{a.id}'>{html.escape(self.tr('Save…'))}</a>"
+                f"<a href='loket:open/{a.id}'>{open_link}</a> · "
+                f"<a href='loket:save/{a.id}'>{save_link}</a>"
                 for a in item.attachments
             )
             opened = self._current.opened if self._current is not None else {}
@@ -362,7 +365,8 @@ class RequestView(QWidget):
         if item.html:
             remote = {m.group(2) for m in _REMOTE_SRC.finditer(item.html)}
             if remote and item.id not in self._allowed_images:
-                placeholder = f"<span style='color:#9ca3af'>[{html.escape(self.tr('remote image'))}]</span>"
+                blocked_image = html.escape(self.tr("remote image"))
+                placeholder = f"<span style='color:#9ca3af'>[{blocked_image}]</span>"
                 blocked = _REMOTE_SRC.sub(lambda _: placeholder, item.html)
                 note = html.escape(self.tr("Remote images in this message are blocked."))
                 link = html.escape(self.tr("Load remote images"))
@@ -384,9 +388,10 @@ class RequestView(QWidget):
         if card.median_first_response_min is not None:
             median = duration(card.median_first_response_min, day_minutes=24 * 60)
             stats += " · " + self.tr("median first response %1").replace("%1", median)
+        department = card.department or self.tr("No department known")
         parts = [
             f"<p style='margin:0'><b>{html.escape(card.name or card.address)}</b> · "
-            f"{html.escape(card.department or self.tr('No department known'))}<br>"
+            f"{html.escape(department)}<br>"
             f"<span style='{muted}'>{html.escape(card.address)}</span><br>"
             f"<span style='{muted}'>{html.escape(stats)}</span></p>"
         ]
