@@ -448,6 +448,10 @@
         <translation>(kein Betreff)</translation>
     </message>
     <message>
+        <source>Attachment:</source>
+        <translation>Anhang:</translation>
+    </message>
+    <message>
         <source>Attached message</source>
         <translation>Angehängte Nachricht</translation>
     </message>
@@ -1506,6 +1510,14 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
         <translation>Wer angefragt hat, weitere offene Anfragen und Verlauf</translation>
     </message>
     <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>No messages in this request.</source>
+        <translation>Keine Nachrichten in dieser Anfrage.</translation>
+    </message>
+    <message>
         <source>Filed as history on import</source>
         <translation>Beim Import als Verlauf abgelegt</translation>
     </message>
@@ -1530,6 +1542,18 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
         <translation>Anhang:</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>remote image</source>
+        <translation>externes Bild</translation>
+    </message>
+    <message>
         <source>Remote images in this message are blocked.</source>
         <translation>Externe Bilder in dieser Nachricht sind blockiert.</translation>
     </message>
@@ -1544,6 +1568,10 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
     <message>
         <source>median first response %1</source>
         <translation>erste Antwort im Median %1</translation>
+    </message>
+    <message>
+        <source>No department known</source>
+        <translation>Keine Abteilung bekannt</translation>
     </message>
     <message>
         <source>Also open</source>

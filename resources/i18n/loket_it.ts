@@ -448,6 +448,10 @@
         <translation>(nessun oggetto)</translation>
     </message>
     <message>
+        <source>Attachment:</source>
+        <translation>Allegato:</translation>
+    </message>
+    <message>
         <source>Attached message</source>
         <translation>Messaggio allegato</translation>
     </message>
@@ -1506,6 +1510,14 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
         <translation>Chi ha chiesto, le sue altre richieste aperte e la cronologia</translation>
     </message>
     <message>
+        <source>(no subject)</source>
+        <translation>(nessun oggetto)</translation>
+    </message>
+    <message>
+        <source>No messages in this request.</source>
+        <translation>Nessun messaggio in questa richiesta.</translation>
+    </message>
+    <message>
         <source>Filed as history on import</source>
         <translation>Archiviata come storico all&apos;importazione</translation>
     </message>
@@ -1530,6 +1542,18 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
         <translation>Allegato:</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>Apri</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Salva…</translation>
+    </message>
+    <message>
+        <source>remote image</source>
+        <translation>immagine remota</translation>
+    </message>
+    <message>
         <source>Remote images in this message are blocked.</source>
         <translation>Le immagini esterne in questo messaggio sono bloccate.</translation>
     </message>
@@ -1544,6 +1568,10 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
     <message>
         <source>median first response %1</source>
         <translation>prima risposta mediana %1</translation>
+    </message>
+    <message>
+        <source>No department known</source>
+        <translation>Nessun reparto noto</translation>
     </message>
     <message>
         <source>Also open</source>

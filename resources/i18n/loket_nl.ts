@@ -448,6 +448,10 @@
         <translation>(geen onderwerp)</translation>
     </message>
     <message>
+        <source>Attachment:</source>
+        <translation>Bijlage:</translation>
+    </message>
+    <message>
         <source>Attached message</source>
         <translation>Bijgevoegd bericht</translation>
     </message>
@@ -1506,6 +1510,14 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
         <translation>Wie het vroeg, diens andere open verzoeken en geschiedenis</translation>
     </message>
     <message>
+        <source>(no subject)</source>
+        <translation>(geen onderwerp)</translation>
+    </message>
+    <message>
+        <source>No messages in this request.</source>
+        <translation>Geen berichten in dit verzoek.</translation>
+    </message>
+    <message>
         <source>Filed as history on import</source>
         <translation>Bij het importeren als geschiedenis afgehandeld</translation>
     </message>
@@ -1530,6 +1542,18 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
         <translation>Bijlage:</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Opslaan…</translation>
+    </message>
+    <message>
+        <source>remote image</source>
+        <translation>externe afbeelding</translation>
+    </message>
+    <message>
         <source>Remote images in this message are blocked.</source>
         <translation>Externe afbeeldingen in dit bericht zijn geblokkeerd.</translation>
     </message>
@@ -1544,6 +1568,10 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
     <message>
         <source>median first response %1</source>
         <translation>mediaan eerste reactie %1</translation>
+    </message>
+    <message>
+        <source>No department known</source>
+        <translation>Geen afdeling bekend</translation>
     </message>
     <message>
         <source>Also open</source>
