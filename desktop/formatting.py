@@ -78,7 +78,8 @@ class Calendars:
         if db is None:
             return
         # Imported here, on the store thread that first reads calendars.
-        from store.standards.business_time import CalendarError, calendar_from_row
+        from store.standards.business_time import CalendarError
+        from store.standards.calendars import calendar_from_row
         from store.standards.holiday_table import load_holidays
 
         rows = list(db.execute("SELECT id, tz, hours_json, holidays, closed_days_json FROM calendars"))
@@ -148,7 +149,7 @@ def timer_tooltip(row: RequestRow, reading: TimerReading, calendars: Calendars) 
     calendar = calendars.get(row.calendar_id)
     if calendar is None or row.target_min is None:
         return head
-    from store.standards.business_time import explain_due
+    from store.standards.explanation import explain_due
 
     lines = explain_due(row.received_at, row.target_min, calendar).lines()
     return "\n".join([head, *lines[:12]])

@@ -360,7 +360,7 @@ def account_timezone(db: sqlite_utils.Database, account: Account) -> str:
 
 
 def account_calendar(db: sqlite_utils.Database, account: Account) -> Calendar:
-    from store.standards.business_time import calendar_from_row
+    from store.standards.calendars import calendar_from_row
 
     row = db.execute(
         "SELECT tz, hours_json, holidays, closed_days_json FROM calendars WHERE id = ?", [account.calendar_id]

@@ -106,7 +106,7 @@ def _calendar(db: sqlite_utils.Database, calendar_id: int) -> Calendar:
 
 def _own_calendar(db: sqlite_utils.Database, args: argparse.Namespace, base_id: int, name: str) -> int | None:
     """A calendar for the standard when any calendar option is given: the base calendar with those changed."""
-    from store.standards.business_time import parse_hours
+    from store.standards.calendars import parse_hours
     from store.standards.rules import StandardError, add_calendar, parse_hours_text
 
     if not any((args.timezone, args.holidays, args.hours, args.closed_days)):

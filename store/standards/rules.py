@@ -22,12 +22,11 @@ from store.db import transaction
 from store.standards.business_time import (
     Calendar,
     CalendarError,
-    calendar_from_row,
     dues_at_micros,
     dues_for_starts,
-    hours_to_json,
     to_micros,
 )
+from store.standards.calendars import calendar_from_row, hours_to_json
 from store.stats.cache import forget_figures
 from store.timeutil import to_db, utcnow
 

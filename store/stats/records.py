@@ -22,7 +22,8 @@ import sqlite_utils
 from store.db import transaction
 from store.directory import department_join
 from store.lifecycle import Event, status_periods
-from store.standards.business_time import Calendar, business_minutes_between, calendar_from_row
+from store.standards.business_time import Calendar, business_minutes_between
+from store.standards.calendars import calendar_from_row
 from store.stats.figures import FigureRow, RequestRecord, Standard, Timer, flatten, request_figures
 from store.timeutil import to_db
 

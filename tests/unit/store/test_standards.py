@@ -21,14 +21,13 @@ from store.standards.business_time import (
     Calendar,
     CalendarError,
     business_minutes_between,
-    calendar_from_row,
     due_at,
     dues_at_micros,
     dues_for_starts,
-    explain_due,
-    hours_to_json,
     to_micros,
 )
+from store.standards.calendars import calendar_from_row, hours_to_json
+from store.standards.explanation import explain_due
 
 AMS = ZoneInfo("Europe/Amsterdam")
 ZONES = {"Europe/Amsterdam": "NL", "Europe/Berlin": "DE-BY", "Europe/Rome": "IT"}
