@@ -19,14 +19,9 @@ from typing import Any
 import sqlite_utils
 
 from store.db import transaction
-from store.standards.business_time import (
-    Calendar,
-    CalendarError,
-    dues_at_micros,
-    dues_for_starts,
-    to_micros,
-)
+from store.standards.business_time import Calendar, CalendarError
 from store.standards.calendars import calendar_from_row, hours_to_json
+from store.standards.due_batches import dues_at_micros, dues_for_starts, to_micros
 from store.stats.cache import forget_figures
 from store.timeutil import to_db, utcnow
 

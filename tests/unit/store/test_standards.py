@@ -22,11 +22,9 @@ from store.standards.business_time import (
     CalendarError,
     business_minutes_between,
     due_at,
-    dues_at_micros,
-    dues_for_starts,
-    to_micros,
 )
 from store.standards.calendars import calendar_from_row, hours_to_json
+from store.standards.due_batches import dues_at_micros, dues_for_starts, to_micros
 from store.standards.explanation import explain_due
 
 AMS = ZoneInfo("Europe/Amsterdam")
