@@ -360,12 +360,10 @@ def account_timezone(db: sqlite_utils.Database, account: Account) -> str:
 
 
 def account_calendar(db: sqlite_utils.Database, account: Account) -> Calendar:
-    from store.standards.calendars import calendar_from_row
+    from store.standards.calendars import load_calendar
 
-    row = db.execute(
-        "SELECT tz, hours_json, holidays, closed_days_json FROM calendars WHERE id = ?", [account.calendar_id]
-    ).fetchone()
-    return calendar_from_row(*row)
+    assert account.calendar_id is not None
+    return load_calendar(db, account.calendar_id)
 
 
 PER_PERSON_OFF = (

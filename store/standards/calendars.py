@@ -1,4 +1,5 @@
-"""A calendar as the ``calendars`` table keeps it: opening hours as JSON, closed days as a JSON list of dates."""
+"""A calendar as the ``calendars`` table keeps it (opening hours as JSON, closed days as a JSON list of dates) and
+opening hours as people type them."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import json
 from collections.abc import Mapping, Sequence
 from datetime import date, time
 from functools import lru_cache
+
+import sqlite_utils
 
 from store.standards.business_time import Calendar, CalendarError
 
@@ -63,3 +66,51 @@ def calendar_from_row(tz: str, hours_json: str, holidays: str | None, closed_day
     except (TypeError, ValueError) as error:
         raise CalendarError(f"closed days: {raw_days!r} holds something that is not a date") from error
     return Calendar(tz, parse_hours(raw_hours), holidays or None, closed)
+
+
+def load_calendar(db: sqlite_utils.Database, calendar_id: int) -> Calendar:
+    """The stored calendar ``calendar_id``; ``CalendarError`` when there is none or it cannot be read."""
+    row = db.execute(
+        "SELECT tz, hours_json, holidays, closed_days_json FROM calendars WHERE id = ?", [calendar_id]
+    ).fetchone()
+    if row is None:
+        raise CalendarError(f"calendar: there is no calendar {calendar_id}")
+    return calendar_from_row(*row)
+
+
+_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _weekday(text: str) -> int:
+    key = text.strip().lower()[:3]
+    if key not in _DAY_NAMES:
+        raise CalendarError(f"opening hours: {text!r} is not a weekday (mon … sun)")
+    return _DAY_NAMES.index(key)
+
+
+def parse_hours_text(text: str) -> dict[int, list[tuple[time, time]]]:
+    """Opening hours as people type them: ``mon-fri 09:00-17:00; sat 09:00-12:00``, split days with commas
+    (``mon-fri 08:30-12:00,13:00-17:00``), ``24:00`` for midnight, or ``24/7``."""
+    if text.strip() == "24/7":
+        return {day: [(time(0), time(0))] for day in range(7)}
+    hours: dict[int, list[tuple[time, time]]] = {}
+    for part in filter(None, (piece.strip() for piece in text.split(";"))):
+        days_text, _, spans_text = part.partition(" ")
+        first, _, last = days_text.partition("-")
+        start_day, end_day = _weekday(first), _weekday(last or first)
+        if end_day < start_day:
+            raise CalendarError(f"opening hours: {days_text!r} runs backwards; write e.g. mon-fri")
+        spans = []
+        for span in filter(None, (piece.strip() for piece in spans_text.split(","))):
+            begin, _, end = span.partition("-")
+            try:
+                spans.append(
+                    (time.fromisoformat(begin), time(0) if end == "24:00" else time.fromisoformat(end))
+                )
+            except ValueError as error:
+                raise CalendarError(f"opening hours: {span!r} is not a span like 09:00-17:00") from error
+        if not spans:
+            raise CalendarError(f"opening hours: {part!r} names days but no hours, like mon-fri 09:00-17:00")
+        for day in range(start_day, end_day + 1):
+            hours.setdefault(day, []).extend(spans)
+    return hours

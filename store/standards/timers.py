@@ -15,8 +15,9 @@ import sqlite_utils
 
 from store.lifecycle import Event, colleague_wait_seconds, load_events, status_periods
 from store.standards.business_time import Calendar, business_minutes_between, due_at
+from store.standards.calendars import load_calendar
 from store.standards.explanation import explain_due
-from store.standards.rules import Standard, get_standard, load_calendar
+from store.standards.rules import Standard, get_standard
 from store.timeutil import from_db
 
 STATES = ("on_time", "warning", "breached", "met", "met_late")
