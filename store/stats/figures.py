@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from store.lifecycle import Period
+from store.standards.rules import Standard
 
 GROUPINGS = ("request", "requester", "department", "agent", "month")
 GROUP_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -33,13 +34,6 @@ _FOREVER = datetime.max.replace(tzinfo=UTC)
 
 Timer = Callable[[datetime, datetime, Sequence[tuple[datetime, datetime]]], float]
 """Business minutes of a request's calendar between two instants, minus paused intervals."""
-
-
-@dataclass(frozen=True, slots=True)
-class Standard:
-    name: str
-    first_response_min: float
-    resolution_min: float | None
 
 
 @dataclass(frozen=True, slots=True)
