@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
 from store.db import transaction
-from store.timeutil import from_db
+from store.timeutil import from_db, wall_clock_text
 
 LANGUAGES = ("en", "nl", "de", "it")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\}")
@@ -220,7 +219,7 @@ def template_values(
 
 def _local(stamp: str | None, tz: str) -> str:
     moment = from_db(stamp)
-    return "" if moment is None else moment.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
+    return "" if moment is None else wall_clock_text(moment, tz)
 
 
 def seed_templates(db: sqlite_utils.Database) -> int:
