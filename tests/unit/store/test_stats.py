@@ -23,8 +23,8 @@ from store.stats.figures import (
     group_figures,
     nearest_rank,
     request_figures,
-    supplier_figures,
 )
+from store.stats.suppliers import supplier_figures
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # a Monday
 ZONE = ZoneInfo("Europe/Amsterdam")
