@@ -141,27 +141,6 @@ def read_timer(row: RequestRow, now: datetime, calendars: Calendars) -> TimerRea
     return TimerReading(state, -minutes if state == "breached" else minutes, day)
 
 
-def timer_tooltip(row: RequestRow, reading: TimerReading, calendars: Calendars) -> str:
-    """How the due time was reached: the target, then the opening hours and closed days it went through."""
-    if row.timer_due is None:
-        return tr("No service standard applies to this request.")
-    target = tr("first response") if not row.answered else tr("resolution")
-    head = tr("Due %1 (%2)").replace("%1", short_datetime(row.timer_due)).replace("%2", target)
-    if reading.minutes_left is not None:
-        left = reading.left_text()
-        if reading.minutes_left < 0:
-            head += "\n" + tr("Overdue by %1 of working time").replace("%1", left)
-        else:
-            head += "\n" + tr("%1 of working time left").replace("%1", left)
-    calendar = calendars.get(row.calendar_id)
-    if calendar is None or row.target_min is None:
-        return head
-    from store.standards.explanation import explain_due
-
-    lines = explain_due(row.received_at, row.target_min, calendar).lines()
-    return "\n".join([head, *lines[:12]])
-
-
 def status_label(status: str, short: bool = False) -> str:
     """A status for people (``short`` for a narrow column); the store keeps the identifiers."""
     if short and status in ("waiting", "waiting_colleague"):

@@ -241,18 +241,18 @@ class Calendar:
         candidates = [t for t in totals[:5] if t] or [t for t in totals if t]
         return max(candidates, key=lambda total: (candidates.count(total), total))
 
-    def closed_reason(self, day: date) -> str | None:
-        """Why a local date is closed as a whole (a holiday's name, "closed day"), or None."""
-        if day in self.closed_days:
-            return "closed day"
-        if self.holidays:
-            names = self._closed.get(day.year)
-            if names is None:
-                names = self._closed[day.year] = public_holidays(self.holidays, day.year)
-            name = names.get(day)
-            if name:
-                return f"public holiday {name}"
-        return None
+    def holiday_name(self, day: date) -> str | None:
+        """The public holiday on a local date (as the ``holidays`` package names it), or None."""
+        if not self.holidays:
+            return None
+        names = self._closed.get(day.year)
+        if names is None:
+            names = self._closed[day.year] = public_holidays(self.holidays, day.year)
+        return names.get(day) or None
+
+    def closed_all_day(self, day: date) -> bool:
+        """A closed day or a public holiday: no opening hours count on that local date."""
+        return day in self.closed_days or self.holiday_name(day) is not None
 
     def day_intervals(self, day: date) -> tuple[Interval, ...]:
         """The opening intervals of one local date as UTC microseconds, cached."""
@@ -263,7 +263,7 @@ class Calendar:
 
     def _compute_day(self, day: date) -> tuple[Interval, ...]:
         spans = self.hours[day.weekday()]
-        if not spans or self.closed_reason(day):
+        if not spans or self.closed_all_day(day):
             return ()
         midnight = datetime.combine(day, time(0))
         wall_low = _naive_us(midnight)

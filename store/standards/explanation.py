@@ -6,12 +6,12 @@ The same arithmetic as ``due_at`` (``store.standards.business_time``), walked da
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Literal
 
 from store.standards.business_time import (
     _US_PER_MINUTE,
-    WEEKDAY_NAMES,
     Calendar,
     Interval,
     _due_us,
@@ -21,51 +21,42 @@ from store.standards.business_time import (
     _pauses,
 )
 
+StepKind = Literal["counted", "paused", "closed"]
+ClosedBecause = Literal["", "no_hours", "closed_day", "holiday"]
+
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """One line of an explanation: a local date that counted, was closed, or time that was paused."""
+    """One local date that counted, was closed, or time in it that was paused; the window says it in words."""
 
-    kind: str  # "counted", "closed", "paused"
+    kind: StepKind
     day: date
-    start: datetime | None = None  # local; for "counted" and "paused"
+    start: datetime | None = None  # in the calendar's zone; for "counted" and "paused"
     end: datetime | None = None
-    minutes: float = 0.0
-    reason: str = ""  # for "closed": "public holiday King's Day", "closed day", "no opening hours on Sundays"
-
-    def text(self) -> str:
-        when = f"{self.day:%a %d %b %Y}"
-        if self.kind == "closed":
-            return f"{when}: closed ({self.reason})"
-        assert self.start is not None and self.end is not None
-        span = f"{self.start:%H:%M}–{self.end:%H:%M}"
-        if self.kind == "paused":
-            return f"{when}: paused {span}, {_minutes_text(self.minutes)} of opening time not counted"
-        return f"{when}: counted {span} ({_minutes_text(self.minutes)})"
+    minutes: float = 0.0  # opening minutes counted, or not counted while paused
+    closed_because: ClosedBecause = ""  # for "closed": no opening hours that weekday, a closed day, a holiday
+    holiday: str = ""  # the public holiday's name, for ``closed_because == "holiday"``
 
 
 @dataclass(frozen=True, slots=True)
 class Explanation:
-    """How a due instant was reached: the opening hours counted, the days skipped and the pauses left out."""
+    """How a due instant was reached: the target, the opening hours counted, the days skipped and the pauses left
+    out. Facts only, in the calendar's zone; the window turns them into sentences in the user's language."""
 
     start: datetime
-    minutes: float
+    target_min: float
     due: datetime
-    steps: list[Step] = field(default_factory=list)
+    tz: str
+    working_day_min: int  # the calendar's working day, what a day of the target means
+    steps: tuple[Step, ...] = ()
 
-    def lines(self) -> list[str]:
-        head = (
-            f"{_minutes_text(self.minutes)} of working time from {self.start:%a %d %b %Y %H:%M} "
-            f"({self.start.tzinfo}) falls due {self.due:%a %d %b %Y %H:%M}."
-        )
-        return [head, *(step.text() for step in self.steps)]
+    @property
+    def paused_min(self) -> float:
+        return sum(step.minutes for step in self.steps if step.kind == "paused")
 
-
-def _minutes_text(minutes: float) -> str:
-    whole = round(minutes, 1)
-    hours, rest = divmod(whole, 60)
-    rest_text = f"{rest:g} min"
-    return f"{int(hours)} h {rest_text}" if hours and rest else f"{int(hours)} h" if hours else rest_text
+    @property
+    def closed_days(self) -> tuple[Step, ...]:
+        return tuple(step for step in self.steps if step.kind == "closed")
 
 
 def explain_due(
@@ -83,26 +74,34 @@ def explain_due(
     while day <= last_day:
         steps.extend(_day_steps(day, low, due, calendar, pauses))
         day += timedelta(days=1)
-    return Explanation(_from_us(low, zone), minutes, _from_us(due, zone), _trim_closed(steps))
+    return Explanation(
+        _from_us(low, zone),
+        minutes,
+        _from_us(due, zone),
+        calendar.tz,
+        calendar.working_day_minutes,
+        tuple(_trim_closed(steps)),
+    )
 
 
 def _day_steps(day: date, low: int, due: int, calendar: Calendar, pauses: list[Interval]) -> list[Step]:
     zone = calendar.zone
     if not calendar.hours[day.weekday()]:
-        return [Step("closed", day, reason=f"{_NO_HOURS} on {WEEKDAY_NAMES[day.weekday()]}s")]
-    reason = calendar.closed_reason(day)
-    if reason:
-        return [Step("closed", day, reason=reason)]
+        return [Step("closed", day, closed_because="no_hours")]
+    if day in calendar.closed_days:
+        return [Step("closed", day, closed_because="closed_day")]
+    holiday = calendar.holiday_name(day)
+    if holiday:
+        return [Step("closed", day, closed_because="holiday", holiday=holiday)]
     steps = []
     for begin, finish in calendar.day_intervals(day):
         begin, finish = max(begin, low), min(finish, due)
         if begin >= finish:
             continue
         for part_begin, part_end, paused in _split_by_pauses(begin, finish, pauses):
-            kind = "paused" if paused else "counted"
             steps.append(
                 Step(
-                    kind,
+                    "paused" if paused else "counted",
                     day,
                     _from_us(part_begin, zone),
                     _from_us(part_end, zone),
@@ -127,12 +126,9 @@ def _split_by_pauses(begin: int, finish: int, pauses: list[Interval]) -> list[tu
     return parts
 
 
-_NO_HOURS = "no opening hours"
-
-
 def _trim_closed(steps: list[Step]) -> list[Step]:
     """Drop closed days before the first and after the last counted time; they explain nothing."""
     counted = [index for index, step in enumerate(steps) if step.kind != "closed"]
     if not counted:
-        return [step for step in steps if not step.reason.startswith(_NO_HOURS)]
+        return [step for step in steps if step.closed_because != "no_hours"]
     return steps[counted[0] : counted[-1] + 1]
