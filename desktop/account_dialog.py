@@ -45,8 +45,7 @@ from mail.errors import (
 )
 from mail.providers import country_defaults, settings_for
 from mail.sasl import Secret
-from store.account_settings import AccountSettings
-from store.accounts import SIGNIN_REQUIRED, AccountError, OAuthSetup, UnsentReplies
+from store.accounts import SIGNIN_REQUIRED, AccountError, AccountSettings, OAuthSetup, UnsentReplies
 
 if TYPE_CHECKING:
     from mail.oauth import Tokens
@@ -79,8 +78,7 @@ def save_account(
     """Create or update the account and put a new password (or a new sign-in's refresh token) in the keyring;
     returns the account id."""
     from mail.credentials import set_password
-    from store.account_settings import create_account, update_account
-    from store.accounts import remove_account
+    from store.accounts import create_account, remove_account, update_account
     from store.db import open_db
 
     db = open_db(data_dir)

@@ -13,8 +13,7 @@ import sqlite_utils
 
 from desktop.demo.seed import build_messages, demo_desk, load_seed
 from desktop.demo.servers import DemoServers
-from store.account_settings import settings_of, update_account
-from store.accounts import Account, AccountError, add_account, get_account
+from store.accounts import Account, AccountError, add_account, get_account, settings_of, update_account
 from store.directory import add_domain_rule
 from store.standards.rules import Standard, add_standard
 

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.account_dialog import AccountDialog
 from mail.credentials import get_refresh_token
-from store.account_settings import settings_of
-from store.accounts import SIGNIN_REQUIRED, OAuthSetup, add_account, get_account, set_state
+from store.accounts import SIGNIN_REQUIRED, OAuthSetup, add_account, get_account, set_state, settings_of
 from store.db import open_db
 
 pytestmark = [

@@ -1,184 +1,28 @@
-"""Department mailboxes: where Loket reads and sends mail, and the calendar their timers run on.
-
-No secret is ever stored here: passwords and OAuth 2.0 refresh tokens live in the system keyring
-(``mail.credentials``), under the account's own random ``secret_id``.
-"""
+"""The ``accounts`` table: adding, reading, changing and removing mailboxes, each with the calendar its timers
+run on, and the per-mailbox switches (per-person figures, rating links)."""
 
 from __future__ import annotations
 
 import json
-import re
 import secrets
-import unicodedata
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
+from store.accounts.checks import (
+    check_holidays,
+    check_oauth,
+    validate_connection,
+    validate_identity,
+)
+from store.accounts.model import Account, AccountError, AccountSettings, OAuthSetup, oauth_columns
 from store.db import transaction
 from store.timeutil import to_db, utcnow
 
 if TYPE_CHECKING:
     from store.standards.business_time import Calendar
 
-SECURITIES = ("ssl", "starttls", "none")
-LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1", "ip6-localhost")
 DEFAULT_HOURS = {str(day): [["09:00", "17:00"]] for day in range(5)}
-OAUTH_PROVIDERS = ("microsoft", "google", "oidc")
-OAUTH_COLUMNS = ("oauth_provider", "oauth_issuer", "oauth_client_id", "oauth_tenant", "login_user")
-SIGNIN_REQUIRED = "signin_required"
-
-
-class AccountError(ValueError):
-    """An account setting that cannot work; the message names the field."""
-
-
-@dataclass(frozen=True, slots=True)
-class Account:
-    id: int
-    name: str
-    address: str
-    display_name: str
-    imap_host: str
-    imap_port: int
-    imap_security: str
-    smtp_host: str
-    smtp_port: int
-    smtp_security: str
-    username: str
-    calendar_id: int | None
-    signature: str
-    secret_id: str = ""
-    auth: str = "password"
-    oauth_provider: str | None = None
-    oauth_issuer: str | None = None
-    oauth_client_id: str | None = None
-    oauth_tenant: str | None = None
-    login_user: str | None = None
-    state: str = "ok"
-
-    @property
-    def domain(self) -> str:
-        return self.address.rpartition("@")[2] or "localhost"
-
-    @property
-    def uses_oauth(self) -> bool:
-        return self.auth == "oauth2"
-
-
-@dataclass(frozen=True, slots=True)
-class OAuthSetup:
-    """Where an OAuth 2.0 account signs in: the provider, its issuer (``oidc``), Loket's client id registered there,
-    the tenant (Microsoft), and who signs in when the address is a shared mailbox."""
-
-    provider: str
-    client_id: str
-    issuer: str | None = None
-    tenant: str | None = None
-    login_user: str | None = None
-
-
-def check_oauth(setup: OAuthSetup) -> None:
-    if setup.provider not in OAUTH_PROVIDERS:
-        raise AccountError(f"OAuth provider: {setup.provider!r} is not one of {', '.join(OAUTH_PROVIDERS)}")
-    if not setup.client_id.strip():
-        raise AccountError(
-            "OAuth client id: missing (the id under which Loket is registered at the provider)"
-        )
-    if setup.provider == "oidc" and not setup.issuer:
-        raise AccountError("OAuth issuer: missing (the OpenID Connect issuer URL)")
-    if setup.issuer:
-        check_issuer(setup.issuer)
-
-
-def check_issuer(url: str) -> None:
-    """An issuer must be https://, except on loopback (local identity servers and tests)."""
-    parts = urlsplit(url)
-    if parts.scheme == "https" and parts.hostname:
-        return
-    if parts.scheme == "http" and parts.hostname and is_loopback(parts.hostname):
-        return
-    raise AccountError(f"OAuth issuer: {url!r} must be an https:// URL (http:// only on loopback)")
-
-
-def is_loopback(host: str) -> bool:
-    return host.lower() in LOOPBACK_HOSTS or host.startswith("127.")
-
-
-# What an address may hold, plainly (RFC 5322 dot-atoms in ASCII: mail headers and SMTP without SMTPUTF8 carry
-# nothing else): one @, a local part of letters, digits and !#$%&'*+-/=?^_`{|}~, a domain of letters, digits and
-# hyphens in dot-separated labels (an international domain in its xn-- form).
-_LOCAL_PART = re.compile(r"[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.]+")
-_DOMAIN_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?")
-_NAME_FORBIDDEN = "/\\"
-
-
-def _control_character(text: str) -> str | None:
-    """The first control or line-separating character in ``text`` (``\\n``, ``\\r``, NUL ...), shown escaped."""
-    for character in text:
-        if unicodedata.category(character) in ("Cc", "Zl", "Zp"):
-            return repr(character)[1:-1]
-    return None
-
-
-def check_address(address: str) -> None:
-    """Refuse an address a reply could not be sent from: its From header and Message-ID would break."""
-    control = _control_character(address)
-    if control:
-        raise AccountError(f"address: {address!r} holds a control character ({control}); type it on one line")
-    local, _at, domain = address.strip().partition("@")
-    if (
-        not _LOCAL_PART.fullmatch(local)
-        or local.startswith(".")
-        or local.endswith(".")
-        or ".." in local
-        or not all(_DOMAIN_LABEL.fullmatch(label) for label in domain.split("."))
-    ):
-        raise AccountError(
-            f"address: {address.strip()!r} is not an e-mail address: it needs exactly one @ between a name and a "
-            "domain, in plain ASCII letters, digits and dots (an international domain in its xn-- form)"
-        )
-
-
-def validate_identity(name: str, display_name: str, username: str) -> None:
-    """Names that end up in headers, logins, keyring entries and one-line listings: no line breaks or control
-    characters, and an account name without slashes."""
-    if not name.strip():
-        raise AccountError("name: missing; give the mailbox a short name such as 'facilities'")
-    if any(character in name for character in _NAME_FORBIDDEN):
-        raise AccountError(f"name: {name!r} holds a slash; choose a name without / or \\")
-    for label, value in (("name", name), ("display name", display_name), ("username", username)):
-        control = _control_character(value)
-        if control:
-            raise AccountError(
-                f"{label}: {value!r} holds a control character ({control}); type it on one line"
-            )
-    if not username.strip():
-        raise AccountError("username: missing; it is the login of the mailbox, often its address")
-
-
-def validate_connection(address: str, hosts: dict[str, tuple[str, int, str]], timezone: str) -> None:
-    check_address(address)
-    for label, (host, port, security) in hosts.items():
-        if not host:
-            raise AccountError(f"{label} host: missing")
-        if any(character.isspace() for character in host) or _control_character(host):
-            raise AccountError(f"{label} host: {host!r} holds a space or control character")
-        if not 0 < port < 65536:
-            raise AccountError(f"{label} port: {port} is not a TCP port")
-        if security not in SECURITIES:
-            raise AccountError(f"{label} security: {security!r} is not one of {', '.join(SECURITIES)}")
-        if security == "none" and not is_loopback(host):
-            raise AccountError(
-                f"{label} security: 'none' sends the password in clear text and is only allowed on loopback, "
-                f"not on {host}"
-            )
-    try:
-        ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError) as error:
-        raise AccountError(f"timezone: {timezone!r} is not a known time zone") from error
 
 
 def add_account(
@@ -251,30 +95,6 @@ def add_account(
     account = get_account_by_id(db, int(account_id or 0))
     assert account is not None
     return account
-
-
-def oauth_columns(oauth: OAuthSetup | None) -> dict[str, Any]:
-    """The account row's sign-in columns for ``oauth`` (None: a password)."""
-    if oauth is None:
-        return {"auth": "password", **dict.fromkeys(OAUTH_COLUMNS)}
-    return {
-        "auth": "oauth2",
-        "oauth_provider": oauth.provider,
-        "oauth_issuer": oauth.issuer or None,
-        "oauth_client_id": oauth.client_id.strip(),
-        "oauth_tenant": oauth.tenant or None,
-        "login_user": oauth.login_user or None,
-    }
-
-
-def check_holidays(code: str) -> str:
-    """The holiday region normalised (``de-by`` → ``DE-BY``); ``AccountError`` naming the field otherwise."""
-    from store.standards.business_time import CalendarError, check_holiday_code
-
-    try:
-        return check_holiday_code(code)
-    except CalendarError as error:
-        raise AccountError(str(error)) from error
 
 
 _COLUMNS = (
@@ -392,3 +212,98 @@ def rating_links_on(db: sqlite_utils.Database, account_id: int) -> bool:
 def set_rating_links(db: sqlite_utils.Database, account_id: int, on: bool) -> None:
     with transaction(db):
         db.execute("UPDATE accounts SET rating_links = ? WHERE id = ?", [int(on), account_id])
+
+
+def settings_of(db: sqlite_utils.Database, account: Account) -> AccountSettings:
+    row = db.execute("SELECT tz, holidays FROM calendars WHERE id = ?", [account.calendar_id]).fetchone()
+    timezone, holidays = row if row else ("UTC", None)
+    return AccountSettings(
+        name=account.name,
+        address=account.address,
+        display_name=account.display_name,
+        imap_host=account.imap_host,
+        imap_port=account.imap_port,
+        imap_security=account.imap_security,
+        smtp_host=account.smtp_host,
+        smtp_port=account.smtp_port,
+        smtp_security=account.smtp_security,
+        username=account.username,
+        timezone=timezone,
+        holidays=holidays,
+        oauth=_setup_of(account),
+        state=account.state,
+    )
+
+
+def _setup_of(account: Account) -> OAuthSetup | None:
+    if not account.uses_oauth:
+        return None
+    return OAuthSetup(
+        account.oauth_provider or "",
+        account.oauth_client_id or "",
+        account.oauth_issuer,
+        account.oauth_tenant,
+        account.login_user,
+    )
+
+
+def create_account(db: sqlite_utils.Database, settings: AccountSettings) -> Account:
+    values = settings._values()
+    values["holidays"] = values["holidays"] or None
+    del values["state"]
+    return add_account(db, **values)
+
+
+def update_account(db: sqlite_utils.Database, account_id: int, settings: AccountSettings) -> Account:
+    """Change an existing account; raises ``AccountError`` naming the field that cannot work."""
+    account = get_account_by_id(db, account_id)
+    if account is None:
+        raise AccountError(f"no account with id {account_id}")
+    validate_identity(settings.name, settings.display_name, settings.username)
+    validate_connection(
+        settings.address,
+        {
+            "IMAP": (settings.imap_host, settings.imap_port, settings.imap_security),
+            "SMTP": (settings.smtp_host, settings.smtp_port, settings.smtp_security),
+        },
+        settings.timezone,
+    )
+    if settings.holidays:
+        check_holidays(settings.holidays)
+    if settings.oauth is not None:
+        check_oauth(settings.oauth)
+    clash = db.execute(
+        "SELECT 1 FROM accounts WHERE name = ? AND id != ?", [settings.name, account_id]
+    ).fetchone()
+    if clash:
+        raise AccountError(f"name: an account called {settings.name!r} exists already")
+    with transaction(db):
+        db.execute(
+            "UPDATE accounts SET name = ?, address = ?, display_name = ?, imap_host = ?, imap_port = ?, "
+            "imap_security = ?, smtp_host = ?, smtp_port = ?, smtp_security = ?, username = ? WHERE id = ?",
+            [
+                settings.name,
+                settings.address.strip().lower(),
+                settings.display_name,
+                settings.imap_host,
+                settings.imap_port,
+                settings.imap_security,
+                settings.smtp_host,
+                settings.smtp_port,
+                settings.smtp_security,
+                settings.username,
+                account_id,
+            ],
+        )
+        oauth = oauth_columns(settings.oauth)
+        db.execute(
+            f"UPDATE accounts SET {', '.join(f'{column} = ?' for column in oauth)} WHERE id = ?",
+            [*oauth.values(), account_id],
+        )
+        db.execute(
+            "UPDATE calendars SET tz = ?, holidays = ? WHERE id = ?",
+            [settings.timezone, settings.holidays or None, account.calendar_id],
+        )
+    updated = get_account_by_id(db, account_id)
+    assert updated is not None
+    return updated

@@ -1,0 +1,104 @@
+"""An account as plain values: the mailbox row (``Account``), what the desk types to add or change one
+(``AccountSettings``) and the OAuth 2.0 sign-in it may use. No secret is ever among them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+SECURITIES = ("ssl", "starttls", "none")
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1", "ip6-localhost")
+OAUTH_PROVIDERS = ("microsoft", "google", "oidc")
+OAUTH_COLUMNS = ("oauth_provider", "oauth_issuer", "oauth_client_id", "oauth_tenant", "login_user")
+SIGNIN_REQUIRED = "signin_required"
+
+
+class AccountError(ValueError):
+    """An account setting that cannot work; the message names the field."""
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    id: int
+    name: str
+    address: str
+    display_name: str
+    imap_host: str
+    imap_port: int
+    imap_security: str
+    smtp_host: str
+    smtp_port: int
+    smtp_security: str
+    username: str
+    calendar_id: int | None
+    signature: str
+    secret_id: str = ""
+    auth: str = "password"
+    oauth_provider: str | None = None
+    oauth_issuer: str | None = None
+    oauth_client_id: str | None = None
+    oauth_tenant: str | None = None
+    login_user: str | None = None
+    state: str = "ok"
+
+    @property
+    def domain(self) -> str:
+        return self.address.rpartition("@")[2] or "localhost"
+
+    @property
+    def uses_oauth(self) -> bool:
+        return self.auth == "oauth2"
+
+
+@dataclass(frozen=True, slots=True)
+class OAuthSetup:
+    """Where an OAuth 2.0 account signs in: the provider, its issuer (``oidc``), Loket's client id registered there,
+    the tenant (Microsoft), and who signs in when the address is a shared mailbox."""
+
+    provider: str
+    client_id: str
+    issuer: str | None = None
+    tenant: str | None = None
+    login_user: str | None = None
+
+
+def oauth_columns(oauth: OAuthSetup | None) -> dict[str, Any]:
+    """The account row's sign-in columns for ``oauth`` (None: a password)."""
+    if oauth is None:
+        return {"auth": "password", **dict.fromkeys(OAUTH_COLUMNS)}
+    return {
+        "auth": "oauth2",
+        "oauth_provider": oauth.provider,
+        "oauth_issuer": oauth.issuer or None,
+        "oauth_client_id": oauth.client_id.strip(),
+        "oauth_tenant": oauth.tenant or None,
+        "login_user": oauth.login_user or None,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class AccountSettings:
+    name: str
+    address: str
+    display_name: str
+    imap_host: str
+    imap_port: int
+    imap_security: str
+    smtp_host: str
+    smtp_port: int
+    smtp_security: str
+    username: str
+    timezone: str
+    holidays: str | None
+    oauth: OAuthSetup | None = None  # None: a password
+    state: str = "ok"  # read only: ``signin_required`` when the provider refused the sign-in
+
+    def _values(self) -> dict[str, Any]:
+        """The plain fields, as ``add_account`` takes them (``asdict`` would turn ``oauth`` into a dict)."""
+        return {field.name: getattr(self, field.name) for field in fields(self)}
+
+    def as_account(self, account_id: int = 0) -> Account:
+        """The settings as an ``Account`` (not stored), e.g. to test a connection before saving."""
+        values = self._values()
+        del values["timezone"], values["holidays"], values["oauth"]
+        return Account(id=account_id, calendar_id=None, signature="", **values, **oauth_columns(self.oauth))
