@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from store.accounts import Account, add_account
+from store.accounts import Account, AccountSettings, OAuthSetup, add_account
 
 
 def loopback_account(
@@ -18,19 +18,23 @@ def loopback_account(
     timezone: str = "Europe/Amsterdam",
     holidays: str | None = None,
     display_name: str = "",
+    oauth: OAuthSetup | None = None,
 ) -> Account:
     return add_account(
         db,
-        name=name,
-        address=address,
-        display_name=display_name,
-        imap_host="127.0.0.1",
-        imap_port=imap_port,
-        imap_security="none",
-        smtp_host="127.0.0.1",
-        smtp_port=smtp_port,
-        smtp_security="none",
-        username=username or name,
-        timezone=timezone,
-        holidays=holidays,
+        AccountSettings(
+            name=name,
+            address=address,
+            display_name=display_name,
+            imap_host="127.0.0.1",
+            imap_port=imap_port,
+            imap_security="none",
+            smtp_host="127.0.0.1",
+            smtp_port=smtp_port,
+            smtp_security="none",
+            username=username or name,
+            timezone=timezone,
+            holidays=holidays,
+            oauth=oauth,
+        ),
     )

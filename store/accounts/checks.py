@@ -8,7 +8,14 @@ import unicodedata
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from store.accounts.model import LOOPBACK_HOSTS, OAUTH_PROVIDERS, SECURITIES, AccountError, OAuthSetup
+from store.accounts.model import (
+    LOOPBACK_HOSTS,
+    OAUTH_PROVIDERS,
+    SECURITIES,
+    AccountError,
+    AccountSettings,
+    OAuthSetup,
+)
 
 
 def check_oauth(setup: OAuthSetup) -> None:
@@ -120,3 +127,13 @@ def check_holidays(code: str) -> str:
         return check_holiday_code(code)
     except CalendarError as error:
         raise AccountError(str(error)) from error
+
+
+def check_settings(settings: AccountSettings) -> str | None:
+    """Every check an added or changed account passes, in the order of the form; returns its holiday region
+    normalised (None without one)."""
+    validate_identity(settings.name, settings.display_name, settings.username)
+    validate_connection(settings.address, settings.hosts(), settings.timezone)
+    if settings.oauth is not None:
+        check_oauth(settings.oauth)
+    return check_holidays(settings.holidays) if settings.holidays else None

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import json
 import secrets
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
-from store.accounts.checks import (
-    check_holidays,
-    check_oauth,
-    validate_connection,
-    validate_identity,
+from store.accounts.checks import check_settings
+from store.accounts.model import (
+    ACCOUNT_COLUMNS,
+    Account,
+    AccountError,
+    AccountSettings,
+    OAuthSetup,
+    mailbox_values,
+    oauth_columns,
 )
-from store.accounts.model import Account, AccountError, AccountSettings, OAuthSetup, oauth_columns
 from store.db import transaction
 from store.timeutil import to_db, utcnow
 
@@ -25,46 +28,21 @@ if TYPE_CHECKING:
 DEFAULT_HOURS = {str(day): [["09:00", "17:00"]] for day in range(5)}
 
 
-def add_account(
-    db: sqlite_utils.Database,
-    *,
-    name: str,
-    address: str,
-    imap_host: str,
-    imap_port: int,
-    imap_security: str,
-    smtp_host: str,
-    smtp_port: int,
-    smtp_security: str,
-    username: str,
-    timezone: str,
-    holidays: str | None = None,
-    display_name: str = "",
-    oauth: OAuthSetup | None = None,
-) -> Account:
-    """Create an account with its default calendar (Mon–Fri 09:00–17:00 in ``timezone``); with ``oauth`` it signs
-    in with OAuth 2.0 instead of a password."""
-    validate_identity(name, display_name, username)
-    validate_connection(
-        address,
-        {"IMAP": (imap_host, imap_port, imap_security), "SMTP": (smtp_host, smtp_port, smtp_security)},
-        timezone,
-    )
-    if oauth is not None:
-        check_oauth(oauth)
-    if holidays:
-        holidays = check_holidays(holidays)
-    if db.execute("SELECT 1 FROM accounts WHERE name = ?", [name]).fetchone():
-        raise AccountError(f"name: an account called {name!r} exists already")
+def add_account(db: sqlite_utils.Database, settings: AccountSettings) -> Account:
+    """Create an account with its default calendar (Mon–Fri 09:00–17:00 in its zone); with ``settings.oauth`` it
+    signs in with OAuth 2.0 instead of a password."""
+    holidays = check_settings(settings)
+    if db.execute("SELECT 1 FROM accounts WHERE name = ?", [settings.name]).fetchone():
+        raise AccountError(f"name: an account called {settings.name!r} exists already")
     with transaction(db):
         calendar_id = (
             db.table("calendars")
             .insert(
                 {
-                    "name": name,
-                    "tz": timezone,
+                    "name": settings.name,
+                    "tz": settings.timezone,
                     "hours_json": json.dumps(DEFAULT_HOURS),
-                    "holidays": holidays or None,
+                    "holidays": holidays,
                     "closed_days_json": "[]",
                 }
             )
@@ -74,20 +52,10 @@ def add_account(
             db.table("accounts")
             .insert(
                 {
-                    "name": name,
-                    "address": address.strip().lower(),
-                    "display_name": display_name,
-                    "imap_host": imap_host,
-                    "imap_port": imap_port,
-                    "imap_security": imap_security,
-                    "smtp_host": smtp_host,
-                    "smtp_port": smtp_port,
-                    "smtp_security": smtp_security,
-                    "username": username,
+                    **_typed_columns(settings),
                     "calendar_id": calendar_id,
                     "created_at": to_db(utcnow()),
                     "secret_id": secrets.token_hex(16),
-                    **oauth_columns(oauth),
                 }
             )
             .last_pk
@@ -97,15 +65,18 @@ def add_account(
     return account
 
 
-_COLUMNS = (
-    "id, name, address, display_name, imap_host, imap_port, imap_security, smtp_host, smtp_port, "
-    "smtp_security, username, calendar_id, signature, secret_id, auth, oauth_provider, oauth_issuer, "
-    "oauth_client_id, oauth_tenant, login_user, state"
-)
+def _typed_columns(settings: AccountSettings) -> dict[str, Any]:
+    """The account row's columns the desk types (all of ``Mailbox`` but its state) and its sign-in columns."""
+    values = mailbox_values(settings)
+    del values["state"]
+    return {**values, "address": settings.address.strip().lower(), **oauth_columns(settings.oauth)}
+
+
+_COLUMNS = ", ".join(ACCOUNT_COLUMNS)
 
 
 def _account(row: tuple | None) -> Account | None:
-    return None if row is None else Account(*row)
+    return None if row is None else Account(**dict(zip(ACCOUNT_COLUMNS, row, strict=True)))
 
 
 def get_account_by_id(db: sqlite_utils.Database, account_id: int) -> Account | None:
@@ -113,7 +84,8 @@ def get_account_by_id(db: sqlite_utils.Database, account_id: int) -> Account | N
 
 
 def list_accounts(db: sqlite_utils.Database) -> list[Account]:
-    return [Account(*row) for row in db.execute(f"SELECT {_COLUMNS} FROM accounts ORDER BY name")]
+    rows = db.execute(f"SELECT {_COLUMNS} FROM accounts ORDER BY name")
+    return [Account(**dict(zip(ACCOUNT_COLUMNS, row, strict=True))) for row in rows]
 
 
 def get_account(db: sqlite_utils.Database, name: str | None = None) -> Account:
@@ -218,20 +190,7 @@ def settings_of(db: sqlite_utils.Database, account: Account) -> AccountSettings:
     row = db.execute("SELECT tz, holidays FROM calendars WHERE id = ?", [account.calendar_id]).fetchone()
     timezone, holidays = row if row else ("UTC", None)
     return AccountSettings(
-        name=account.name,
-        address=account.address,
-        display_name=account.display_name,
-        imap_host=account.imap_host,
-        imap_port=account.imap_port,
-        imap_security=account.imap_security,
-        smtp_host=account.smtp_host,
-        smtp_port=account.smtp_port,
-        smtp_security=account.smtp_security,
-        username=account.username,
-        timezone=timezone,
-        holidays=holidays,
-        oauth=_setup_of(account),
-        state=account.state,
+        **mailbox_values(account), timezone=timezone, holidays=holidays, oauth=_setup_of(account)
     )
 
 
@@ -247,62 +206,26 @@ def _setup_of(account: Account) -> OAuthSetup | None:
     )
 
 
-def create_account(db: sqlite_utils.Database, settings: AccountSettings) -> Account:
-    values = settings._values()
-    values["holidays"] = values["holidays"] or None
-    del values["state"]
-    return add_account(db, **values)
-
-
 def update_account(db: sqlite_utils.Database, account_id: int, settings: AccountSettings) -> Account:
     """Change an existing account; raises ``AccountError`` naming the field that cannot work."""
     account = get_account_by_id(db, account_id)
     if account is None:
         raise AccountError(f"no account with id {account_id}")
-    validate_identity(settings.name, settings.display_name, settings.username)
-    validate_connection(
-        settings.address,
-        {
-            "IMAP": (settings.imap_host, settings.imap_port, settings.imap_security),
-            "SMTP": (settings.smtp_host, settings.smtp_port, settings.smtp_security),
-        },
-        settings.timezone,
-    )
-    if settings.holidays:
-        check_holidays(settings.holidays)
-    if settings.oauth is not None:
-        check_oauth(settings.oauth)
+    holidays = check_settings(settings)
     clash = db.execute(
         "SELECT 1 FROM accounts WHERE name = ? AND id != ?", [settings.name, account_id]
     ).fetchone()
     if clash:
         raise AccountError(f"name: an account called {settings.name!r} exists already")
     with transaction(db):
+        columns = _typed_columns(settings)
         db.execute(
-            "UPDATE accounts SET name = ?, address = ?, display_name = ?, imap_host = ?, imap_port = ?, "
-            "imap_security = ?, smtp_host = ?, smtp_port = ?, smtp_security = ?, username = ? WHERE id = ?",
-            [
-                settings.name,
-                settings.address.strip().lower(),
-                settings.display_name,
-                settings.imap_host,
-                settings.imap_port,
-                settings.imap_security,
-                settings.smtp_host,
-                settings.smtp_port,
-                settings.smtp_security,
-                settings.username,
-                account_id,
-            ],
-        )
-        oauth = oauth_columns(settings.oauth)
-        db.execute(
-            f"UPDATE accounts SET {', '.join(f'{column} = ?' for column in oauth)} WHERE id = ?",
-            [*oauth.values(), account_id],
+            f"UPDATE accounts SET {', '.join(f'{column} = ?' for column in columns)} WHERE id = ?",
+            [*columns.values(), account_id],
         )
         db.execute(
             "UPDATE calendars SET tz = ?, holidays = ? WHERE id = ?",
-            [settings.timezone, settings.holidays or None, account.calendar_id],
+            [settings.timezone, holidays, account.calendar_id],
         )
     updated = get_account_by_id(db, account_id)
     assert updated is not None

@@ -17,21 +17,53 @@ class AccountError(ValueError):
     """An account setting that cannot work; the message names the field."""
 
 
-@dataclass(frozen=True, slots=True)
-class Account:
-    id: int
-    name: str
-    address: str
-    display_name: str
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Servers:
+    """Where a mailbox's mail is read (IMAP) and sent (SMTP), and how each connection is secured."""
+
     imap_host: str
     imap_port: int
     imap_security: str
     smtp_host: str
     smtp_port: int
     smtp_security: str
+
+    def hosts(self) -> dict[str, tuple[str, int, str]]:
+        """(host, port, security) by protocol, as the checks name them."""
+        return {
+            "IMAP": (self.imap_host, self.imap_port, self.imap_security),
+            "SMTP": (self.smtp_host, self.smtp_port, self.smtp_security),
+        }
+
+
+SERVER_FIELDS = tuple(field.name for field in fields(Servers))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mailbox(Servers):
+    """The fields an account row and the account dialog share, declared once: its name, address and servers."""
+
+    name: str
+    address: str
+    display_name: str = ""
     username: str
+    state: str = (
+        "ok"  # ``signin_required`` when the provider refused the sign-in; Loket sets it, nobody types it
+    )
+
+
+def mailbox_values(mailbox: Mailbox) -> dict[str, Any]:
+    """The shared fields of an account or its settings, to build the other from (``asdict`` would copy deeply)."""
+    return {field.name: getattr(mailbox, field.name) for field in fields(Mailbox)}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Account(Mailbox):
+    """A stored mailbox: its row in ``accounts``."""
+
+    id: int
     calendar_id: int | None
-    signature: str
+    signature: str = ""
     secret_id: str = ""
     auth: str = "password"
     oauth_provider: str | None = None
@@ -39,7 +71,6 @@ class Account:
     oauth_client_id: str | None = None
     oauth_tenant: str | None = None
     login_user: str | None = None
-    state: str = "ok"
 
     @property
     def domain(self) -> str:
@@ -48,6 +79,9 @@ class Account:
     @property
     def uses_oauth(self) -> bool:
         return self.auth == "oauth2"
+
+
+ACCOUNT_COLUMNS = tuple(field.name for field in fields(Account))
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,29 +110,15 @@ def oauth_columns(oauth: OAuthSetup | None) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True, slots=True)
-class AccountSettings:
-    name: str
-    address: str
-    display_name: str
-    imap_host: str
-    imap_port: int
-    imap_security: str
-    smtp_host: str
-    smtp_port: int
-    smtp_security: str
-    username: str
-    timezone: str
-    holidays: str | None
-    oauth: OAuthSetup | None = None  # None: a password
-    state: str = "ok"  # read only: ``signin_required`` when the provider refused the sign-in
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AccountSettings(Mailbox):
+    """A mailbox as the desk adds or changes it: the shared fields, its calendar's zone and holidays, and how it
+    signs in."""
 
-    def _values(self) -> dict[str, Any]:
-        """The plain fields, as ``add_account`` takes them (``asdict`` would turn ``oauth`` into a dict)."""
-        return {field.name: getattr(self, field.name) for field in fields(self)}
+    timezone: str
+    holidays: str | None = None
+    oauth: OAuthSetup | None = None  # None: a password
 
     def as_account(self, account_id: int = 0) -> Account:
         """The settings as an ``Account`` (not stored), e.g. to test a connection before saving."""
-        values = self._values()
-        del values["timezone"], values["holidays"], values["oauth"]
-        return Account(id=account_id, calendar_id=None, signature="", **values, **oauth_columns(self.oauth))
+        return Account(id=account_id, calendar_id=None, **mailbox_values(self), **oauth_columns(self.oauth))
