@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from store.accounts.model import (
     LOOPBACK_HOSTS,
@@ -113,9 +112,11 @@ def validate_connection(address: str, hosts: dict[str, tuple[str, int, str]], ti
                 f"{label} security: 'none' sends the password in clear text and is only allowed on loopback, "
                 f"not on {host}"
             )
+    from store.standards.business_time import CalendarError, zone_named
+
     try:
-        ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError) as error:
+        zone_named(timezone)
+    except CalendarError as error:
         raise AccountError(f"timezone: {timezone!r} is not a known time zone") from error
 
 

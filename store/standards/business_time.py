@@ -86,6 +86,16 @@ def check_holiday_code(code: str) -> str:
     return normal
 
 
+def zone_named(tz: str) -> ZoneInfo:
+    """The IANA time zone ``tz``, refused with a sentence when there is none of that name."""
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError, TypeError) as error:
+        raise CalendarError(
+            f"time zone: {tz!r} is not a known time zone (write e.g. Europe/Amsterdam)"
+        ) from error
+
+
 def _day_minutes(start: time, end: time) -> int:
     end_minute = 24 * 60 if end == time(0) else end.hour * 60 + end.minute
     return end_minute - (start.hour * 60 + start.minute)
@@ -203,12 +213,7 @@ class Calendar:
         holidays: str | None = None,
         closed_days: Collection[date] = (),
     ) -> None:
-        try:
-            self.zone = ZoneInfo(tz)
-        except (ZoneInfoNotFoundError, ValueError, TypeError) as error:
-            raise CalendarError(
-                f"time zone: {tz!r} is not a known time zone (write e.g. Europe/Amsterdam)"
-            ) from error
+        self.zone = zone_named(tz)
         self.tz = tz
         self.hours = _check_hours(hours)
         self.holidays = check_holiday_code(holidays) if holidays else None
