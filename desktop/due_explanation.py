@@ -22,15 +22,16 @@ def timer_tooltip(row: RequestRow, reading: TimerReading, calendars: Calendars) 
     """How the due time was reached: the target, then the opening hours and closed days it went through."""
     if row.timer_due is None:
         return tr("No service standard applies to this request.")
+    calendar = calendars.get(row.calendar_id)
+    due = short_datetime(row.timer_due) if calendar is None else _moment(row.timer_due, _zone(calendar.tz))
     target = tr("first response") if not row.answered else tr("resolution")
-    head = tr("Due %1 (%2)").replace("%1", short_datetime(row.timer_due)).replace("%2", target)
+    head = tr("Due %1 (%2)").replace("%1", due).replace("%2", target)
     if reading.minutes_left is not None:
         left = reading.left_text()
         if reading.minutes_left < 0:
             head += "\n" + tr("Overdue by %1 of working time").replace("%1", left)
         else:
             head += "\n" + tr("%1 of working time left").replace("%1", left)
-    calendar = calendars.get(row.calendar_id)
     if calendar is None or row.target_min is None:
         return head
     from store.standards.explanation import explain_due
@@ -41,9 +42,7 @@ def timer_tooltip(row: RequestRow, reading: TimerReading, calendars: Calendars) 
 
 def explanation_lines(explanation: Explanation) -> list[str]:
     """A head line (target, start, due, zone), then one line per day counted, paused or closed."""
-    zone = QTimeZone(QByteArray(explanation.tz.encode()))
-    if not zone.isValid():
-        zone = QTimeZone.utc()
+    zone = _zone(explanation.tz)
     day_minutes = explanation.working_day_min
     head = (
         tr("%1 of working time from %2 falls due %3 (%4).")
@@ -75,6 +74,12 @@ def _step_line(step: Step, zone: QTimeZone, day_minutes: int) -> str:
         .replace("%3", _time(step.end, zone))
         .replace("%4", duration(step.minutes, day_minutes))
     )
+
+
+def _zone(tz: str) -> QTimeZone:
+    """The desk's zone for Qt; the store checked the name, so UTC only stands in for a zone Qt does not know."""
+    zone = QTimeZone(QByteArray(tz.encode()))
+    return zone if zone.isValid() else QTimeZone.utc()
 
 
 def _zoned(moment: datetime, zone: QTimeZone) -> QDateTime:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QLocale
 
-from desktop.due_explanation import explanation_lines
+from desktop.due_explanation import explanation_lines, timer_tooltip
+from desktop.formatting import Calendars, read_timer
+from store.db import open_memory_db
+from store.queues import RequestRow
 from store.standards.business_time import Calendar
 from store.standards.explanation import explain_due
+from tests.accounts import loopback_account
 
 AMS = ZoneInfo("Europe/Amsterdam")
 FRIDAY_15 = datetime(2026, 4, 24, 15, tzinfo=AMS)  # the Friday before King's Day (Monday 27 April 2026)
@@ -58,3 +62,20 @@ def test_times_are_the_desks_wall_clock_in_the_users_date_format(locale_of):
     lines = explanation_lines(explain_due(start, 60, rome))
     assert "Mo. 23.11.26 07:00" in lines[0] and "(Europe/Rome)" in lines[0]
     assert lines[1] == "Mo. 23.11.26: counted 08:00–09:00 (1 h)"
+
+
+def test_the_tooltip_gives_the_due_time_on_the_desks_clock_whatever_the_machines_zone(locale_of):
+    locale_of("en_GB")
+    db = open_memory_db()
+    account = loopback_account(db, holidays="NL")
+    calendars = Calendars(db)
+    due = datetime(2026, 4, 28, 11, tzinfo=AMS)
+    row = RequestRow(
+        1, "Anna", "anna@example.org", "", "Chair", "open", "normal", None, None,
+        FRIDAY_15, due, None, False, 1, account.calendar_id, 240.0,
+    )  # fmt: skip
+    tooltip = timer_tooltip(row, read_timer(row, due + timedelta(hours=3), calendars), calendars)
+    lines = tooltip.splitlines()
+    assert lines[:2] == ["Due Tue 28/04/2026 11:00 (first response)", "Overdue by 3 h of working time"]
+    assert lines[2].startswith("4 h of working time from Fri 24/04/2026 15:00")
+    assert lines[-1] == "Tue 28/04/2026: counted 09:00–11:00 (2 h)"
