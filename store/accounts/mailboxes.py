@@ -147,8 +147,13 @@ def set_state(db: sqlite_utils.Database, account_id: int, state: str) -> None:
 
 
 def account_timezone(db: sqlite_utils.Database, account: Account) -> str:
-    row = db.execute("SELECT tz FROM calendars WHERE id = ?", [account.calendar_id]).fetchone()
-    return row[0] if row else "UTC"
+    return _zone_and_holidays(db, account)[0]
+
+
+def _zone_and_holidays(db: sqlite_utils.Database, account: Account) -> tuple[str, str | None]:
+    """The zone and holiday region of the account's calendar; UTC and none if its calendar is gone."""
+    row = db.execute("SELECT tz, holidays FROM calendars WHERE id = ?", [account.calendar_id]).fetchone()
+    return (row[0], row[1]) if row else ("UTC", None)
 
 
 def account_calendar(db: sqlite_utils.Database, account: Account) -> Calendar:
@@ -187,8 +192,7 @@ def set_rating_links(db: sqlite_utils.Database, account_id: int, on: bool) -> No
 
 
 def settings_of(db: sqlite_utils.Database, account: Account) -> AccountSettings:
-    row = db.execute("SELECT tz, holidays FROM calendars WHERE id = ?", [account.calendar_id]).fetchone()
-    timezone, holidays = row if row else ("UTC", None)
+    timezone, holidays = _zone_and_holidays(db, account)
     return AccountSettings(
         **mailbox_values(account), timezone=timezone, holidays=holidays, oauth=_setup_of(account)
     )
