@@ -79,3 +79,19 @@ def test_the_tooltip_gives_the_due_time_on_the_desks_clock_whatever_the_machines
     assert lines[:2] == ["Due Tue 28/04/2026 11:00 (first response)", "Overdue by 3 h of working time"]
     assert lines[2].startswith("4 h of working time from Fri 24/04/2026 15:00")
     assert lines[-1] == "Tue 28/04/2026: counted 09:00–11:00 (2 h)"
+
+
+def test_the_explanation_is_said_in_german_with_german_dates(qapp):
+    from desktop.i18n import install_translations
+
+    saved = QLocale()
+    install_translations(qapp, "de")
+    try:
+        lines = explanation_lines(explain_due(FRIDAY_15, 240, Calendar("Europe/Amsterdam", holidays="NL")))
+    finally:
+        QLocale.setDefault(saved)
+        install_translations(qapp)
+    assert lines[0] == "4 h Arbeitszeit ab Fr. 24.04.26 15:00: fällig Di. 28.04.26 11:00 (Europe/Amsterdam)."
+    assert lines[1] == "Fr. 24.04.26: gezählt 15:00–17:00 (2 h)"
+    assert lines[2] == "Sa. 25.04.26: keine Öffnungszeiten"
+    assert lines[4].startswith("Mo. 27.04.26: geschlossen, Feiertag ")
