@@ -45,8 +45,15 @@ from mail.errors import (
 )
 from mail.providers import country_defaults, settings_for
 from mail.sasl import Secret
-from store.account_settings import AccountSettings
-from store.accounts import SIGNIN_REQUIRED, AccountError, OAuthSetup, UnsentReplies
+from store.accounts import (
+    SERVER_FIELDS,
+    SIGNIN_REQUIRED,
+    AccountError,
+    AccountSettings,
+    OAuthSetup,
+    UnsentReplies,
+    mailbox_values,
+)
 from store.history import DEFAULT_HISTORY_DAYS
 
 if TYPE_CHECKING:
@@ -55,7 +62,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 HOLIDAY_CODES = ("NL", "BE", "DE", "DE-BW", "DE-BY", "DE-BE", "DE-HE", "DE-NW", "AT", "CH", "IT", "FR", "GB")
-_SERVER_KEYS = ("imap_host", "imap_port", "imap_security", "smtp_host", "smtp_port", "smtp_security")
 _OAUTH_KEYS = ("oauth_client_id", "login_user", "sign_in")
 TEST_TIMEOUT_SECONDS = 15.0
 
@@ -80,14 +86,13 @@ def save_account(
     """Create or update the account and put a new password (or a new sign-in's refresh token) in the keyring;
     returns the account id."""
     from mail.credentials import set_password
-    from store.account_settings import create_account, update_account
-    from store.accounts import remove_account
+    from store.accounts import add_account, remove_account, update_account
     from store.db import open_db
 
     db = open_db(data_dir)
     try:
         if account_id is None:
-            account = create_account(db, settings)
+            account = add_account(db, settings)
             try:
                 if tokens is not None:
                     keep_tokens(data_dir, account.id, tokens)
@@ -179,7 +184,7 @@ class AccountDialog(WorkDialog):
             if existing[1].state == SIGNIN_REQUIRED:
                 self.say(self.tr("The provider asks you to sign in again."), ok=False)
             self.form.field("password").setPlaceholderText(self.tr("unchanged (stored in the keyring)"))
-            self._autofilled = {key: None for key in _SERVER_KEYS}  # never overwrite saved servers
+            self._autofilled = {key: None for key in SERVER_FIELDS}  # never overwrite saved servers
         else:
             self.form.set_values(
                 {
@@ -311,8 +316,10 @@ class AccountDialog(WorkDialog):
             if values[key] in ("", previous):
                 updates[key] = address.strip()
         servers = settings_for(address)
-        if servers is not None and all(values[k] == self._autofilled.get(k, values[k]) for k in _SERVER_KEYS):
-            updates.update({key: getattr(servers, key) for key in _SERVER_KEYS})
+        if servers is not None and all(
+            values[k] == self._autofilled.get(k, values[k]) for k in SERVER_FIELDS
+        ):
+            updates.update({key: getattr(servers, key) for key in SERVER_FIELDS})
             if values["auth"] == self._autofilled.get("auth", values["auth"]):
                 updates["auth"] = servers.oauth or "password"
             if servers.guessed:
@@ -326,7 +333,7 @@ class AccountDialog(WorkDialog):
             updates.update({"timezone": country[0], "holidays": country[1]})
         self.form.set_values(updates)
         self._autofilled.update(
-            {key: value for key, value in updates.items() if key in (*_SERVER_KEYS, "auth")}
+            {key: value for key, value in updates.items() if key in (*SERVER_FIELDS, "auth")}
         )
         self._autofilled["address"] = address.strip()
         self._auth_chosen()
@@ -339,12 +346,7 @@ class AccountDialog(WorkDialog):
             name=values["name"] or values["address"],
             address=values["address"],
             display_name=values["display_name"],
-            imap_host=values["imap_host"],
-            imap_port=values["imap_port"],
-            imap_security=values["imap_security"],
-            smtp_host=values["smtp_host"],
-            smtp_port=values["smtp_port"],
-            smtp_security=values["smtp_security"],
+            **{key: values[key] for key in SERVER_FIELDS},
             username=values["address"]
             if values["auth"] != "password"
             else values["username"] or values["address"],
@@ -521,8 +523,11 @@ def _oauth_form_values(oauth: OAuthSetup | None) -> dict[str, Any]:
 
 
 def _as_form_values(settings: AccountSettings) -> dict[str, Any]:
-    values = {
-        key: getattr(settings, key) for key in AccountSettings.__slots__ if key not in ("oauth", "state")
+    values = mailbox_values(settings)
+    del values["state"]
+    return {
+        **values,
+        "timezone": settings.timezone,
+        "holidays": settings.holidays or "",
+        "history_days": settings.history_days,
     }
-    values["holidays"] = settings.holidays or ""
-    return values

@@ -15,15 +15,14 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.account_dialog import AccountDialog
 from desktop.background import Task
-from store.account_settings import AccountSettings
+from store.accounts import AccountSettings
 
 log = logging.getLogger(__name__)
 
 
 def load_mailboxes(data_dir: Path) -> list[tuple[int, AccountSettings]]:
     """(id, settings) of every mailbox, by name; runs off the GUI thread."""
-    from store.account_settings import settings_of
-    from store.accounts import list_accounts
+    from store.accounts import list_accounts, settings_of
     from store.db import open_db
 
     db = open_db(data_dir)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
 
 from desktop.i18n import tr
 from store.queues import RequestRow
+from store.standards.durations import split_duration
 
 if TYPE_CHECKING:
     from store.standards.business_time import Calendar
@@ -43,21 +44,19 @@ def short_datetime(moment: datetime | None, now: datetime | None = None, date_on
 def rough_duration(minutes: float, day_minutes: int = 24 * 60) -> str:
     """Only the largest unit ("3 d", "5 h", "20 min"): for narrow places such as the sidebar."""
     locale = QLocale()
-    total = max(0, round(minutes))
-    if total >= day_minutes:
-        return tr("%1 d").replace("%1", locale.toString(total // day_minutes))
-    if total >= 60:
-        return tr("%1 h").replace("%1", locale.toString(total // 60))
-    return tr("%1 min").replace("%1", locale.toString(total))
+    days, hours, mins = split_duration(round(minutes), day_minutes)
+    if days:
+        return tr("%1 d").replace("%1", locale.toString(days))
+    if hours:
+        return tr("%1 h").replace("%1", locale.toString(hours))
+    return tr("%1 min").replace("%1", locale.toString(int(mins)))
 
 
-def duration(minutes: float, day_minutes: int = 8 * 60) -> str:
-    """Minutes as "2 d 3 h", "3 h 15 min" or "12 min"; business time counts a day as a working day of 8 hours,
-    which is how desks talk about it, wall-clock time passes ``day_minutes=1440``."""
+def duration(minutes: float, day_minutes: int) -> str:
+    """Minutes as "2 d 3 h", "3 h 15 min" or "12 min". Business time counts a day as the calendar's working day
+    (``Calendar.working_day_minutes``: 8 hours at an office desk, 24 at a 24/7 one); wall-clock time passes 1440."""
     locale = QLocale()
-    total = max(0, round(minutes))
-    days, rest = divmod(total, day_minutes)
-    hours, mins = divmod(rest, 60)
+    days, hours, mins = split_duration(round(minutes), day_minutes)
     if days:
         if not hours:
             return tr("%1 d").replace("%1", locale.toString(days))
@@ -65,8 +64,10 @@ def duration(minutes: float, day_minutes: int = 8 * 60) -> str:
     if hours:
         if not mins:
             return tr("%1 h").replace("%1", locale.toString(hours))
-        return tr("%1 h %2 min").replace("%1", locale.toString(hours)).replace("%2", locale.toString(mins))
-    return tr("%1 min").replace("%1", locale.toString(mins))
+        return (
+            tr("%1 h %2 min").replace("%1", locale.toString(hours)).replace("%2", locale.toString(int(mins)))
+        )
+    return tr("%1 min").replace("%1", locale.toString(int(mins)))
 
 
 class Calendars:
@@ -78,7 +79,8 @@ class Calendars:
         if db is None:
             return
         # Imported here, on the store thread that first reads calendars.
-        from store.standards.business_time import CalendarError, calendar_from_row
+        from store.standards.business_time import CalendarError
+        from store.standards.calendars import calendar_from_row
         from store.standards.holiday_table import load_holidays
 
         rows = list(db.execute("SELECT id, tz, hours_json, holidays, closed_days_json FROM calendars"))
@@ -101,6 +103,7 @@ class TimerReading:
 
     state: str  # none, met, paused, on_time, warning, breached
     minutes_left: float | None
+    day_minutes: int = 24 * 60  # the working day of the calendar the minutes count in; wall-clock without one
 
     def text(self) -> str:
         if self.state == "none":
@@ -111,8 +114,13 @@ class TimerReading:
             return tr("paused")
         assert self.minutes_left is not None
         if self.minutes_left < 0:
-            return tr("−%1").replace("%1", duration(-self.minutes_left))  # overdue: negative time left
-        return duration(self.minutes_left)
+            return tr("−%1").replace("%1", self.left_text())  # overdue: negative time left
+        return self.left_text()
+
+    def left_text(self) -> str:
+        """The time left (or overdue) in the calendar's working days, hours and minutes."""
+        assert self.minutes_left is not None
+        return duration(abs(self.minutes_left), self.day_minutes)
 
 
 def read_timer(row: RequestRow, now: datetime, calendars: Calendars) -> TimerReading:
@@ -125,33 +133,12 @@ def read_timer(row: RequestRow, now: datetime, calendars: Calendars) -> TimerRea
     calendar = calendars.get(row.calendar_id)
     low, high = sorted((now, row.timer_due))
     if calendar is None:
-        minutes = (high - low).total_seconds() / 60
+        minutes, day = (high - low).total_seconds() / 60, 24 * 60
     else:
         from store.standards.business_time import business_minutes_between
 
-        minutes = business_minutes_between(low, high, calendar)
-    return TimerReading(state, -minutes if state == "breached" else minutes)
-
-
-def timer_tooltip(row: RequestRow, reading: TimerReading, calendars: Calendars) -> str:
-    """How the due time was reached: the target, then the opening hours and closed days it went through."""
-    if row.timer_due is None:
-        return tr("No service standard applies to this request.")
-    target = tr("first response") if not row.answered else tr("resolution")
-    head = tr("Due %1 (%2)").replace("%1", short_datetime(row.timer_due)).replace("%2", target)
-    if reading.minutes_left is not None:
-        left = duration(abs(reading.minutes_left))
-        if reading.minutes_left < 0:
-            head += "\n" + tr("Overdue by %1 of working time").replace("%1", left)
-        else:
-            head += "\n" + tr("%1 of working time left").replace("%1", left)
-    calendar = calendars.get(row.calendar_id)
-    if calendar is None or row.target_min is None:
-        return head
-    from store.standards.business_time import explain_due
-
-    lines = explain_due(row.received_at, row.target_min, calendar).lines()
-    return "\n".join([head, *lines[:12]])
+        minutes, day = business_minutes_between(low, high, calendar), calendar.working_day_minutes
+    return TimerReading(state, -minutes if state == "breached" else minutes, day)
 
 
 def status_label(status: str, short: bool = False) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings
 
 from mail.sasl import Bearer, Secret
-from store.account_settings import AccountSettings
+from store.accounts import AccountSettings
 
 if TYPE_CHECKING:  # the OAuth library takes most of a second to import: only when a sign-in needs it
     from mail.oauth import Tokens

@@ -20,6 +20,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from desktop.due_explanation import timer_tooltip
 from desktop.formatting import (
     Calendars,
     TimerReading,
@@ -27,7 +28,6 @@ from desktop.formatting import (
     read_timer,
     short_datetime,
     status_label,
-    timer_tooltip,
 )
 from desktop.i18n import tr
 from desktop.palette_colours import timer_colour

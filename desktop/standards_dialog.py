@@ -58,8 +58,9 @@ def load_standards(data_dir: Path) -> StandardsData:
     """Everything the dialog shows; runs off the GUI thread."""
     from store.accounts import list_accounts
     from store.db import open_db
+    from store.standards.calendars import load_calendar
     from store.standards.durations import format_duration
-    from store.standards.rules import list_standards, load_calendar
+    from store.standards.rules import list_standards
 
     db = open_db(data_dir)
     try:
@@ -99,8 +100,9 @@ def save_standard(data_dir: Path, standard_id: int | None, values: dict[str, Any
     transaction. Refusals come back as ``StandardError`` or ``DurationError`` naming the field."""
     from store.accounts import get_account_by_id
     from store.db import open_db
+    from store.standards.calendars import load_calendar
     from store.standards.durations import parse_duration
-    from store.standards.rules import add_standard, edit_standard, get_standard, load_calendar
+    from store.standards.rules import add_standard, edit_standard, get_standard
 
     db = open_db(data_dir)
     try:

@@ -18,13 +18,13 @@ from email.headerregistry import Address as HeaderAddress
 from email.message import EmailMessage, MIMEPart
 from email.utils import format_datetime, make_msgid
 from typing import Literal
-from zoneinfo import ZoneInfo
 
 from store.accounts import Account
 from store.outbox import Outgoing
 from store.ratings import SIGNATURE_SEPARATOR, with_rating_links
 from store.records import Address, AttachmentData
 from store.threading import strip_reply_prefixes, strip_request_tag
+from store.timeutil import wall_clock_text
 
 Mode = Literal["reply", "reply_all", "forward"]
 MODES: tuple[Mode, ...] = ("reply", "reply_all", "forward")
@@ -133,7 +133,7 @@ def reply_recipients(
 def _local_text(moment: datetime | None, tz: str) -> str:
     if moment is None:
         return "?"
-    return moment.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
+    return wall_clock_text(moment, tz)
 
 
 def _name(address: Address) -> str:

@@ -8,19 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from store.accounts import Servers
 
-@dataclass(frozen=True, slots=True)
-class ServerSettings:
-    """Where a provider's IMAP and SMTP servers are; ``guessed`` when derived from the domain alone; ``oauth`` names
-    the OAuth 2.0 sign-in the provider needs (``microsoft``, ``google``), None where a password works."""
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ServerSettings(Servers):
+    """A provider's IMAP and SMTP servers; ``guessed`` when derived from the domain alone; ``oauth`` names the OAuth
+    2.0 sign-in the provider needs (``microsoft``, ``google``), None where a password works."""
 
     provider: str
-    imap_host: str
-    imap_port: int
-    imap_security: str
-    smtp_host: str
-    smtp_port: int
-    smtp_security: str
     guessed: bool = False
     oauth: str | None = None
 
@@ -29,7 +25,14 @@ def _ssl_imap(
     provider: str, imap: str, smtp: str, smtp_port: int = 465, oauth: str | None = None
 ) -> ServerSettings:
     return ServerSettings(
-        provider, imap, 993, "ssl", smtp, smtp_port, "ssl" if smtp_port == 465 else "starttls", oauth=oauth
+        provider=provider,
+        imap_host=imap,
+        imap_port=993,
+        imap_security="ssl",
+        smtp_host=smtp,
+        smtp_port=smtp_port,
+        smtp_security="ssl" if smtp_port == 465 else "starttls",
+        oauth=oauth,
     )
 
 
@@ -116,7 +119,14 @@ def settings_for(address: str) -> ServerSettings | None:
         if provider:
             return _BY_NAME[provider]
     return ServerSettings(
-        domain, f"imap.{domain}", 993, "ssl", f"smtp.{domain}", 587, "starttls", guessed=True
+        provider=domain,
+        imap_host=f"imap.{domain}",
+        imap_port=993,
+        imap_security="ssl",
+        smtp_host=f"smtp.{domain}",
+        smtp_port=587,
+        smtp_security="starttls",
+        guessed=True,
     )
 
 

@@ -9,16 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 import sqlite_utils
 
 from store.db import transaction
-from store.timeutil import from_db
+from store.standards.business_time import CalendarError
+from store.standards.calendars import load_calendar
+from store.standards.durations import duration_in_words
+from store.timeutil import from_db, wall_clock_text
 
 LANGUAGES = ("en", "nl", "de", "it")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\}")
-_DAY_MINUTES = 8 * 60  # a business day of the default calendar, for stating targets in days
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,15 +136,6 @@ SEED: tuple[tuple[str, str, str], ...] = (
     ),
 )
 
-# (one, many) for business hours and business days, per language.
-_UNITS = {
-    "en": (("business hour", "business hours"), ("business day", "business days")),
-    "nl": (("werkuur", "werkuren"), ("werkdag", "werkdagen")),
-    "de": (("Arbeitsstunde", "Arbeitsstunden"), ("Arbeitstag", "Arbeitstagen")),
-    "it": (("ora lavorativa", "ore lavorative"), ("giorno lavorativo", "giorni lavorativi")),
-}
-_MINUTES = {"en": "minutes", "nl": "minuten", "de": "Minuten", "it": "minuti"}
-
 
 def render(text: str, values: Mapping[str, str]) -> str:
     """Fill ``{name.field}`` placeholders from ``values``; anything unknown stays as written."""
@@ -170,21 +162,6 @@ def first_name(name: str, address: str = "") -> str:
     return local.capitalize()
 
 
-def business_duration(minutes: float | None, language: str) -> str:
-    """A service-standard target in words, in whole business days when it is a multiple of one."""
-    if minutes is None:
-        return ""
-    (hour_one, hour_many), (day_one, day_many) = _UNITS.get(language, _UNITS["en"])
-    whole = round(minutes)
-    if whole >= _DAY_MINUTES and whole % _DAY_MINUTES == 0:
-        days = whole // _DAY_MINUTES
-        return f"{days} {day_one if days == 1 else day_many}"
-    if whole >= 60 and whole % 60 == 0:
-        hours = whole // 60
-        return f"{hours} {hour_one if hours == 1 else hour_many}"
-    return f"{whole} {_MINUTES.get(language, _MINUTES['en'])}"
-
-
 def template_values(
     db: sqlite_utils.Database, request_id: int, agent_name: str, language: str
 ) -> dict[str, str]:
@@ -192,7 +169,8 @@ def template_values(
     visible in the draft rather than leaving a gap in a sentence."""
     row = db.execute(
         "SELECT q.id, q.subject, COALESCE(r.name, ''), COALESCE(r.address, ''), s.first_response_min, "
-        "s.resolution_min, q.first_response_due, q.resolution_due, COALESCE(c.tz, 'UTC'), COALESCE(d.name, '') "
+        "s.resolution_min, q.first_response_due, q.resolution_due, COALESCE(c.tz, 'UTC'), COALESCE(d.name, ''), "
+        "COALESCE(s.calendar_id, a.calendar_id) "
         "FROM requests q LEFT JOIN requesters r ON r.id = q.requester_id "
         "LEFT JOIN departments d ON d.id = r.department_id "
         "LEFT JOIN standards s ON s.id = q.standard_id "
@@ -201,7 +179,20 @@ def template_values(
     ).fetchone()
     if row is None:
         return {"agent.name": agent_name}
-    rid, subject, name, address, first_min, resolution_min, first_due, resolution_due, tz, department = row
+    (
+        rid,
+        subject,
+        name,
+        address,
+        first_min,
+        resolution_min,
+        first_due,
+        resolution_due,
+        tz,
+        department,
+        calendar_id,
+    ) = row
+    day_minutes = _working_day_minutes(db, calendar_id) if first_min is not None else None
     values = {
         "requester.name": name or address,
         "requester.first_name": first_name(name, address),
@@ -210,17 +201,32 @@ def template_values(
         "request.id": str(rid),
         "request.subject": subject,
         "agent.name": agent_name,
-        "standard.first_response": business_duration(first_min, language),
-        "standard.resolution": business_duration(resolution_min, language),
+        "standard.first_response": _in_words(first_min, day_minutes, language),
+        "standard.resolution": _in_words(resolution_min, day_minutes, language),
         "standard.first_response_due": _local(first_due, tz),
         "standard.resolution_due": _local(resolution_due, tz),
     }
     return {key: value for key, value in values.items() if value}
 
 
+def _working_day_minutes(db: sqlite_utils.Database, calendar_id: int | None) -> int | None:
+    """The working day of the calendar the standard's targets count in, or None when it cannot be read (the
+    targets' placeholders then stay visible rather than state a wrong number of days)."""
+    if calendar_id is None:
+        return None
+    try:
+        return load_calendar(db, calendar_id).working_day_minutes
+    except CalendarError:
+        return None
+
+
+def _in_words(minutes: float | None, day_minutes: int | None, language: str) -> str:
+    return "" if minutes is None or day_minutes is None else duration_in_words(minutes, day_minutes, language)
+
+
 def _local(stamp: str | None, tz: str) -> str:
     moment = from_db(stamp)
-    return "" if moment is None else moment.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
+    return "" if moment is None else wall_clock_text(moment, tz)
 
 
 def seed_templates(db: sqlite_utils.Database) -> int:

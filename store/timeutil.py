@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 
 def to_db(moment: datetime) -> str:
@@ -23,6 +24,12 @@ _utc_text = lru_cache(maxsize=1024)(datetime.isoformat)
 
 def from_db(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
+
+
+def wall_clock_text(moment: datetime, tz: str) -> str:
+    """An instant as the wall-clock minute of a zone, ``2026-03-02 09:00``: the same in every language, for text
+    written into mail (a quoted message's date, a template's due date)."""
+    return moment.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
 
 
 def utcnow() -> datetime:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from store.accounts import Account, add_account
+from store.accounts import Account, AccountSettings, OAuthSetup, add_account
 
 
 def loopback_account(
@@ -19,22 +19,26 @@ def loopback_account(
     holidays: str | None = None,
     display_name: str = "",
     history_days: int = 0,
+    oauth: OAuthSetup | None = None,
 ) -> Account:
     """Tests file mail of fixed dates, months old by now: their accounts keep every request open unless a test
     asks for a cut-off."""
     return add_account(
         db,
-        name=name,
-        address=address,
-        display_name=display_name,
-        imap_host="127.0.0.1",
-        imap_port=imap_port,
-        imap_security="none",
-        smtp_host="127.0.0.1",
-        smtp_port=smtp_port,
-        smtp_security="none",
-        username=username or name,
-        timezone=timezone,
-        holidays=holidays,
-        history_days=history_days,
+        AccountSettings(
+            name=name,
+            address=address,
+            display_name=display_name,
+            imap_host="127.0.0.1",
+            imap_port=imap_port,
+            imap_security="none",
+            smtp_host="127.0.0.1",
+            smtp_port=smtp_port,
+            smtp_security="none",
+            username=username or name,
+            timezone=timezone,
+            holidays=holidays,
+            oauth=oauth,
+            history_days=history_days,
+        ),
     )

@@ -96,7 +96,7 @@ def add_account(args: argparse.Namespace) -> int:
     from mail.credentials import delete_password, secret_for, set_password
     from mail.errors import MailError
     from mail.imap import connect
-    from store.accounts import Account, AccountError, get_account, remove_account
+    from store.accounts import Account, AccountError, AccountSettings, get_account, remove_account
     from store.accounts import add_account as store_add
     from store.db import open_db
     from store.timeutil import machine_zone
@@ -114,20 +114,22 @@ def add_account(args: argparse.Namespace) -> int:
     try:
         account: Account = store_add(
             db,
-            name=args.name,
-            address=args.address,
-            display_name=args.display_name,
-            imap_host=args.imap_host,
-            imap_port=args.imap_port,
-            imap_security=args.security,
-            smtp_host=args.smtp_host,
-            smtp_port=args.smtp_port,
-            smtp_security=args.smtp_security or args.security,
-            username=args.username or args.address,
-            timezone=args.timezone or machine_zone(),
-            holidays=args.holidays,
-            oauth=oauth,
-            history_days=args.history_days,
+            AccountSettings(
+                name=args.name,
+                address=args.address,
+                display_name=args.display_name,
+                imap_host=args.imap_host,
+                imap_port=args.imap_port,
+                imap_security=args.security,
+                smtp_host=args.smtp_host,
+                smtp_port=args.smtp_port,
+                smtp_security=args.smtp_security or args.security,
+                username=args.username or args.address,
+                timezone=args.timezone or machine_zone(),
+                holidays=args.holidays,
+                oauth=oauth,
+                history_days=args.history_days,
+            ),
         )
     except AccountError as error:
         raise CliError(str(error), exit_code=2) from error

@@ -7,7 +7,6 @@ usage error (exit 2) with a sentence naming the option; nothing is stored then.
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -99,22 +98,20 @@ def _open(args: argparse.Namespace) -> tuple[sqlite_utils.Database, Account]:
 
 
 def _calendar(db: sqlite_utils.Database, calendar_id: int) -> Calendar:
-    from store.standards.rules import load_calendar
+    from store.standards.calendars import load_calendar
 
     return load_calendar(db, calendar_id)
 
 
 def _own_calendar(db: sqlite_utils.Database, args: argparse.Namespace, base_id: int, name: str) -> int | None:
     """A calendar for the standard when any calendar option is given: the base calendar with those changed."""
-    from store.standards.business_time import parse_hours
-    from store.standards.rules import StandardError, add_calendar, parse_hours_text
+    from store.standards.calendars import parse_hours_text
+    from store.standards.rules import StandardError, add_calendar
 
     if not any((args.timezone, args.holidays, args.hours, args.closed_days)):
         return None
-    tz, hours_json, holidays, closed_json = db.execute(
-        "SELECT tz, hours_json, holidays, closed_days_json FROM calendars WHERE id = ?", [base_id]
-    ).fetchone()
-    hours = parse_hours_text(args.hours) if args.hours else parse_hours(json.loads(hours_json))
+    base = _calendar(db, base_id)
+    hours = parse_hours_text(args.hours) if args.hours else dict(enumerate(base.hours))
     if args.closed_days:
         try:
             closed = [
@@ -125,8 +122,10 @@ def _own_calendar(db: sqlite_utils.Database, args: argparse.Namespace, base_id: 
                 f"closed days: {args.closed_days!r} holds something that is not a date"
             ) from error
     else:
-        closed = [date.fromisoformat(text) for text in json.loads(closed_json or "[]")]
-    return add_calendar(db, f"standard {name}", args.timezone or tz, hours, args.holidays or holidays, closed)
+        closed = list(base.closed_days)
+    return add_calendar(
+        db, f"standard {name}", args.timezone or base.tz, hours, args.holidays or base.holidays, closed
+    )
 
 
 def _minutes(text: str, calendar: Calendar, option: str) -> float:

@@ -13,8 +13,15 @@ import sqlite_utils
 
 from desktop.demo.seed import build_messages, demo_desk, load_seed
 from desktop.demo.servers import DemoServers
-from store.account_settings import settings_of, update_account
-from store.accounts import Account, AccountError, add_account, get_account
+from store.accounts import (
+    Account,
+    AccountError,
+    AccountSettings,
+    add_account,
+    get_account,
+    settings_of,
+    update_account,
+)
 from store.directory import add_domain_rule
 from store.standards.rules import Standard, add_standard
 
@@ -43,19 +50,21 @@ def prepare_demo(db: sqlite_utils.Database, servers: DemoServers, now: datetime)
     except AccountError:
         account = add_account(
             db,
-            name=DEMO_ACCOUNT,
-            address=desk.address,
-            display_name=desk.name,
-            imap_host=servers.host,
-            imap_port=servers.imap_port,
-            imap_security="none",
-            smtp_host=servers.host,
-            smtp_port=servers.smtp_port,
-            smtp_security="none",
-            username=servers.user,
-            timezone=desk.timezone,
-            holidays=desk.holidays,
-            history_days=0,  # its mail shows a desk at work this month: none of it is history
+            AccountSettings(
+                name=DEMO_ACCOUNT,
+                address=desk.address,
+                display_name=desk.name,
+                imap_host=servers.host,
+                imap_port=servers.imap_port,
+                imap_security="none",
+                smtp_host=servers.host,
+                smtp_port=servers.smtp_port,
+                smtp_security="none",
+                username=servers.user,
+                timezone=desk.timezone,
+                holidays=desk.holidays,
+                history_days=0,  # its mail shows a desk at work this month: none of it is history
+            ),
         )
         add_standard(db, replace(DEMO_STANDARD, account_id=account.id))
         return account

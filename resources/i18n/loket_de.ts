@@ -60,6 +60,30 @@
         <translation>Noch %1 Arbeitszeit</translation>
     </message>
     <message>
+        <source>%1 of working time from %2 falls due %3 (%4).</source>
+        <translation>%1 Arbeitszeit ab %2: fällig %3 (%4).</translation>
+    </message>
+    <message>
+        <source>%1: closed, public holiday %2</source>
+        <translation>%1: geschlossen, Feiertag %2</translation>
+    </message>
+    <message>
+        <source>%1: closed day</source>
+        <translation>%1: Schließtag</translation>
+    </message>
+    <message>
+        <source>%1: no opening hours</source>
+        <translation>%1: keine Öffnungszeiten</translation>
+    </message>
+    <message>
+        <source>%1: paused %2–%3, %4 of opening time not counted</source>
+        <translation>%1: pausiert %2–%3, %4 Öffnungszeit nicht gezählt</translation>
+    </message>
+    <message>
+        <source>%1: counted %2–%3 (%4)</source>
+        <translation>%1: gezählt %2–%3 (%4)</translation>
+    </message>
+    <message>
         <source>%1 min (%2 h)</source>
         <translation>%1 Min. (%2 Std.)</translation>
     </message>

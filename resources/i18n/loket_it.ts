@@ -60,6 +60,30 @@
         <translation>Restano %1 di orario lavorativo</translation>
     </message>
     <message>
+        <source>%1 of working time from %2 falls due %3 (%4).</source>
+        <translation>%1 di orario lavorativo da %2: scade %3 (%4).</translation>
+    </message>
+    <message>
+        <source>%1: closed, public holiday %2</source>
+        <translation>%1: chiuso, festività %2</translation>
+    </message>
+    <message>
+        <source>%1: closed day</source>
+        <translation>%1: giorno di chiusura</translation>
+    </message>
+    <message>
+        <source>%1: no opening hours</source>
+        <translation>%1: nessun orario di apertura</translation>
+    </message>
+    <message>
+        <source>%1: paused %2–%3, %4 of opening time not counted</source>
+        <translation>%1: in pausa %2–%3, %4 di apertura non conteggiati</translation>
+    </message>
+    <message>
+        <source>%1: counted %2–%3 (%4)</source>
+        <translation>%1: conteggiato %2–%3 (%4)</translation>
+    </message>
+    <message>
         <source>%1 min (%2 h)</source>
         <translation>%1 min (%2 h)</translation>
     </message>

@@ -60,6 +60,30 @@
         <translation>Nog %1 werktijd</translation>
     </message>
     <message>
+        <source>%1 of working time from %2 falls due %3 (%4).</source>
+        <translation>%1 werktijd vanaf %2 verloopt %3 (%4).</translation>
+    </message>
+    <message>
+        <source>%1: closed, public holiday %2</source>
+        <translation>%1: gesloten, feestdag %2</translation>
+    </message>
+    <message>
+        <source>%1: closed day</source>
+        <translation>%1: sluitingsdag</translation>
+    </message>
+    <message>
+        <source>%1: no opening hours</source>
+        <translation>%1: geen openingstijden</translation>
+    </message>
+    <message>
+        <source>%1: paused %2–%3, %4 of opening time not counted</source>
+        <translation>%1: gepauzeerd %2–%3, %4 openingstijd niet geteld</translation>
+    </message>
+    <message>
+        <source>%1: counted %2–%3 (%4)</source>
+        <translation>%1: geteld %2–%3 (%4)</translation>
+    </message>
+    <message>
         <source>%1 min (%2 h)</source>
         <translation>%1 min (%2 u)</translation>
     </message>

@@ -7,11 +7,10 @@ DST changes because every interval is real elapsed time, and never a walk minute
 
 from __future__ import annotations
 
-import json
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from itertools import pairwise
@@ -85,6 +84,16 @@ def check_holiday_code(code: str) -> str:
         ) from error
     _KNOWN_REGIONS.add(normal)
     return normal
+
+
+def zone_named(tz: str) -> ZoneInfo:
+    """The IANA time zone ``tz``, refused with a sentence when there is none of that name."""
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError, TypeError) as error:
+        raise CalendarError(
+            f"time zone: {tz!r} is not a known time zone (write e.g. Europe/Amsterdam)"
+        ) from error
 
 
 def _day_minutes(start: time, end: time) -> int:
@@ -204,12 +213,7 @@ class Calendar:
         holidays: str | None = None,
         closed_days: Collection[date] = (),
     ) -> None:
-        try:
-            self.zone = ZoneInfo(tz)
-        except (ZoneInfoNotFoundError, ValueError, TypeError) as error:
-            raise CalendarError(
-                f"time zone: {tz!r} is not a known time zone (write e.g. Europe/Amsterdam)"
-            ) from error
+        self.zone = zone_named(tz)
         self.tz = tz
         self.hours = _check_hours(hours)
         self.holidays = check_holiday_code(holidays) if holidays else None
@@ -242,18 +246,18 @@ class Calendar:
         candidates = [t for t in totals[:5] if t] or [t for t in totals if t]
         return max(candidates, key=lambda total: (candidates.count(total), total))
 
-    def closed_reason(self, day: date) -> str | None:
-        """Why a local date is closed as a whole (a holiday's name, "closed day"), or None."""
-        if day in self.closed_days:
-            return "closed day"
-        if self.holidays:
-            names = self._closed.get(day.year)
-            if names is None:
-                names = self._closed[day.year] = public_holidays(self.holidays, day.year)
-            name = names.get(day)
-            if name:
-                return f"public holiday {name}"
-        return None
+    def holiday_name(self, day: date) -> str | None:
+        """The public holiday on a local date (as the ``holidays`` package names it), or None."""
+        if not self.holidays:
+            return None
+        names = self._closed.get(day.year)
+        if names is None:
+            names = self._closed[day.year] = public_holidays(self.holidays, day.year)
+        return names.get(day) or None
+
+    def closed_all_day(self, day: date) -> bool:
+        """A closed day or a public holiday: no opening hours count on that local date."""
+        return day in self.closed_days or self.holiday_name(day) is not None
 
     def day_intervals(self, day: date) -> tuple[Interval, ...]:
         """The opening intervals of one local date as UTC microseconds, cached."""
@@ -264,7 +268,7 @@ class Calendar:
 
     def _compute_day(self, day: date) -> tuple[Interval, ...]:
         spans = self.hours[day.weekday()]
-        if not spans or self.closed_reason(day):
+        if not spans or self.closed_all_day(day):
             return ()
         midnight = datetime.combine(day, time(0))
         wall_low = _naive_us(midnight)
@@ -438,76 +442,6 @@ def _due_us(low: int, needed: int, calendar: Calendar, pauses: list[Interval]) -
         high = _to_us(datetime(line.last_year + 1 + (line.last_year - line.first_year), 1, 1, tzinfo=UTC))
 
 
-def to_micros(moment: datetime, name: str = "instant") -> int:
-    """An aware datetime as UTC microseconds since the epoch; naive refused."""
-    return _instant(moment, name)
-
-
-def micros_text(micros: int) -> str:
-    """UTC microseconds as the store's UTC ISO text (the same text as ``store.timeutil.to_db``)."""
-    return (_EPOCH + timedelta(microseconds=micros)).isoformat()
-
-
-def dues_at_micros(
-    start: int, targets: Sequence[float], calendar: Calendar, paused: list[Interval]
-) -> list[int]:
-    """``due_at`` over UTC microseconds for several targets from one start (a request's first response and
-    resolution), for recomputing many requests without building datetimes. ``paused`` must be sorted and not
-    overlap."""
-    if paused:
-        return _paused_dues(start, [_needed_us(minutes) for minutes in targets], calendar, paused)
-    return dues_for_starts([start], targets, calendar)[0]
-
-
-def _paused_dues(start: int, needed: list[int], calendar: Calendar, pauses: list[Interval]) -> list[int]:
-    """``_due_us`` for several targets of one paused request: the opening time between one pause and the next is
-    the same for every target, so it is counted once (a recompute meets a third of its requests paused)."""
-    stretches: list[tuple[int, int]] = []  # (where counting resumes, opening time until the next pause)
-    cursor = start
-    for begin, finish in pauses:
-        if finish <= cursor:
-            continue
-        stretches.append((cursor, _business_us(cursor, max(begin, cursor), calendar, [])))
-        cursor = finish
-    dues = []
-    for need in needed:
-        remaining, resume = need, cursor
-        for stretch_start, available in stretches:
-            if available >= remaining:
-                resume = stretch_start
-                break
-            remaining -= available
-        dues.append(resume if remaining == 0 else _due_us(resume, remaining, calendar, []))
-    return dues
-
-
-def dues_for_starts(starts: Sequence[int], targets: Sequence[float], calendar: Calendar) -> list[list[int]]:
-    """``dues_at_micros`` for many unpaused starts with the same targets (every open request of one standard):
-    one timeline for all of them and the binary searches inline, since a recompute runs over 100,000 requests."""
-    if not starts:
-        return []
-    needed = [_needed_us(minutes) for minutes in targets]
-    line = calendar.timeline(min(starts), max(starts) + _US_PER_DAY)
-    opening, closing, before, through = line.starts, line.ends, line.before, line.through
-    count = len(through)
-    result = []
-    for start in starts:
-        index = bisect_right(opening, start) - 1
-        base = 0 if index < 0 else before[index] + min(start, closing[index]) - opening[index]
-        dues = []
-        for need in needed:
-            total = base + need
-            found = bisect_left(through, total) if need else -1
-            if found < 0:
-                dues.append(start)
-            elif found < count:
-                dues.append(opening[found] + total - before[found])
-            else:  # beyond the loaded years: the calendar extends its timeline
-                dues.append(_due_us(start, need, calendar, []))
-        result.append(dues)
-    return result
-
-
 def due_at(
     start: datetime, minutes: float, calendar: Calendar, paused: Iterable[tuple[datetime, datetime]] = ()
 ) -> datetime:
@@ -521,174 +455,3 @@ def due_at(
     if needed == 0:
         return start.astimezone(calendar.zone)
     return _from_us(_due_us(low, needed, calendar, pauses), calendar.zone)
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    """One line of an explanation: a local date that counted, was closed, or time that was paused."""
-
-    kind: str  # "counted", "closed", "paused"
-    day: date
-    start: datetime | None = None  # local; for "counted" and "paused"
-    end: datetime | None = None
-    minutes: float = 0.0
-    reason: str = ""  # for "closed": "public holiday King's Day", "closed day", "no opening hours on Sundays"
-
-    def text(self) -> str:
-        when = f"{self.day:%a %d %b %Y}"
-        if self.kind == "closed":
-            return f"{when}: closed ({self.reason})"
-        assert self.start is not None and self.end is not None
-        span = f"{self.start:%H:%M}–{self.end:%H:%M}"
-        if self.kind == "paused":
-            return f"{when}: paused {span}, {_minutes_text(self.minutes)} of opening time not counted"
-        return f"{when}: counted {span} ({_minutes_text(self.minutes)})"
-
-
-@dataclass(frozen=True, slots=True)
-class Explanation:
-    """How a due instant was reached: the opening hours counted, the days skipped and the pauses left out."""
-
-    start: datetime
-    minutes: float
-    due: datetime
-    steps: list[Step] = field(default_factory=list)
-
-    def lines(self) -> list[str]:
-        head = (
-            f"{_minutes_text(self.minutes)} of working time from {self.start:%a %d %b %Y %H:%M} "
-            f"({self.start.tzinfo}) falls due {self.due:%a %d %b %Y %H:%M}."
-        )
-        return [head, *(step.text() for step in self.steps)]
-
-
-def _minutes_text(minutes: float) -> str:
-    whole = round(minutes, 1)
-    hours, rest = divmod(whole, 60)
-    rest_text = f"{rest:g} min"
-    return f"{int(hours)} h {rest_text}" if hours and rest else f"{int(hours)} h" if hours else rest_text
-
-
-def explain_due(
-    start: datetime, minutes: float, calendar: Calendar, paused: Iterable[tuple[datetime, datetime]] = ()
-) -> Explanation:
-    """``due_at`` with its account, walking day by day over the opening intervals between start and due."""
-    low = _instant(start, "start")
-    pauses = _pauses(paused)
-    needed = _needed_us(minutes)
-    due = low if needed == 0 else _due_us(low, needed, calendar, pauses)
-    zone = calendar.zone
-    steps: list[Step] = []
-    day = _from_us(low, zone).date() - timedelta(days=1)
-    last_day = _from_us(due, zone).date() + timedelta(days=1)
-    while day <= last_day:
-        steps.extend(_day_steps(day, low, due, calendar, pauses))
-        day += timedelta(days=1)
-    return Explanation(_from_us(low, zone), minutes, _from_us(due, zone), _trim_closed(steps))
-
-
-def _day_steps(day: date, low: int, due: int, calendar: Calendar, pauses: list[Interval]) -> list[Step]:
-    zone = calendar.zone
-    if not calendar.hours[day.weekday()]:
-        return [Step("closed", day, reason=f"{_NO_HOURS} on {WEEKDAY_NAMES[day.weekday()]}s")]
-    reason = calendar.closed_reason(day)
-    if reason:
-        return [Step("closed", day, reason=reason)]
-    steps = []
-    for begin, finish in calendar.day_intervals(day):
-        begin, finish = max(begin, low), min(finish, due)
-        if begin >= finish:
-            continue
-        for part_begin, part_end, paused in _split_by_pauses(begin, finish, pauses):
-            kind = "paused" if paused else "counted"
-            steps.append(
-                Step(
-                    kind,
-                    day,
-                    _from_us(part_begin, zone),
-                    _from_us(part_end, zone),
-                    (part_end - part_begin) / _US_PER_MINUTE,
-                )
-            )
-    return steps
-
-
-def _split_by_pauses(begin: int, finish: int, pauses: list[Interval]) -> list[tuple[int, int, bool]]:
-    parts, cursor = [], begin
-    for pause_begin, pause_end in pauses:
-        pause_begin, pause_end = max(pause_begin, cursor), min(pause_end, finish)
-        if pause_begin >= pause_end:
-            continue
-        if cursor < pause_begin:
-            parts.append((cursor, pause_begin, False))
-        parts.append((pause_begin, pause_end, True))
-        cursor = pause_end
-    if cursor < finish:
-        parts.append((cursor, finish, False))
-    return parts
-
-
-_NO_HOURS = "no opening hours"
-
-
-def _trim_closed(steps: list[Step]) -> list[Step]:
-    """Drop closed days before the first and after the last counted time; they explain nothing."""
-    counted = [index for index, step in enumerate(steps) if step.kind != "closed"]
-    if not counted:
-        return [step for step in steps if not step.reason.startswith(_NO_HOURS)]
-    return steps[counted[0] : counted[-1] + 1]
-
-
-def _parse_clock(text: str, field_name: str) -> time:
-    if text in ("24:00", "24:00:00"):
-        return time(0)
-    try:
-        return time.fromisoformat(text)
-    except (TypeError, ValueError) as error:
-        raise CalendarError(f"{field_name}: {text!r} is not a time of day like 09:00") from error
-
-
-def parse_hours(raw: Mapping[str, Sequence[Sequence[str]]]) -> dict[int, list[tuple[time, time]]]:
-    """Opening hours from their JSON form ``{"0": [["09:00", "17:00"]]}``; "24:00" ends at midnight."""
-    hours: dict[int, list[tuple[time, time]]] = {}
-    for key, spans in raw.items():
-        try:
-            day = int(key)
-        except ValueError as error:
-            raise CalendarError(f"opening hours: {key!r} is not a weekday number (0 = Monday)") from error
-        hours[day] = []
-        for span in spans:
-            if len(span) != 2:
-                raise CalendarError(f"opening hours: {span!r} is not a [start, end] pair")
-            start, end = (_parse_clock(text, "opening hours") for text in span)
-            hours[day].append((start, end))
-    return hours
-
-
-def hours_to_json(hours: Sequence[Sequence[tuple[time, time]]]) -> str:
-    """The JSON form of a calendar's checked hours (Monday first), as the ``calendars`` table keeps it."""
-    return json.dumps(
-        {
-            str(day): [[f"{s:%H:%M}", "24:00" if e == time(0) else f"{e:%H:%M}"] for s, e in spans]
-            for day, spans in enumerate(hours)
-            if spans
-        }
-    )
-
-
-@lru_cache(maxsize=64)
-def calendar_from_row(tz: str, hours_json: str, holidays: str | None, closed_days_json: str) -> Calendar:
-    """A calendar from its ``calendars`` row; bad stored values are refused like bad input.
-
-    One object per distinct row (calendars are immutable), so its cached intervals serve every caller.
-    """
-    try:
-        raw_hours = json.loads(hours_json)
-        raw_days = json.loads(closed_days_json or "[]")
-    except json.JSONDecodeError as error:
-        raise CalendarError(f"opening hours: not valid JSON ({error})") from error
-    try:
-        closed = [date.fromisoformat(text) for text in raw_days]
-    except (TypeError, ValueError) as error:
-        raise CalendarError(f"closed days: {raw_days!r} holds something that is not a date") from error
-    return Calendar(tz, parse_hours(raw_hours), holidays or None, closed)

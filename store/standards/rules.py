@@ -19,15 +19,9 @@ from typing import Any
 import sqlite_utils
 
 from store.db import transaction
-from store.standards.business_time import (
-    Calendar,
-    CalendarError,
-    calendar_from_row,
-    dues_at_micros,
-    dues_for_starts,
-    hours_to_json,
-    to_micros,
-)
+from store.standards.business_time import Calendar, CalendarError
+from store.standards.calendars import hours_to_json, load_calendar
+from store.standards.due_batches import dues_at_micros, dues_for_starts, to_micros
 from store.stats.cache import forget_figures
 from store.timeutil import to_db, utcnow
 
@@ -155,15 +149,6 @@ def _insert(db: sqlite_utils.Database, table: str, values: Mapping[str, Any]) ->
     marks = ", ".join("?" * len(values))
     cursor = db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(values.values()))
     return int(cursor.lastrowid or 0)
-
-
-def load_calendar(db: sqlite_utils.Database, calendar_id: int) -> Calendar:
-    row = db.execute(
-        "SELECT tz, hours_json, holidays, closed_days_json FROM calendars WHERE id = ?", [calendar_id]
-    ).fetchone()
-    if row is None:
-        raise StandardError(f"calendar: there is no calendar {calendar_id}")
-    return calendar_from_row(*row)
 
 
 def list_standards(db: sqlite_utils.Database, account_id: int | None = None) -> list[Standard]:
@@ -456,41 +441,3 @@ def _due_columns(request_id: int, dues: Sequence[int]) -> tuple[int | None, ...]
     if len(dues) == 2:
         return (dues[1], None, dues[0], None, request_id)
     return (dues[1], dues[3], dues[0], dues[2], request_id)
-
-
-_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-def _weekday(text: str) -> int:
-    key = text.strip().lower()[:3]
-    if key not in _DAY_NAMES:
-        raise StandardError(f"opening hours: {text!r} is not a weekday (mon … sun)")
-    return _DAY_NAMES.index(key)
-
-
-def parse_hours_text(text: str) -> dict[int, list[tuple[time, time]]]:
-    """Opening hours as people type them: ``mon-fri 09:00-17:00; sat 09:00-12:00``, split days with commas
-    (``mon-fri 08:30-12:00,13:00-17:00``), ``24:00`` for midnight, or ``24/7``."""
-    if text.strip() == "24/7":
-        return {day: [(time(0), time(0))] for day in range(7)}
-    hours: dict[int, list[tuple[time, time]]] = {}
-    for part in filter(None, (piece.strip() for piece in text.split(";"))):
-        days_text, _, spans_text = part.partition(" ")
-        first, _, last = days_text.partition("-")
-        start_day, end_day = _weekday(first), _weekday(last or first)
-        if end_day < start_day:
-            raise StandardError(f"opening hours: {days_text!r} runs backwards; write e.g. mon-fri")
-        spans = []
-        for span in filter(None, (piece.strip() for piece in spans_text.split(","))):
-            begin, _, end = span.partition("-")
-            try:
-                spans.append(
-                    (time.fromisoformat(begin), time(0) if end == "24:00" else time.fromisoformat(end))
-                )
-            except ValueError as error:
-                raise StandardError(f"opening hours: {span!r} is not a span like 09:00-17:00") from error
-        if not spans:
-            raise StandardError(f"opening hours: {part!r} names days but no hours, like mon-fri 09:00-17:00")
-        for day in range(start_day, end_day + 1):
-            hours.setdefault(day, []).extend(spans)
-    return hours

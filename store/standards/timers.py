@@ -14,8 +14,10 @@ from datetime import datetime
 import sqlite_utils
 
 from store.lifecycle import Event, colleague_wait_seconds, load_events, status_periods
-from store.standards.business_time import Calendar, business_minutes_between, due_at, explain_due
-from store.standards.rules import Standard, get_standard, load_calendar
+from store.standards.business_time import Calendar, business_minutes_between, due_at
+from store.standards.calendars import load_calendar
+from store.standards.explanation import Explanation, explain_due
+from store.standards.rules import Standard, get_standard
 from store.timeutil import from_db
 
 STATES = ("on_time", "warning", "breached", "met", "met_late")
@@ -35,7 +37,7 @@ class Timer:
     used_min: float
     state: str
     stopped_at: datetime | None
-    explanation: tuple[str, ...] = ()
+    explanation: Explanation | None = None  # how ``due`` was reached, when asked for
 
     @property
     def left_min(self) -> float:
@@ -82,13 +84,8 @@ def _timer(
         state = "warning"
     else:
         state = "on_time"
-    lines: tuple[str, ...] = ()
-    if explain:
-        lines = (
-            *explain_due(received_at, target, calendar, paused).lines(),
-            f"{used:.1f} working minutes used {'until it stopped' if stopped_at else 'so far'}: {state}.",
-        )
-    return Timer(kind, target, due, warning_at, used, state, stopped_at, lines)
+    explanation = explain_due(received_at, target, calendar, paused) if explain else None
+    return Timer(kind, target, due, warning_at, used, state, stopped_at, explanation)
 
 
 def compute_timers(

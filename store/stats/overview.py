@@ -13,8 +13,9 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from store.accounts import per_person_figures
-from store.stats.figures import GroupFigures, Grouping, SupplierFigures, SupplierTally, feed
+from store.stats.figures import GroupFigures, Grouping, feed
 from store.stats.records import LEAN_LAYOUT, Selection, StatsSource
+from store.stats.suppliers import SupplierFigures, SupplierTally
 
 
 @dataclass(frozen=True, slots=True)

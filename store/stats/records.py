@@ -22,8 +22,10 @@ import sqlite_utils
 from store.db import transaction
 from store.directory import department_join
 from store.lifecycle import Event, status_periods
-from store.standards.business_time import Calendar, business_minutes_between, calendar_from_row
-from store.stats.figures import FigureRow, RequestRecord, Standard, Timer, flatten, request_figures
+from store.standards.business_time import Calendar, business_minutes_between
+from store.standards.calendars import calendar_from_row
+from store.standards.rules import Standard
+from store.stats.figures import FigureRow, RequestRecord, Timer, flatten, request_figures
 from store.timeutil import to_db
 
 log = logging.getLogger(__name__)
@@ -102,7 +104,7 @@ class StatsSource:
             for row in db.execute("SELECT id, tz, hours_json, holidays, closed_days_json FROM calendars")
         }
         self.standards: dict[int, tuple[Standard, int | None]] = {
-            row[0]: (Standard(row[1], row[2], row[3]), row[4])
+            row[0]: (Standard(row[0], None, row[1], row[2], row[3]), row[4])
             for row in db.execute(
                 "SELECT id, name, first_response_min, resolution_min, calendar_id FROM standards"
             )

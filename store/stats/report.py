@@ -18,9 +18,10 @@ import sqlite_utils
 
 from store.accounts import per_person_figures
 from store.standards.business_time import Calendar
-from store.stats.figures import FigureRow, GroupFigures, Grouping, SupplierFigures, SupplierTally, feed
+from store.stats.figures import FigureRow, GroupFigures, Grouping, feed
 from store.stats.overview import empty_figures
 from store.stats.records import Selection, StatsSource
+from store.stats.suppliers import SupplierFigures, SupplierTally
 
 TOP_REQUESTERS = 10
 LONGEST_WAITS = 10

@@ -20,8 +20,9 @@ from mail.credentials import get_refresh_token, secret_for
 from mail.errors import AuthFailed, SigninRequired
 from mail.imap import connect, logout
 from mail.sync import run_forever, sync_once
-from store.accounts import OAuthSetup, add_account, get_account
+from store.accounts import OAuthSetup, get_account
 from store.db import open_db
+from tests.accounts import loopback_account
 from tests.mailgen import build
 from tests.numbers import request_number
 from tests.servers.dovecot import Dovecot, Mailbox, running_dovecot
@@ -72,19 +73,10 @@ def add_args(oauth_server: OAuthServer, dovecot: Dovecot, box: Mailbox, smtp_por
 def stored_account(tmp_path, oauth_server, box, imap_port=143):
     """An OAuth account added in this process (no sign-in yet)."""
     db = open_db(tmp_path)
-    account = add_account(
-        db,
-        name="desk",
-        address=f"{box.username}@{DOMAIN}",
-        imap_host="127.0.0.1",
-        imap_port=imap_port,
-        imap_security="none",
-        smtp_host="127.0.0.1",
-        smtp_port=25,
-        smtp_security="none",
-        username=f"{box.username}@{DOMAIN}",
-        timezone="UTC",
-        oauth=OAuthSetup("oidc", oauth_server.client_id, issuer=oauth_server.issuer),
+    address = f"{box.username}@{DOMAIN}"
+    oauth = OAuthSetup("oidc", oauth_server.client_id, issuer=oauth_server.issuer)
+    account = loopback_account(
+        db, "desk", address, imap_port=imap_port, username=address, timezone="UTC", oauth=oauth
     )
     return db, account
 

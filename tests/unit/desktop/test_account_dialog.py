@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from desktop.account_dialog import AccountDialog
 from desktop.demo.servers import DemoServers
 from mail.credentials import get_password
-from store.account_settings import settings_of
-from store.accounts import get_account, list_accounts
+from store.accounts import get_account, list_accounts, settings_of
 from store.db import open_db
 
 WAIT_MS = 20_000

@@ -45,7 +45,7 @@ SAME_EVERYWHERE = {
 def english_left_over(language: str) -> set[str]:
     """Source texts whose translation differs from the English, mnemonics removed: seeing one means English."""
     root = ET.parse(I18N / f"loket_{language}.ts").getroot()
-    english = set()
+    english, same_somewhere = set(), set()
     for message in root.iter("message"):
         source = (message.findtext("source") or "").replace("&", "")
         translation = message.find("translation")
@@ -53,7 +53,9 @@ def english_left_over(language: str) -> set[str]:
         forms = [form.text or "" for form in translation.findall("numerusform")] or [translation.text or ""]
         if all(form.replace("&", "") != source for form in forms) and source not in SAME_EVERYWHERE:
             english.add(source.strip())
-    return english
+        else:  # e.g. Dutch "Open" for a status, "Openen" for a link: seeing "Open" is the status, translated
+            same_somewhere.add(source.strip())
+    return english - same_somewhere
 
 
 def menu_texts(menu: QMenu) -> Iterator[str]:

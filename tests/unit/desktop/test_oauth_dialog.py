@@ -16,9 +16,15 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.account_dialog import AccountDialog
 from mail.credentials import get_refresh_token
-from store.account_settings import settings_of
-from store.accounts import SIGNIN_REQUIRED, OAuthSetup, add_account, get_account, set_state
+from store.accounts import (
+    SIGNIN_REQUIRED,
+    OAuthSetup,
+    get_account,
+    set_state,
+    settings_of,
+)
 from store.db import open_db
+from tests.accounts import loopback_account
 
 pytestmark = [
     pytest.mark.integration,
@@ -120,20 +126,7 @@ def test_a_mailbox_whose_sign_in_was_refused_is_signed_in_again_from_the_dialog(
     qtbot, tmp_path, artifacts, oauth_server, oauth_dovecot, person, bearer_smtp, stand_in_browser
 ):
     db = open_db(tmp_path)
-    account = add_account(
-        db,
-        name="desk",
-        address=f"{person.username}@example.org",
-        imap_host="127.0.0.1",
-        imap_port=oauth_dovecot.port,
-        imap_security="none",
-        smtp_host="127.0.0.1",
-        smtp_port=bearer_smtp.port,
-        smtp_security="none",
-        username=f"{person.username}@example.org",
-        timezone="Europe/Amsterdam",
-        oauth=OAuthSetup("oidc", oauth_server.client_id, issuer=oauth_server.issuer),
-    )
+    account = oauth_account(db, oauth_server, person, oauth_dovecot.port, bearer_smtp.port)
     set_state(db, account.id, SIGNIN_REQUIRED)
     dialog = AccountDialog(tmp_path, existing=(account.id, settings_of(db, get_account(db, "desk"))))
     qtbot.addWidget(dialog)
@@ -157,20 +150,7 @@ def test_the_window_offers_to_sign_in_again_and_sync_then_resumes(
     from desktop.main_window import MainWindow
 
     db = open_db(tmp_path)
-    account = add_account(
-        db,
-        name="desk",
-        address=f"{person.username}@example.org",
-        imap_host="127.0.0.1",
-        imap_port=oauth_dovecot.port,
-        imap_security="none",
-        smtp_host="127.0.0.1",
-        smtp_port=25,
-        smtp_security="none",
-        username=f"{person.username}@example.org",
-        timezone="Europe/Amsterdam",
-        oauth=OAuthSetup("oidc", oauth_server.client_id, issuer=oauth_server.issuer),
-    )
+    account = oauth_account(db, oauth_server, person, oauth_dovecot.port, 25)
     create_app()
     window = MainWindow(tmp_path, me="Anna")
     qtbot.addWidget(window)
@@ -201,3 +181,12 @@ def test_opening_the_window_leaves_the_oauth_library_unloaded_until_a_sign_in():
         check=True,
     )
     assert loaded.stdout.strip() == "[]"
+
+
+def oauth_account(db, oauth_server, person, imap_port: int, smtp_port: int):
+    """The person's mailbox on loopback servers, signing in at the test's identity server (no sign-in yet)."""
+    address = f"{person.username}@example.org"
+    oauth = OAuthSetup("oidc", oauth_server.client_id, issuer=oauth_server.issuer)
+    return loopback_account(
+        db, "desk", address, imap_port=imap_port, smtp_port=smtp_port, username=address, oauth=oauth
+    )

@@ -14,7 +14,19 @@ from store.db import open_db
 
 
 def account(host: str, security: str) -> Account:
-    return Account(1, "desk", "desk@example.org", "", host, 993, "ssl", host, 25, security, "desk", None, "")
+    return Account(
+        id=1,
+        name="desk",
+        address="desk@example.org",
+        imap_host=host,
+        imap_port=993,
+        imap_security="ssl",
+        smtp_host=host,
+        smtp_port=25,
+        smtp_security=security,
+        username="desk",
+        calendar_id=None,
+    )
 
 
 def test_clear_text_smtp_is_refused_for_a_host_that_is_not_loopback():

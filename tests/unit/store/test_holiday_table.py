@@ -39,7 +39,7 @@ def test_stored_holidays_count_without_the_package(tmp_path, forgetful, monkeypa
     _no_package(monkeypatch)
     holiday_table.load_holidays(db, ["NL"], [2026])
     calendar = Calendar("Europe/Amsterdam", holidays="NL")
-    assert calendar.closed_reason(date(2026, 4, 27)) == "public holiday King's Day"
+    assert calendar.holiday_name(date(2026, 4, 27)) == "King's Day"
     # Friday 24 April 09:00 to Tuesday 28 April 09:00: Friday's 8 hours, then Koningsdag on Monday.
     start, end = datetime(2026, 4, 24, 7, tzinfo=UTC), datetime(2026, 4, 28, 7, tzinfo=UTC)
     assert business_minutes_between(start, end, calendar) == 8 * 60

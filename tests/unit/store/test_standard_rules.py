@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from store import lifecycle
 from store.db import open_memory_db
-from store.standards.business_time import MONDAY_TO_FRIDAY_9_TO_17, Calendar, due_at
+from store.standards.business_time import MONDAY_TO_FRIDAY_9_TO_17, Calendar, CalendarError, due_at
+from store.standards.calendars import parse_hours_text
 from store.standards.rules import (
     Standard,
     StandardError,
@@ -20,7 +21,6 @@ from store.standards.rules import (
     add_standard,
     apply_standard,
     edit_standard,
-    parse_hours_text,
     recompute_due_dates,
     remove_standard,
     standard_for_request,
@@ -302,7 +302,7 @@ def test_opening_hours_typed_by_people():
         ("mon", "no hours"),
         ("xyz 09:00-10:00", "weekday"),
     ):
-        with pytest.raises(StandardError, match=sentence):
+        with pytest.raises(CalendarError, match=sentence):
             parse_hours_text(bad)
 
 

@@ -21,14 +21,11 @@ from store.standards.business_time import (
     Calendar,
     CalendarError,
     business_minutes_between,
-    calendar_from_row,
     due_at,
-    dues_at_micros,
-    dues_for_starts,
-    explain_due,
-    hours_to_json,
-    to_micros,
 )
+from store.standards.calendars import calendar_from_row, hours_to_json
+from store.standards.due_batches import dues_at_micros, dues_for_starts, to_micros
+from store.standards.explanation import explain_due
 
 AMS = ZoneInfo("Europe/Amsterdam")
 ZONES = {"Europe/Amsterdam": "NL", "Europe/Berlin": "DE-BY", "Europe/Rome": "IT"}
@@ -265,9 +262,14 @@ def test_koningsdag_is_skipped_and_named_in_the_explanation():
     calendar = Calendar("Europe/Amsterdam", holidays="NL")
     start = ams(2026, 4, 24, 15)  # Friday before King's Day (Monday 27 April 2026)
     assert due_at(start, 240, calendar) == ams(2026, 4, 28, 11)
-    lines = explain_due(start, 240, calendar).lines()
-    assert any("King's Day" in line for line in lines)
-    assert lines[0].endswith("falls due Tue 28 Apr 2026 11:00.")
+    explanation = explain_due(start, 240, calendar)
+    assert explanation.due == ams(2026, 4, 28, 11)
+    assert explanation.target_min == 240 and explanation.tz == "Europe/Amsterdam"
+    assert [(step.day, step.closed_because, step.holiday) for step in explanation.closed_days] == [
+        (date(2026, 4, 25), "no_hours", ""),
+        (date(2026, 4, 26), "no_hours", ""),
+        (date(2026, 4, 27), "holiday", "King's Day"),
+    ]
 
 
 def test_pinkstermaandag_tag_der_deutschen_einheit_and_festa_della_repubblica_are_closed():
@@ -296,9 +298,14 @@ def test_closed_days_and_pauses_are_not_counted():
     assert minutes == 480 + 0 + 360
     explanation = explain_due(ams(2026, 11, 23, 9), 480 + 360, calendar, paused)
     assert explanation.due == ams(2026, 11, 25, 17)
-    text = "\n".join(explanation.lines())
-    assert "closed (closed day)" in text
-    assert "paused 10:00–12:00" in text
+    assert [(step.day, step.closed_because) for step in explanation.closed_days] == [
+        (date(2026, 11, 24), "closed_day")
+    ]
+    paused = [step for step in explanation.steps if step.kind == "paused"]
+    assert [(step.start, step.end, step.minutes) for step in paused] == [
+        (ams(2026, 11, 25, 10), ams(2026, 11, 25, 12), 120)
+    ]
+    assert explanation.paused_min == 120
 
 
 def test_fractional_minutes_fall_between_whole_minutes():
@@ -385,8 +392,8 @@ def test_explanation_counts_exactly_the_target_and_reaches_the_due_instant(case,
     counted = sum(step.minutes for step in explanation.steps if step.kind == "counted")
     assert counted == pytest.approx(minutes, abs=1e-6)
     assert explanation.due.astimezone(UTC) == due_at(start, minutes, calendar, pauses).astimezone(UTC)
-    named = [step.reason for step in explanation.steps if step.kind == "closed"]
-    assert all(reason for reason in named)
+    assert all(step.closed_because for step in explanation.closed_days)
+    assert all(step.holiday for step in explanation.closed_days if step.closed_because == "holiday")
 
 
 @settings(max_examples=60, deadline=None)

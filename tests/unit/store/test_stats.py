@@ -13,18 +13,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from store.lifecycle import Event, status_periods
+from store.standards.rules import Standard
 from store.stats.figures import (
     Grouping,
     RequestFigures,
     RequestRecord,
-    Standard,
     feed,
     flatten,
     group_figures,
     nearest_rank,
     request_figures,
-    supplier_figures,
 )
+from store.stats.suppliers import supplier_figures
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # a Monday
 ZONE = ZoneInfo("Europe/Amsterdam")
@@ -104,6 +104,8 @@ def requests(draw: st.DrawFn) -> tuple[RequestRecord, list[tuple[int, str, str]]
         st.none()
         | st.builds(
             Standard,
+            st.none(),
+            st.none(),
             st.just("Standard"),
             st.integers(1, 900).map(float),
             st.none() | st.integers(1, 3000).map(float),
@@ -242,7 +244,7 @@ def test_a_request_resolved_reopened_and_resolved_again_counts_one_reopening_and
 
 
 def test_pending_first_response_leaves_within_standard_open_and_a_late_one_says_no() -> None:
-    standard = Standard("Quick", 30.0, None)
+    standard = Standard(None, None, "Quick", 30.0)
     assert request_figures(_record(standard=standard), toy_timer).within_standard is None
     assert request_figures(_record(standard=standard, answered=31), toy_timer).within_standard is False
     assert request_figures(_record(standard=standard, answered=30), toy_timer).within_standard is True

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from store.db import open_memory_db
 from store.templates import (
     LANGUAGES,
-    business_duration,
     first_name,
     get_template,
     list_templates,
@@ -81,15 +82,6 @@ def test_first_name_from_the_usual_shapes():
     assert first_name("", "") == ""
 
 
-def test_business_durations_in_words():
-    assert business_duration(480, "en") == "1 business day"
-    assert business_duration(960, "de") == "2 Arbeitstagen"
-    assert business_duration(240, "nl") == "4 werkuren"
-    assert business_duration(60, "it") == "1 ora lavorativa"
-    assert business_duration(45, "en") == "45 minutes"
-    assert business_duration(None, "en") == ""
-
-
 def test_values_are_drawn_from_the_request_and_its_standard():
     db = open_memory_db()
     account = loopback_account(db, "desk", "desk@example.org", timezone="Europe/Rome")
@@ -118,3 +110,29 @@ def test_values_are_drawn_from_the_request_and_its_standard():
     assert "standard.resolution" not in values, (
         "an unknown fact is left out, so its placeholder stays visible"
     )
+
+
+def _acknowledgement_on(hours: str, first_response_min: int) -> str:
+    """The English acknowledgement of a request on an account whose calendar has ``hours`` (JSON)."""
+    db = open_memory_db()
+    account = loopback_account(db)
+    db.execute("UPDATE calendars SET hours_json = ? WHERE id = ?", [hours, account.calendar_id])
+    db.execute(
+        "INSERT INTO standards (account_id, name, first_response_min) VALUES (?, 'default', ?)",
+        [account.id, first_response_min],
+    )
+    db.execute(
+        "INSERT INTO requests (account_id, subject, received_at, last_activity_at, standard_id) "
+        "VALUES (?, 'Chair', '2026-11-23T09:00:00+00:00', '2026-11-23T09:00:00+00:00', 1)",
+        [account.id],
+    )
+    return template_values(db, 1, "Eva", "en")["standard.first_response"]
+
+
+def test_a_target_is_written_in_the_working_days_of_the_desks_calendar():
+    always_open = json.dumps({str(day): [["00:00", "24:00"]] for day in range(7)})
+    office = json.dumps({str(day): [["09:00", "17:00"]] for day in range(5)})
+    assert _acknowledgement_on(always_open, 1440) == "1 business day"
+    assert _acknowledgement_on(always_open, 480) == "8 business hours"
+    assert _acknowledgement_on(office, 480) == "1 business day"
+    assert _acknowledgement_on(office, 1440) == "3 business days"

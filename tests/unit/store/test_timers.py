@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -87,9 +87,13 @@ def test_explanation_names_the_counted_hours_and_the_state():
     timers = compute_timers(
         RECEIVED, None, None, [], CALENDAR, STANDARD, RECEIVED + timedelta(hours=1), explain=True
     )
-    lines = timers.first_response.explanation
-    assert "counted 09:00–13:00" in "\n".join(lines)
-    assert lines[-1] == "60.0 working minutes used so far: on_time."
+    timer = timers.first_response
+    counted = [
+        (step.start.time(), step.end.time()) for step in timer.explanation.steps if step.kind == "counted"
+    ]
+    assert counted[0] == (time(9), time(13))
+    assert timer.explanation.due == timer.due
+    assert (timer.used_min, timer.state) == (60, "on_time")
 
 
 def test_no_standard_means_no_timers_and_an_empty_verdict():
