@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
 
 from desktop.i18n import tr
 from store.queues import RequestRow
+from store.vocabulary import WAITING_STATUSES, RequestStatus
 
 if TYPE_CHECKING:
     from store.standards.business_time import Calendar
@@ -156,17 +157,17 @@ def timer_tooltip(row: RequestRow, reading: TimerReading, calendars: Calendars) 
 
 def status_label(status: str, short: bool = False) -> str:
     """A status for people (``short`` for a narrow column); the store keeps the identifiers."""
-    if short and status in ("waiting", "waiting_colleague"):
+    if short and status in WAITING_STATUSES:
         return {
-            "waiting": QCoreApplication.translate("status", "Waiting"),
-            "waiting_colleague": QCoreApplication.translate("status", "Colleague"),
+            RequestStatus.WAITING: QCoreApplication.translate("status", "Waiting"),
+            RequestStatus.WAITING_COLLEAGUE: QCoreApplication.translate("status", "Colleague"),
         }[status]
     labels = {
-        "new": QCoreApplication.translate("status", "New"),
-        "open": QCoreApplication.translate("status", "Open"),
-        "waiting": QCoreApplication.translate("status", "Waiting on requester"),
-        "waiting_colleague": QCoreApplication.translate("status", "Waiting on colleague"),
-        "resolved": QCoreApplication.translate("status", "Resolved"),
+        RequestStatus.NEW: QCoreApplication.translate("status", "New"),
+        RequestStatus.OPEN: QCoreApplication.translate("status", "Open"),
+        RequestStatus.WAITING: QCoreApplication.translate("status", "Waiting on requester"),
+        RequestStatus.WAITING_COLLEAGUE: QCoreApplication.translate("status", "Waiting on colleague"),
+        RequestStatus.RESOLVED: QCoreApplication.translate("status", "Resolved"),
     }
     return labels.get(status, status)
 

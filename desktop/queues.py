@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont
 
 from desktop.formatting import duration, rough_duration
 from store.queues import FIXED_QUEUES, QueueCount
+from store.vocabulary import Queue
 
 Index = QModelIndex | QPersistentModelIndex
 GROUPS = ("department", "requester")
@@ -24,13 +25,13 @@ _NO_PARENT = 0
 
 def queue_label(kind: str) -> str:
     labels = {
-        "open": QCoreApplication.translate("queues", "All open"),
-        "mine": QCoreApplication.translate("queues", "Assigned to me"),
-        "waiting": QCoreApplication.translate("queues", "Waiting on requester"),
-        "waiting_colleague": QCoreApplication.translate("queues", "Waiting on colleague"),
-        "breaching": QCoreApplication.translate("queues", "Breaching soon"),
-        "breached": QCoreApplication.translate("queues", "Breached"),
-        "resolved": QCoreApplication.translate("queues", "Resolved"),
+        Queue.OPEN: QCoreApplication.translate("queues", "All open"),
+        Queue.MINE: QCoreApplication.translate("queues", "Assigned to me"),
+        Queue.WAITING: QCoreApplication.translate("queues", "Waiting on requester"),
+        Queue.WAITING_COLLEAGUE: QCoreApplication.translate("queues", "Waiting on colleague"),
+        Queue.BREACHING: QCoreApplication.translate("queues", "Breaching soon"),
+        Queue.BREACHED: QCoreApplication.translate("queues", "Breached"),
+        Queue.RESOLVED: QCoreApplication.translate("queues", "Resolved"),
         "department": QCoreApplication.translate("queues", "Departments"),
         "requester": QCoreApplication.translate("queues", "Requesters"),
     }

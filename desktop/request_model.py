@@ -33,6 +33,7 @@ from desktop.i18n import tr
 from desktop.palette_colours import timer_colour
 from desktop.reader import Reader
 from store.queues import RequestFilter, RequestRow, request_ids, request_rows
+from store.vocabulary import RequestStatus
 
 PAGE = 200  # rows added to the view per fetchMore
 DETAILS = 60  # rows whose details one query reads: about two screens
@@ -337,7 +338,7 @@ class RequestListModel(QAbstractTableModel):
             return self._tooltip(row, name)
         if name == "timer" and role in _TIMER_ROLES:
             return self._timer_data(self._reading(row), role)
-        if role == Qt.ItemDataRole.FontRole and row.status == "new":
+        if role == Qt.ItemDataRole.FontRole and row.status == RequestStatus.NEW:
             return self._bold
         if role == self.IdRole:
             return row.id

@@ -30,12 +30,18 @@ from PySide6.QtWidgets import (
 from desktop.formatting import priority_label, short_datetime, status_label
 from desktop.forms import Form
 from desktop.reader import Reader
+from store.vocabulary import RequestStatus
 
 log = logging.getLogger(__name__)
 
 FIELDS = ("status", "assignee", "priority", "category")
 PRIORITIES = ("low", "normal", "high", "urgent")
-STATUS_KEYS = {"open": "Ctrl+1", "waiting": "Ctrl+2", "waiting_colleague": "Ctrl+3", "resolved": "Ctrl+4"}
+STATUS_KEYS = {
+    RequestStatus.OPEN: "Ctrl+1",
+    RequestStatus.WAITING: "Ctrl+2",
+    RequestStatus.WAITING_COLLEAGUE: "Ctrl+3",
+    RequestStatus.RESOLVED: "Ctrl+4",
+}
 Write = Callable[[sqlite_utils.Database], object]
 
 

@@ -24,10 +24,15 @@ from store.ratings import rating_links
 from store.raw_bytes import unpack
 from store.records import Address, AttachmentData
 from store.timeutil import from_db
+from store.vocabulary import Direction, RequestStatus, Role
 
 log = logging.getLogger(__name__)
 
-DEFAULT_STATUS = {"reply": "waiting", "reply_all": "waiting", "forward": "waiting_colleague"}
+DEFAULT_STATUS = {
+    "reply": RequestStatus.WAITING,
+    "reply_all": RequestStatus.WAITING,
+    "forward": RequestStatus.WAITING_COLLEAGUE,
+}
 
 
 class ReplyError(ValueError):
@@ -74,9 +79,8 @@ _ORDER = "COALESCE(internal_date, date) DESC, id DESC"
 def latest_incoming(db: sqlite_utils.Database, request_id: int) -> int | None:
     """The message a reply answers: the request's latest message from a person outside the desk."""
     row = db.execute(
-        f"SELECT id FROM messages WHERE request_id = ? AND direction = 'in' AND role != 'auto' ORDER BY {_ORDER} "
-        "LIMIT 1",
-        [request_id],
+        f"SELECT id FROM messages WHERE request_id = ? AND direction = ? AND role != ? ORDER BY {_ORDER} LIMIT 1",
+        [request_id, Direction.IN, Role.AUTO],
     ).fetchone()
     return row[0] if row else None
 
@@ -236,11 +240,13 @@ def queue_request_reply(
         html=html,
     )
     status = status_after or DEFAULT_STATUS[mode]
-    if status == "resolved" and mode != "forward":
+    if status == RequestStatus.RESOLVED and mode != "forward":
         draft = replace(draft, rating_line=_rating_line(db, account, request_id, language))
     outgoing = build_message(account, draft, original, now=now, tz=account_timezone(db, account))
     department = (
-        department_of(db, recipients[0].address) if status == "waiting_colleague" and recipients else None
+        department_of(db, recipients[0].address)
+        if status == RequestStatus.WAITING_COLLEAGUE and recipients
+        else None
     )
     return outbox.queue_reply(
         db,

@@ -20,11 +20,15 @@ from store.standards.rules import apply_standard, refresh_due_dates
 from store.stats.cache import forget_figures
 from store.status_flow import MOVING_KINDS, Step, next_change, replay
 from store.timeutil import from_db, to_db
+from store.vocabulary import EventKind, RequestStatus, Role
 
 log = logging.getLogger(__name__)
 
-STATUSES = ("new", "open", "waiting", "waiting_colleague", "resolved")
-INCOMING_ROLES = {"requester": "received", "colleague": "colleague_answered", "auto": "auto_received"}
+INCOMING_ROLES: dict[str, EventKind] = {
+    Role.REQUESTER: EventKind.RECEIVED,
+    Role.COLLEAGUE: EventKind.COLLEAGUE_ANSWERED,
+    Role.AUTO: EventKind.AUTO_RECEIVED,
+}
 
 
 class LifecycleError(ValueError):
@@ -119,9 +123,9 @@ def _change_status(
     if by_mail:
         data["by_mail"] = True
     record_event(db, request_id, "status", actor, at, data=data)
-    resolved_at = to_db(at) if new == "resolved" else None
+    resolved_at = to_db(at) if new == RequestStatus.RESOLVED else None
     _write(db, request_id, {**(also or {}), "status": new, "resolved_at": resolved_at})
-    if old == "waiting":
+    if old == RequestStatus.WAITING:
         refresh_due_dates(db, request_id, at)  # the wait paused the timers: their due dates move out
     log.debug("request %s: %s -> %s by %s", request_id, old, new, actor or "?")  # the event is the record
 
@@ -202,7 +206,7 @@ def _replay(db: sqlite_utils.Database, request_id: int, with_standard: bool) -> 
 def record_opening(db: sqlite_utils.Database, request_id: int, message_row_id: int, at: datetime) -> None:
     """The message that opened a request arrived: a new request has no status to change yet, no later reply, and
     its arrival is already its last activity, so this is the event alone."""
-    record_event(db, request_id, INCOMING_ROLES["requester"], "requester", at, message_row_id)
+    record_event(db, request_id, EventKind.RECEIVED, Role.REQUESTER, at, message_row_id)
 
 
 def record_incoming(
@@ -219,7 +223,7 @@ def record_incoming(
     with transaction(db):
         row = _request(db, request_id)
         event_id = record_event(db, request_id, kind, role, at, message_row_id)
-        if role == "auto":
+        if role == Role.AUTO:
             return
         _follow(db, request_id, row, Step(at, kind, role, event_id), _touched(row["last_activity_at"], at))
 
@@ -239,8 +243,8 @@ def record_desk_reply(
     A new or open request then waits on the requester unless ``status_after`` says otherwise; ``department``
     is the colleague's department when ``status_after`` is ``waiting_colleague``.
     """
-    if status_after is not None and status_after not in STATUSES:
-        raise LifecycleError(f"status: {status_after!r} is not one of {', '.join(STATUSES)}")
+    if status_after is not None and status_after not in tuple(RequestStatus):
+        raise LifecycleError(f"status: {status_after!r} is not one of {', '.join(RequestStatus)}")
     with transaction(db):
         row = _request(db, request_id)
         data: dict[str, Any] = {"status_after": status_after} if status_after else {}
@@ -270,13 +274,13 @@ def set_status(
 
     Setting the status it already has (with the same department) records nothing.
     """
-    if status not in STATUSES:
-        raise LifecycleError(f"status: {status!r} is not one of {', '.join(STATUSES)}")
-    if department is not None and status != "waiting_colleague":
+    if status not in tuple(RequestStatus):
+        raise LifecycleError(f"status: {status!r} is not one of {', '.join(RequestStatus)}")
+    if department is not None and status != RequestStatus.WAITING_COLLEAGUE:
         raise LifecycleError("department: only a request waiting on a colleague has a department to wait on")
     with transaction(db):
         row = _request(db, request_id)
-        if row["status"] == status and (status != "waiting_colleague" or department is None):
+        if row["status"] == status and (status != RequestStatus.WAITING_COLLEAGUE or department is None):
             if note:
                 record_event(db, request_id, "note", actor, at, data={"text": note})
             return
@@ -346,7 +350,9 @@ def _event_from_row(row: Sequence[Any]) -> Event:
     return Event(at, row[1], row[2], row[3], json.loads(row[4] or "{}"))
 
 
-def status_periods(received_at: datetime, events: Iterable[Event], initial: str = "new") -> list[Period]:
+def status_periods(
+    received_at: datetime, events: Iterable[Event], initial: str = RequestStatus.NEW
+) -> list[Period]:
     """The statuses a request went through, from its arrival, out of its ``status`` events (pure)."""
     periods: list[Period] = []
     status, since, department = initial, received_at, None
@@ -363,7 +369,7 @@ def colleague_wait_seconds(periods: Iterable[Period], now: datetime) -> dict[str
     """Real time spent waiting on each colleague's department ("" when none was named), up to ``now``."""
     waits: dict[str, float] = {}
     for period in periods:
-        if period.status != "waiting_colleague":
+        if period.status != RequestStatus.WAITING_COLLEAGUE:
             continue
         end = period.end or now
         if end > period.start:

@@ -22,6 +22,7 @@ from store.records import Address, AttachmentData
 from store.search import SearchEntry, index_for_search
 from store.stats.cache import forget_figures
 from store.timeutil import from_db, to_db
+from store.vocabulary import Direction, RequestStatus, Role
 
 STATES = ("queued", "sending", "sent", "failed")
 BACKOFF_BASE = timedelta(seconds=30)
@@ -113,17 +114,15 @@ def queue_reply(
     (``mark_accepted``): one refused for good never answered anybody. ``department`` is the colleague's
     department when the request is then to wait on a colleague.
     """
-    if status_after is not None and status_after not in lifecycle.STATUSES:
-        raise lifecycle.LifecycleError(
-            f"status: {status_after!r} is not one of {', '.join(lifecycle.STATUSES)}"
-        )
+    if status_after is not None and status_after not in tuple(RequestStatus):
+        raise lifecycle.LifecycleError(f"status: {status_after!r} is not one of {', '.join(RequestStatus)}")
     with transaction(db):
         raw_sha = hashlib.sha256(outgoing.raw).hexdigest()
         db.execute("INSERT OR IGNORE INTO raw (sha256, data) VALUES (?, ?)", [raw_sha, pack(outgoing.raw)])
         cursor = db.execute(
             "INSERT INTO messages (account_id, folder_id, message_id, in_reply_to, references_json, subject, "
             "from_addr, from_name, to_json, cc_json, date, direction, role, text_body, snippet, raw_sha256, size, "
-            "request_id) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'out', 'desk', ?, ?, ?, ?, ?)",
+            "request_id) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 outgoing.account_id,
                 outgoing.message_id,
@@ -135,6 +134,8 @@ def queue_reply(
                 json.dumps([[a.name, a.address] for a in outgoing.to]),
                 json.dumps([[a.name, a.address] for a in outgoing.cc]),
                 to_db(outgoing.date),
+                Direction.OUT,
+                Role.DESK,
                 outgoing.text_body,
                 snippet(outgoing.text_body if outgoing.written is None else outgoing.written),
                 raw_sha,

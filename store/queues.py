@@ -16,6 +16,7 @@ import sqlite_utils
 
 from store.search import fts_query
 from store.timeutil import from_db, to_db
+from store.vocabulary import Queue, RequestStatus
 
 # The due instant of whichever target runs: first response until answered, then resolution.
 TIMER_DUE = "(CASE WHEN r.first_response_at IS NULL THEN r.first_response_due ELSE r.resolution_due END)"
@@ -40,13 +41,21 @@ SORT_COLUMNS: dict[str, str] = {
 }
 # Queues in which a column has one value for every row: sorting by it needs no sort at all.
 _CONSTANT_IN_QUEUE = {
-    ("resolved", "status"),
-    ("resolved", "timer"),
-    ("waiting", "status"),
-    ("waiting", "timer"),
-    ("waiting_colleague", "status"),
+    (Queue.RESOLVED, "status"),
+    (Queue.RESOLVED, "timer"),
+    (Queue.WAITING, "status"),
+    (Queue.WAITING, "timer"),
+    (Queue.WAITING_COLLEAGUE, "status"),
 }
-FIXED_QUEUES = ("open", "mine", "waiting", "waiting_colleague", "breaching", "breached", "resolved")
+FIXED_QUEUES = (
+    Queue.OPEN,
+    Queue.MINE,
+    Queue.WAITING,
+    Queue.WAITING_COLLEAGUE,
+    Queue.BREACHING,
+    Queue.BREACHED,
+    Queue.RESOLVED,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +73,7 @@ class QueueCount:
 class RequestFilter:
     """Which requests a list shows: a queue key, optionally narrowed by a search text."""
 
-    queue: str = "open"
+    queue: str = Queue.OPEN
     search: str = ""
     me: str = ""
 
@@ -94,9 +103,9 @@ class RequestRow:
         ``breached``."""
         if self.timer_due is None:
             return "none"
-        if self.status == "resolved":
+        if self.status == RequestStatus.RESOLVED:
             return "met"
-        if self.status == "waiting":
+        if self.status == RequestStatus.WAITING:
             return "paused"
         if now >= self.timer_due:
             return "breached"
@@ -158,25 +167,25 @@ def _where(db: sqlite_utils.Database, flt: RequestFilter, now: datetime) -> tupl
         return " AND ".join(clauses), params
     kind, _, ident = flt.queue.partition(":")
     now_text = to_db(now)
-    if kind == "open":
+    if kind == Queue.OPEN:
         clauses.append(_OPEN)
-    elif kind == "mine":
+    elif kind == Queue.MINE:
         clauses += [_OPEN, "r.assignee = ?"]
         params.append(flt.me)
-    elif kind in ("waiting", "waiting_colleague"):
+    elif kind in (Queue.WAITING, Queue.WAITING_COLLEAGUE):
         clauses += [_OPEN, "r.status = ?"]
         params.append(kind)
-    elif kind == "breached":
+    elif kind == Queue.BREACHED:
         clauses += [_OPEN, f"{RUNNING_DUE} < ?"]
         params.append(now_text)
-    elif kind == "breaching":
+    elif kind == Queue.BREACHING:
         clauses += [_OPEN, f"{RUNNING_DUE} >= ?", f"{WARN_AT} <= ?"]
         params += [now_text, now_text]
-    elif kind == "resolved":
+    elif kind == Queue.RESOLVED:
         clauses.append("r.status = 'resolved' AND r.merged_into IS NULL")
-    elif kind == "unassigned":
+    elif kind == Queue.UNASSIGNED:
         clauses.append(f"{_OPEN} AND coalesce(r.assignee, '') = ''")
-    elif kind == "all":
+    elif kind == Queue.ALL:
         clauses.append("r.merged_into IS NULL")
     elif kind == "requester":
         clauses += [_OPEN, "r.requester_id = ?"]
@@ -331,24 +340,24 @@ def queue_counts(
         )
     }
     answers = {
-        "open": db.execute(
+        Queue.OPEN: db.execute(
             f"SELECT count(*), min(r.received_at) FROM requests r INDEXED BY requests_open_received WHERE {_OPEN}"
         ).fetchone(),
-        "mine": db.execute(
+        Queue.MINE: db.execute(
             f"SELECT count(*), min(r.received_at) FROM requests r WHERE {_OPEN} AND r.assignee = ?", [me]
         ).fetchone(),
-        "waiting": waiting.get("waiting", (0, None)),
-        "waiting_colleague": waiting.get("waiting_colleague", (0, None)),
-        "breaching": db.execute(
+        Queue.WAITING: waiting.get(RequestStatus.WAITING, (0, None)),
+        Queue.WAITING_COLLEAGUE: waiting.get(RequestStatus.WAITING_COLLEAGUE, (0, None)),
+        Queue.BREACHING: db.execute(
             f"SELECT count(*), min(r.received_at) FROM requests r "
             f"WHERE {_OPEN} AND {RUNNING_DUE} >= ?1 AND {WARN_AT} <= ?1",
             [now_text],
         ).fetchone(),
-        "breached": db.execute(
+        Queue.BREACHED: db.execute(
             f"SELECT count(*), min(r.received_at) FROM requests r WHERE {_OPEN} AND {RUNNING_DUE} < ?",
             [now_text],
         ).fetchone(),
-        "resolved": db.execute(
+        Queue.RESOLVED: db.execute(
             "SELECT count(*), NULL FROM requests r WHERE r.status = 'resolved' AND r.merged_into IS NULL"
         ).fetchone(),
     }

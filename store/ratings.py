@@ -20,6 +20,7 @@ from urllib.parse import quote
 import sqlite_utils
 
 from store.lifecycle import record_event
+from store.vocabulary import EventKind, Role
 
 SCALE = range(1, 6)
 SIGNATURE_SEPARATOR = "-- \n"
@@ -95,8 +96,8 @@ def record_rating(
     record_event(
         db,
         request_id,
-        "rating",
-        "requester",
+        EventKind.RATING,
+        Role.REQUESTER,
         at,
         message_row,
         data={"value": value, "comment": comment.strip()},

@@ -10,6 +10,7 @@ from typing import Any
 import sqlite_utils
 
 from store.queues import RequestFilter, request_ids
+from store.vocabulary import Queue
 
 _SUMMARY = (
     "SELECT r.id, r.subject, coalesce(q.address, ''), r.status, r.assignee, r.priority, r.category, r.channel, "
@@ -25,7 +26,7 @@ def list_requests(
 ) -> list[dict[str, Any]]:
     """The requests of a queue (``all_open`` or a queue of ``store.queues``) in the window's order, newest first;
     a search spans every request, as the window's search box does."""
-    queue = "open" if queue == "all_open" else queue
+    queue = Queue.OPEN if queue == "all_open" else queue
     ids = request_ids(db, RequestFilter(queue=queue, search=search, me=me), now)
     summaries = {summary["id"]: summary for summary in _summaries(db, ids)}
     return [{key: summaries[i][key] for key in _LIST_KEYS} for i in ids if i in summaries]

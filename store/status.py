@@ -7,8 +7,8 @@ from typing import Any
 import sqlite_utils
 
 from store.accounts import list_accounts
+from store.vocabulary import RequestStatus
 
-REQUEST_STATUSES = ("new", "open", "waiting", "waiting_colleague", "resolved")
 OUTBOX_STATES = ("queued", "sending", "failed", "sent")
 
 
@@ -43,7 +43,7 @@ def status_report(db: sqlite_utils.Database) -> dict[str, Any]:
                 "state": account.state,
             }
         )
-    requests = dict.fromkeys(REQUEST_STATUSES, 0)
+    requests = dict.fromkeys(RequestStatus, 0)
     for status, count in db.execute(
         "SELECT status, count(*) FROM requests WHERE merged_into IS NULL GROUP BY status"
     ):

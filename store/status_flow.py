@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from store.vocabulary import RequestStatus
+
 # The kinds of event that move a status: mail from the requester or a colleague, a desk reply, and a change made by
 # a person (by hand, or from another desktop), which stands as it was made.
 MOVING_KINDS = ("received", "colleague_answered", "replied", "status")
@@ -59,22 +61,24 @@ def next_change(status: str, step: Step) -> Change | None:
     department; a desk reply makes a new or open request wait on the requester, or sets the status it asked for.
     """
     if step.kind == "received":
-        if status in ("waiting", "resolved"):
-            return Change(step.at, step.actor, status, "open")
+        if status in (RequestStatus.WAITING, RequestStatus.RESOLVED):
+            return Change(step.at, step.actor, status, RequestStatus.OPEN)
     elif step.kind == "colleague_answered":
-        if status == "waiting_colleague":
-            return Change(step.at, step.actor, status, "open")
+        if status == RequestStatus.WAITING_COLLEAGUE:
+            return Change(step.at, step.actor, status, RequestStatus.OPEN)
     elif step.kind == "replied":
         target = step.status_after
-        if target is None and status in ("new", "open"):
-            target = "waiting"
-        new_department = target == "waiting_colleague" and step.department is not None
+        if target is None and status in (RequestStatus.NEW, RequestStatus.OPEN):
+            target = RequestStatus.WAITING
+        new_department = target == RequestStatus.WAITING_COLLEAGUE and step.department is not None
         if target is not None and (target != status or new_department):
             return Change(step.at, step.actor, status, target, step.department if new_department else None)
     return None
 
 
-def replay(steps: Iterable[Step], initial: str = "new") -> tuple[list[Change], str, datetime | None]:
+def replay(
+    steps: Iterable[Step], initial: str = RequestStatus.NEW
+) -> tuple[list[Change], str, datetime | None]:
     """The changes mail causes over a request's whole history, its final status, and when it was resolved (None
     unless resolved now)."""
     status, resolved_at = initial, None
@@ -88,5 +92,5 @@ def replay(steps: Iterable[Step], initial: str = "new") -> tuple[list[Change], s
                 continue
             changes.append(change)
             new, at = change.new, change.at
-        status, resolved_at = new, (at if new == "resolved" else None)
+        status, resolved_at = new, (at if new == RequestStatus.RESOLVED else None)
     return changes, status, resolved_at

@@ -24,6 +24,7 @@ import sqlite_utils
 from store import lifecycle, triage
 from store.db import transaction
 from store.numbers import free_number, message_number_key, renumber
+from store.vocabulary import RequestStatus
 
 log = logging.getLogger(__name__)
 
@@ -203,7 +204,7 @@ def _set_field(
     if field not in FIELDS:
         raise TeamChangeError(f"field: {field!r} is not one of {', '.join(FIELDS)}")
     if field == "status":
-        lifecycle.set_status(db, request_id, value or "open", actor, at)
+        lifecycle.set_status(db, request_id, value or RequestStatus.OPEN, actor, at)
     elif field == "priority":
         lifecycle.set_priority(db, request_id, value or "normal", actor, at)
     elif field == "assignee":

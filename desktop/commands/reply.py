@@ -7,13 +7,14 @@ import getpass
 from typing import TYPE_CHECKING
 
 from desktop.commands import CliError, read_body_file
+from store.vocabulary import STATUSES_AFTER_REPLY, RequestStatus
 
 if TYPE_CHECKING:
     import sqlite_utils
 
     from store.accounts import Account
 
-STATUSES = ("open", "waiting", "waiting_colleague", "resolved")
+STATUSES = [status.value for status in STATUSES_AFTER_REPLY]  # values: argparse shows their repr
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,7 +22,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("request_id", type=int, metavar="REQUEST_ID", help="the request_id of the export")
     parser.add_argument("--body-file", required=True, metavar="F", help="UTF-8 text of the reply")
     parser.add_argument(
-        "--status", choices=STATUSES, default="waiting", help="the request's status after sending"
+        "--status",
+        choices=STATUSES,
+        default=RequestStatus.WAITING.value,
+        help="the request's status after sending",
     )
     parser.set_defaults(func=run_reply)
 

@@ -11,12 +11,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from desktop.commands import CliError, read_body_file
+from store.vocabulary import RequestStatus
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 PRIORITIES = ("low", "normal", "high", "urgent")
-STATUSES = ("new", "open", "waiting", "waiting_colleague", "resolved")
+STATUSES = [status.value for status in RequestStatus]  # values: argparse shows their repr
 CHANNELS = ("phone", "desk")
 
 

@@ -30,6 +30,7 @@ from store.standards.business_time import (
 )
 from store.stats.cache import forget_figures
 from store.timeutil import to_db, utcnow
+from store.vocabulary import RequestStatus
 
 log = logging.getLogger(__name__)
 
@@ -372,7 +373,7 @@ def _waiting_pauses(db: sqlite_utils.Database, where: str, params: list[Any], no
     open_since: dict[int, int] = {}
     for request_id, at, to in db.execute(_WAITING_SQL.format(where=where), params):
         instant = _text_us(at)
-        if to == "waiting":
+        if to == RequestStatus.WAITING:
             open_since.setdefault(request_id, instant)
         elif request_id in open_since:
             pauses.setdefault(request_id, []).append((open_since.pop(request_id), instant))

@@ -17,9 +17,9 @@ from store.lifecycle import Event, colleague_wait_seconds, load_events, status_p
 from store.standards.business_time import Calendar, business_minutes_between, due_at, explain_due
 from store.standards.rules import Standard, get_standard, load_calendar
 from store.timeutil import from_db
+from store.vocabulary import RequestStatus
 
 STATES = ("on_time", "warning", "breached", "met", "met_late")
-PAUSING_STATUS = "waiting"
 
 Pause = tuple[datetime, datetime]
 
@@ -56,7 +56,7 @@ def waiting_pauses(received_at: datetime, events: Iterable[Event], now: datetime
     return [
         (period.start, period.end or max(now, period.start))
         for period in status_periods(received_at, events)
-        if period.status == PAUSING_STATUS
+        if period.status == RequestStatus.WAITING
     ]
 
 

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from store.lifecycle import Period
+from store.vocabulary import RequestStatus
 
 GROUPINGS = ("request", "requester", "department", "agent", "month")
 GROUP_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -26,9 +27,6 @@ GROUP_COLUMNS: dict[str, tuple[str, ...]] = {
     "month": ("month",),
 }
 
-WAITING = "waiting"
-WAITING_COLLEAGUE = "waiting_colleague"
-RESOLVED = "resolved"
 _FOREVER = datetime.max.replace(tzinfo=UTC)
 
 Timer = Callable[[datetime, datetime, Sequence[tuple[datetime, datetime]]], float]
@@ -106,9 +104,9 @@ def _spans(record: RequestRecord, status: str) -> Iterator[tuple[datetime, datet
 
 def _resolved_at(record: RequestRecord) -> datetime | None:
     """When the request was last resolved, if it is resolved now."""
-    if record.status != RESOLVED:
+    if record.status != RequestStatus.RESOLVED:
         return None
-    if record.periods and record.periods[-1].status == RESOLVED:
+    if record.periods and record.periods[-1].status == RequestStatus.RESOLVED:
         return record.periods[-1].start
     return record.resolved_at
 
@@ -116,7 +114,9 @@ def _resolved_at(record: RequestRecord) -> datetime | None:
 def _reopened(record: RequestRecord) -> int:
     periods = record.periods
     return sum(
-        1 for before, after in pairwise(periods) if before.status == RESOLVED and after.status != RESOLVED
+        1
+        for before, after in pairwise(periods)
+        if before.status == RequestStatus.RESOLVED and after.status != RequestStatus.RESOLVED
     )
 
 
@@ -143,7 +143,7 @@ def _overlapping(
 
 def request_figures(record: RequestRecord, timer: Timer) -> RequestFigures:
     """The per-request figures; timers pause while the request waits on the requester (DESIGN.md)."""
-    paused = [(start, end) for start, end, _ in _spans(record, WAITING)]
+    paused = [(start, end) for start, end, _ in _spans(record, RequestStatus.WAITING)]
     received = record.received_at
     responded = record.first_response_at
     first_business = first_calendar = None
@@ -156,7 +156,7 @@ def request_figures(record: RequestRecord, timer: Timer) -> RequestFigures:
         resolution = timer(received, resolved, _overlapping(paused, received, resolved))
     waits = tuple(
         ColleagueWait(department, start, None if end is _FOREVER else timer(start, end, ()))
-        for start, end, department in _spans(record, WAITING_COLLEAGUE)
+        for start, end, department in _spans(record, RequestStatus.WAITING_COLLEAGUE)
     )
     return RequestFigures(
         record=record,

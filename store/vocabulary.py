@@ -1,0 +1,117 @@
+"""The helpdesk's fixed words: request statuses, message roles and directions, automatic-mail kinds, event kinds,
+channels, priorities and queues, each declared once.
+
+The members are strings equal to the values the database, the exports and the command line use, so they bind as
+SQL parameters and compare with what a row holds; a misspelt name fails where it is written, not in a query.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class RequestStatus(StrEnum):
+    """Where a request stands (``requests.status``)."""
+
+    NEW = "new"
+    OPEN = "open"
+    WAITING = "waiting"  # on the requester: the timers pause
+    WAITING_COLLEAGUE = "waiting_colleague"  # on another department: the timers run
+    RESOLVED = "resolved"
+
+
+# A request in one of these still needs the desk.
+OPEN_STATUSES = (
+    RequestStatus.NEW,
+    RequestStatus.OPEN,
+    RequestStatus.WAITING,
+    RequestStatus.WAITING_COLLEAGUE,
+)
+# The statuses a reply may leave its request in (``new`` is only where a request starts).
+STATUSES_AFTER_REPLY = (
+    RequestStatus.OPEN,
+    RequestStatus.WAITING,
+    RequestStatus.WAITING_COLLEAGUE,
+    RequestStatus.RESOLVED,
+)
+WAITING_STATUSES = (RequestStatus.WAITING, RequestStatus.WAITING_COLLEAGUE)
+
+
+class Role(StrEnum):
+    """Who a stored message is from, as far as the request is concerned (``messages.role``)."""
+
+    REQUESTER = "requester"
+    DESK = "desk"
+    COLLEAGUE = "colleague"
+    AUTO = "auto"  # automatic mail: shown, never a requester's answer
+
+
+class Direction(StrEnum):
+    """Whether a message came to the desk or went out from it (``messages.direction``)."""
+
+    IN = "in"
+    OUT = "out"
+
+
+class AutoKind(StrEnum):
+    """The kind of automatic mail a message is (``messages.auto_kind``); ``none`` for a person."""
+
+    NONE = "none"
+    AUTO_REPLY = "auto-reply"
+    BOUNCE = "bounce"
+    LIST = "list"
+    LOOP = "loop"
+
+
+class EventKind(StrEnum):
+    """What an entry of a request's history records (``events.kind``)."""
+
+    RECEIVED = "received"  # the requester's mail, or a request entered by hand
+    AUTO_RECEIVED = "auto_received"
+    COLLEAGUE_ANSWERED = "colleague_answered"
+    REPLIED = "replied"
+    STATUS = "status"
+    ASSIGNEE = "assignee"
+    PRIORITY = "priority"
+    CATEGORY = "category"
+    STANDARD = "standard"
+    NOTE = "note"
+    MERGED = "merged"
+    SPLIT = "split"
+    RATING = "rating"
+
+
+class Channel(StrEnum):
+    """How a request reached the desk (``requests.channel``)."""
+
+    EMAIL = "email"
+    PHONE = "phone"
+    DESK = "desk"  # a visit at the desk
+
+
+# The channels of a request entered by hand.
+HAND_CHANNELS = (Channel.PHONE, Channel.DESK)
+
+
+class Priority(StrEnum):
+    """The priorities the window and the command line offer (``requests.priority``, ``normal`` until set)."""
+
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+    URGENT = "urgent"
+
+
+class Queue(StrEnum):
+    """The fixed queues of the sidebar and ``request list``; a requester's or department's queue is named
+    ``requester:ID`` or ``department:ID``."""
+
+    OPEN = "open"
+    MINE = "mine"
+    UNASSIGNED = "unassigned"
+    WAITING = "waiting"
+    WAITING_COLLEAGUE = "waiting_colleague"
+    BREACHING = "breaching"
+    BREACHED = "breached"
+    RESOLVED = "resolved"
+    ALL = "all"
