@@ -122,7 +122,7 @@ def _change_status(
         data["note"] = note
     if by_mail:
         data["by_mail"] = True
-    record_event(db, request_id, "status", actor, at, data=data)
+    record_event(db, request_id, EventKind.STATUS, actor, at, data=data)
     resolved_at = to_db(at) if new == RequestStatus.RESOLVED else None
     _write(db, request_id, {**(also or {}), "status": new, "resolved_at": resolved_at})
     if old == RequestStatus.WAITING:
@@ -170,7 +170,7 @@ def _replay(db: sqlite_utils.Database, request_id: int, with_standard: bool) -> 
         [request_id, *MOVING_KINDS],
     ).fetchall():
         data = json.loads(data_json or "{}")
-        if kind == "status" and data.get("by_mail"):
+        if kind == EventKind.STATUS and data.get("by_mail"):
             by_mail[event_id] = (at, actor, data["from"], data["to"], data.get("department"))
             continue
         when = from_db(at)
@@ -196,7 +196,7 @@ def _replay(db: sqlite_utils.Database, request_id: int, with_standard: bool) -> 
         written: dict[str, Any] = {"from": change.old, "to": change.new, "by_mail": True}
         if change.department:
             written["department"] = change.department
-        record_event(db, request_id, "status", change.actor, change.at, data=written)
+        record_event(db, request_id, EventKind.STATUS, change.actor, change.at, data=written)
     _write(db, request_id, {"status": status, "resolved_at": to_db(resolved_at) if resolved_at else None})
     if with_standard:
         refresh_due_dates(db, request_id)
@@ -250,13 +250,13 @@ def record_desk_reply(
         data: dict[str, Any] = {"status_after": status_after} if status_after else {}
         if department:
             data["department"] = department
-        event_id = record_event(db, request_id, "replied", actor, at, message_row_id, data)
+        event_id = record_event(db, request_id, EventKind.REPLIED, actor, at, message_row_id, data)
         stamp = to_db(at)
         first = row["first_response_at"]
         columns = _touched(row["last_activity_at"], at)
         if stamp > row["received_at"] and (first is None or stamp < first):
             columns["first_response_at"] = stamp
-        step = Step(at, "replied", actor, event_id, status_after=status_after, department=department)
+        step = Step(at, EventKind.REPLIED, actor, event_id, status_after=status_after, department=department)
         _follow(db, request_id, row, step, columns)
 
 
@@ -282,7 +282,7 @@ def set_status(
         row = _request(db, request_id)
         if row["status"] == status and (status != RequestStatus.WAITING_COLLEAGUE or department is None):
             if note:
-                record_event(db, request_id, "note", actor, at, data={"text": note})
+                record_event(db, request_id, EventKind.NOTE, actor, at, data={"text": note})
             return
         touched = _touched(row["last_activity_at"], at)
         _change_status(db, request_id, row["status"], status, actor, at, note, department, also=touched)
@@ -332,7 +332,7 @@ def add_note(db: sqlite_utils.Database, request_id: int, text: str, actor: str, 
         raise LifecycleError("note: an empty note is not recorded")
     with transaction(db):
         _request(db, request_id)
-        record_event(db, request_id, "note", actor, at, data={"text": text})
+        record_event(db, request_id, EventKind.NOTE, actor, at, data={"text": text})
 
 
 def load_events(db: sqlite_utils.Database, request_id: int) -> list[Event]:
@@ -356,7 +356,7 @@ def status_periods(
     """The statuses a request went through, from its arrival, out of its ``status`` events (pure)."""
     periods: list[Period] = []
     status, since, department = initial, received_at, None
-    for event in sorted((e for e in events if e.kind == "status"), key=lambda e: e.at):
+    for event in sorted((e for e in events if e.kind == EventKind.STATUS), key=lambda e: e.at):
         new = event.data.get("to", status)
         start = max(event.at, since)
         periods.append(Period(status, since, start, department))

@@ -22,7 +22,7 @@ from store.records import Address, AttachmentData
 from store.search import SearchEntry, index_for_search
 from store.stats.cache import forget_figures
 from store.timeutil import from_db, to_db
-from store.vocabulary import Direction, RequestStatus, Role
+from store.vocabulary import Direction, EventKind, RequestStatus, Role
 
 STATES = ("queued", "sending", "sent", "failed")
 BACKOFF_BASE = timedelta(seconds=30)
@@ -269,8 +269,8 @@ def _count_reply(db: sqlite_utils.Database, outbox_id: int) -> None:
         return
     request_id, status_after, actor, department, message_row, date = row
     counted = db.execute(
-        "SELECT 1 FROM events WHERE request_id = ? AND kind = 'replied' AND message_id = ?",
-        [request_id, message_row],
+        "SELECT 1 FROM events WHERE request_id = ? AND kind = ? AND message_id = ?",
+        [request_id, EventKind.REPLIED, message_row],
     ).fetchone()
     if counted is None:
         written = from_db(date)

@@ -16,7 +16,7 @@ import sqlite_utils
 
 from store.search import fts_query
 from store.timeutil import from_db, to_db
-from store.vocabulary import Queue, RequestStatus
+from store.vocabulary import EventKind, Queue, RequestStatus
 
 # The due instant of whichever target runs: first response until answered, then resolution.
 TIMER_DUE = "(CASE WHEN r.first_response_at IS NULL THEN r.first_response_due ELSE r.resolution_due END)"
@@ -412,7 +412,8 @@ def conversation(db: sqlite_utils.Database, request_id: int) -> list[Conversatio
         )
     ]
     for event_id, at, actor, data in db.execute(
-        "SELECT id, at, actor, data_json FROM events WHERE request_id = ? AND kind = 'note'", [request_id]
+        "SELECT id, at, actor, data_json FROM events WHERE request_id = ? AND kind = ?",
+        [request_id, EventKind.NOTE],
     ):
         text = str(json.loads(data or "{}").get("text", ""))
         items.append(ConversationItem("note", event_id, from_db(at), "note", actor, "", "", text, None))

@@ -27,6 +27,7 @@ from store import lifecycle
 from store.db import db_path, transaction
 from store.raw_bytes import pack
 from store.search import SearchEntry, index_for_search
+from store.vocabulary import EventKind
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +166,7 @@ def _carry_hand_changes(
     status, assignee, priority, category, last_activity = state
     latest: dict[str, tuple[str, datetime]] = {}
     for kind, who, at, data_json in _events(damaged, old_id, counts):
-        if kind == "note":
+        if kind == EventKind.NOTE:
             text = json.loads(data_json).get("text", "")
             if text.strip():
                 lifecycle.add_note(db, new_id, text, who, datetime.fromisoformat(at))
@@ -181,7 +182,7 @@ def _carry_hand_changes(
         who, at = latest.get(field, (actor, now))
         getattr(lifecycle, f"set_{field}")(db, new_id, value, who, at)
     if status != current[1]:
-        who, at = latest.get("status", (actor, now))
+        who, at = latest.get(EventKind.STATUS, (actor, now))
         lifecycle.set_status(db, new_id, status, who, at)
         counts["statuses"] += 1
 

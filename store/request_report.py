@@ -10,7 +10,7 @@ from typing import Any
 import sqlite_utils
 
 from store.queues import RequestFilter, request_ids
-from store.vocabulary import Queue
+from store.vocabulary import EventKind, Queue
 
 _SUMMARY = (
     "SELECT r.id, r.subject, coalesce(q.address, ''), r.status, r.assignee, r.priority, r.category, r.channel, "
@@ -59,7 +59,7 @@ def show_request(db: sqlite_utils.Database, request_id: int) -> dict[str, Any] |
     report["notes"] = [
         {"author": event["actor"], "at": event["at"], "text": str(event["value"] or "")}
         for event in events
-        if event["kind"] == "note"
+        if event["kind"] == EventKind.NOTE
     ]
     report["events"] = events
     report["messages"] = _messages(db, request_id)

@@ -30,7 +30,7 @@ from store.standards.business_time import (
 )
 from store.stats.cache import forget_figures
 from store.timeutil import to_db, utcnow
-from store.vocabulary import RequestStatus
+from store.vocabulary import EventKind, RequestStatus
 
 log = logging.getLogger(__name__)
 
@@ -277,10 +277,11 @@ def _record_change(
     db: sqlite_utils.Database, request_id: int, old: int | None, new: Standard | None, at: datetime
 ) -> None:
     db.execute(
-        "INSERT INTO events (request_id, at, kind, actor, data_json) VALUES (?, ?, 'standard', 'loket', ?)",
+        "INSERT INTO events (request_id, at, kind, actor, data_json) VALUES (?, ?, ?, 'loket', ?)",
         [
             request_id,
             to_db(at),
+            EventKind.STANDARD,
             json.dumps({"from": old, "to": new.id if new else None, "name": new.name if new else None}),
         ],
     )

@@ -25,6 +25,7 @@ from store.lifecycle import Event, status_periods
 from store.standards.business_time import Calendar, business_minutes_between, calendar_from_row
 from store.stats.figures import FigureRow, RequestRecord, Standard, Timer, flatten, request_figures
 from store.timeutil import to_db
+from store.vocabulary import EventKind
 
 log = logging.getLogger(__name__)
 
@@ -234,7 +235,9 @@ class StatsSource:
                 pending = events.fetchone()
             while pending is not None and pending[0] == request_id:
                 changes.append(
-                    Event(parse(pending[1]), "status", data={"to": pending[2], "department": pending[3]})
+                    Event(
+                        parse(pending[1]), EventKind.STATUS, data={"to": pending[2], "department": pending[3]}
+                    )
                 )
                 pending = events.fetchone()
             standard = calendar = None
