@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
 
 from desktop.i18n import tr
 from store.queues import RequestRow
-from store.vocabulary import WAITING_STATUSES, RequestStatus
+from store.vocabulary import WAITING_STATUSES, Channel, Priority, RequestStatus
 
 if TYPE_CHECKING:
     from store.standards.business_time import Calendar
@@ -174,17 +174,17 @@ def status_label(status: str, short: bool = False) -> str:
 
 def priority_label(priority: str) -> str:
     return {
-        "low": QCoreApplication.translate("priority", "Low"),
-        "normal": QCoreApplication.translate("priority", "Normal"),
-        "high": QCoreApplication.translate("priority", "High"),
-        "urgent": QCoreApplication.translate("priority", "Urgent"),
+        Priority.LOW: QCoreApplication.translate("priority", "Low"),
+        Priority.NORMAL: QCoreApplication.translate("priority", "Normal"),
+        Priority.HIGH: QCoreApplication.translate("priority", "High"),
+        Priority.URGENT: QCoreApplication.translate("priority", "Urgent"),
     }.get(priority, priority)
 
 
 def channel_label(channel: str) -> str:
     """How a request reached the desk, for people; the store keeps ``email``, ``phone`` or ``desk``."""
     return {
-        "email": QCoreApplication.translate("channel", "E-mail"),
-        "phone": QCoreApplication.translate("channel", "Phone call"),
-        "desk": QCoreApplication.translate("channel", "Visit at the desk"),
+        Channel.EMAIL: QCoreApplication.translate("channel", "E-mail"),
+        Channel.PHONE: QCoreApplication.translate("channel", "Phone call"),
+        Channel.DESK: QCoreApplication.translate("channel", "Visit at the desk"),
     }.get(channel, channel)

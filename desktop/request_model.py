@@ -33,7 +33,7 @@ from desktop.i18n import tr
 from desktop.palette_colours import timer_colour
 from desktop.reader import Reader
 from store.queues import RequestFilter, RequestRow, request_ids, request_rows
-from store.vocabulary import RequestStatus
+from store.vocabulary import Channel, RequestStatus
 
 PAGE = 200  # rows added to the view per fetchMore
 DETAILS = 60  # rows whose details one query reads: about two screens
@@ -382,7 +382,7 @@ class RequestListModel(QAbstractTableModel):
     def _subject(self, row: RequestRow) -> str:
         """The subject, after the channel for a request entered by hand (a call, a visit)."""
         subject = row.subject or self.tr("(no subject)")
-        if row.channel == "email":
+        if row.channel == Channel.EMAIL:
             return subject
         return self.tr("%1: %2").replace("%1", channel_label(row.channel)).replace("%2", subject)
 

@@ -30,12 +30,11 @@ from PySide6.QtWidgets import (
 from desktop.formatting import priority_label, short_datetime, status_label
 from desktop.forms import Form
 from desktop.reader import Reader
-from store.vocabulary import RequestStatus
+from store.vocabulary import Channel, Priority, RequestStatus
 
 log = logging.getLogger(__name__)
 
 FIELDS = ("status", "assignee", "priority", "category")
-PRIORITIES = ("low", "normal", "high", "urgent")
 STATUS_KEYS = {
     RequestStatus.OPEN: "Ctrl+1",
     RequestStatus.WAITING: "Ctrl+2",
@@ -100,7 +99,7 @@ class ManualRequestDialog(QDialog):
         self.channel = self.form.add_choice(
             "channel",
             self.tr("&Channel:"),
-            (("phone", self.tr("Phone call")), ("desk", self.tr("Visit at the desk"))),
+            ((Channel.PHONE, self.tr("Phone call")), (Channel.DESK, self.tr("Visit at the desk"))),
         )
         self.form.add_text("subject", self.tr("&Subject:"))
         self.text = QPlainTextEdit()
@@ -150,7 +149,7 @@ class Triage(QObject):
         }
         self.status_menu.addActions(list(self.status_actions.values()))
         self.priority_menu = QMenu(self.tr("&Priority"), parent)
-        for priority in PRIORITIES:
+        for priority in Priority:
             self.priority_menu.addAction(
                 self._action(priority_label(priority), None, self._set_priority(priority))
             )
@@ -178,7 +177,7 @@ class Triage(QObject):
         self.priority_menu.setTitle(self.tr("&Priority"))
         for status, action in self.status_actions.items():
             action.setText(status_label(status))
-        for priority, action in zip(PRIORITIES, self.priority_menu.actions(), strict=True):
+        for priority, action in zip(Priority, self.priority_menu.actions(), strict=True):
             action.setText(priority_label(priority))
         texts = {
             self.assign_me: self.tr("Assign to &me"),

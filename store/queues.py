@@ -16,7 +16,7 @@ import sqlite_utils
 
 from store.search import fts_query
 from store.timeutil import from_db, to_db
-from store.vocabulary import EventKind, Queue, RequestStatus
+from store.vocabulary import Channel, EventKind, Queue, RequestStatus
 
 # The due instant of whichever target runs: first response until answered, then resolution.
 TIMER_DUE = "(CASE WHEN r.first_response_at IS NULL THEN r.first_response_due ELSE r.resolution_due END)"
@@ -96,7 +96,7 @@ class RequestRow:
     messages: int
     calendar_id: int | None  # the calendar the timer counts in
     target_min: float | None  # the running target in business minutes
-    channel: str = "email"  # email, phone or desk
+    channel: str = Channel.EMAIL
 
     def timer_state(self, now: datetime) -> str:
         """``none`` (no standard), ``met``, ``paused`` (waiting on the requester), ``on_time``, ``warning``,

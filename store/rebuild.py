@@ -27,7 +27,7 @@ from store import lifecycle
 from store.db import db_path, transaction
 from store.raw_bytes import pack
 from store.search import SearchEntry, index_for_search
-from store.vocabulary import EventKind
+from store.vocabulary import Channel, EventKind
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ def carry_requests(
     ):
         try:
             with transaction(db):
-                if channel != "email":
+                if channel != Channel.EMAIL:
                     found[old_id] = _carry_manual(damaged, db, old_id, counts)
                     continue
                 new_id = _request_of(db, account_id, *_opening(damaged, old_id)) or _same_request(

@@ -24,7 +24,7 @@ import sqlite_utils
 from store import lifecycle, triage
 from store.db import transaction
 from store.numbers import free_number, message_number_key, renumber
-from store.vocabulary import RequestStatus
+from store.vocabulary import Priority, RequestStatus
 
 log = logging.getLogger(__name__)
 
@@ -206,7 +206,7 @@ def _set_field(
     if field == "status":
         lifecycle.set_status(db, request_id, value or RequestStatus.OPEN, actor, at)
     elif field == "priority":
-        lifecycle.set_priority(db, request_id, value or "normal", actor, at)
+        lifecycle.set_priority(db, request_id, value or Priority.NORMAL, actor, at)
     elif field == "assignee":
         lifecycle.set_assignee(db, request_id, value, actor, at)
     else:

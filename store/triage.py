@@ -14,10 +14,9 @@ import sqlite_utils
 from store.db import transaction
 from store.lifecycle import record_event
 from store.timeutil import to_db
-from store.vocabulary import EventKind
+from store.vocabulary import HAND_CHANNELS, EventKind
 
 log = logging.getLogger(__name__)
-CHANNELS = ("phone", "desk")
 
 
 class TriageError(ValueError):
@@ -56,8 +55,8 @@ def create_manual(
     at: datetime,
 ) -> int:
     """A request that did not come by mail; what was said is kept as its first note."""
-    if channel not in CHANNELS:
-        raise TriageError(f"channel: {channel!r} is not one of {', '.join(CHANNELS)}")
+    if channel not in HAND_CHANNELS:
+        raise TriageError(f"channel: {channel!r} is not one of {', '.join(HAND_CHANNELS)}")
     if not subject.strip():
         raise TriageError("subject: a request needs a subject")
     with transaction(db):

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
     from store.accounts import Account
 
-STATUSES = [status.value for status in STATUSES_AFTER_REPLY]  # values: argparse shows their repr
+# Plain values, not members: argparse's usage errors show each choice's repr.
+STATUSES = [status.value for status in STATUSES_AFTER_REPLY]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -30,13 +30,12 @@ from store.standards.business_time import (
 )
 from store.stats.cache import forget_figures
 from store.timeutil import to_db, utcnow
-from store.vocabulary import EventKind, RequestStatus
+from store.vocabulary import Channel, EventKind, RequestStatus
 
 log = logging.getLogger(__name__)
 
 DEFAULT_WARNING_PCT = 75.0
 CRITERIA = ("requester", "department", "category", "channel", "priority")
-REQUEST_CHANNELS = ("email", "phone", "desk")
 _WEIGHT = {"requester": 16, "department": 8, "category": 2, "channel": 2, "priority": 1}
 
 
@@ -104,8 +103,8 @@ def _check(db: sqlite_utils.Database, standard: Standard) -> Standard:
     ):
         raise StandardError(f"calendar: there is no calendar {standard.calendar_id}")
     channel = _normal(standard.channel)
-    if channel is not None and channel.lower() not in REQUEST_CHANNELS:
-        raise StandardError(f"channel: {channel!r} is not one of {', '.join(REQUEST_CHANNELS)}")
+    if channel is not None and channel.lower() not in tuple(Channel):
+        raise StandardError(f"channel: {channel!r} is not one of {', '.join(Channel)}")
     requester = _normal(standard.requester)
     normal = replace(
         standard,

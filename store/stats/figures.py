@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from store.lifecycle import Period
-from store.vocabulary import RequestStatus
+from store.vocabulary import Channel, RequestStatus
 
 GROUPINGS = ("request", "requester", "department", "agent", "month")
 GROUP_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -59,7 +59,7 @@ class RequestRecord:
     standard: Standard | None
     zone: ZoneInfo
     periods: tuple[Period, ...] = ()  # from ``store.lifecycle.status_periods``, in time order
-    channel: str = "email"  # how the request reached the desk: email, phone, desk
+    channel: str = Channel.EMAIL  # how the request reached the desk
     satisfaction: int | None = None  # the requester's latest rating, 1–5
 
 
@@ -203,7 +203,7 @@ class FigureRow(NamedTuple):
     month: str  # YYYY-MM, local
     waits_json: str | None  # [[department, started_at, business_min or null], ...]
     tz: str
-    channel: str = "email"
+    channel: str = Channel.EMAIL
     satisfaction: int | None = None
 
 
