@@ -50,7 +50,7 @@ from desktop.reader import Reader
 from mail.compose import Mode, forward_block, quote_block, reply_subject
 from mail.reply import DEFAULT_STATUS, StoredMessage, newer_messages
 from store.templates import LANGUAGES, placeholders, render
-from store.vocabulary import STATUSES_AFTER_REPLY, Direction, Role
+from store.vocabulary import STATUSES_AFTER_REPLY, Direction, OutboxState, Role
 
 log = logging.getLogger(__name__)
 
@@ -507,12 +507,12 @@ class ComposeDialog(QDialog):
         log.info("reply to request %s: outbox %s is %s", self._request_id, outcome.outbox_id, outcome.state)
         self.finished_sending.emit(outcome.outbox_id, outcome.state, outcome.error)
         self._cancel_button().setEnabled(True)
-        if outcome.state == "sent":
+        if outcome.state == OutboxState.SENT:
             self.accept()
             return
-        if outcome.state == "failed":
+        if outcome.state == OutboxState.FAILED:
             message = self.tr("The server refused the reply: %1. It is kept in the outbox as failed.")
-        elif outcome.state == "sending":
+        elif outcome.state == OutboxState.SENDING:
             message = self.tr("Sent, but not yet filed in Sent (%1); Loket finishes that on its next try.")
         else:
             message = self.tr(

@@ -46,6 +46,7 @@ from mail.sasl import Secret
 from store.accounts import Account
 from store.records import Address
 from store.timeutil import from_db
+from store.vocabulary import OutboxState
 
 log = logging.getLogger(__name__)
 
@@ -121,10 +122,10 @@ class OutboxModel(QAbstractTableModel):
             "error": self.tr("Last error"),
         }
         self._states = {
-            "queued": self.tr("Waiting to be sent"),
-            "sending": self.tr("Sending"),
-            "sent": self.tr("Sent"),
-            "failed": self.tr("Refused"),
+            OutboxState.QUEUED: self.tr("Waiting to be sent"),
+            OutboxState.SENDING: self.tr("Sending"),
+            OutboxState.SENT: self.tr("Sent"),
+            OutboxState.FAILED: self.tr("Refused"),
         }
 
     def set_entries(self, entries: list[OutboxEntry]) -> None:
@@ -161,7 +162,7 @@ class OutboxModel(QAbstractTableModel):
         if column == "attempts":
             return entry.attempts
         if column == "next_try":
-            return short_datetime(entry.next_attempt) if entry.state == "queued" else ""
+            return short_datetime(entry.next_attempt) if entry.state == OutboxState.QUEUED else ""
         return entry.last_error
 
 
@@ -286,7 +287,7 @@ class OutboxView(QWidget):
 
     def _selection_changed(self, *_: object) -> None:
         entry = self.selected()
-        self.correct_button.setEnabled(entry is not None and entry.state == "failed")
+        self.correct_button.setEnabled(entry is not None and entry.state == OutboxState.FAILED)
 
     def send_now(self) -> None:
         self.send_button.setEnabled(False)
@@ -296,7 +297,7 @@ class OutboxView(QWidget):
 
     def _correct(self) -> None:
         entry = self.selected()
-        if entry is None or entry.state != "failed":
+        if entry is None or entry.state != OutboxState.FAILED:
             return
         dialog = CorrectionDialog(entry, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:

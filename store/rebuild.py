@@ -27,13 +27,12 @@ from store import lifecycle
 from store.db import db_path, transaction
 from store.raw_bytes import pack
 from store.search import SearchEntry, index_for_search
-from store.vocabulary import Channel, EventKind
+from store.vocabulary import UNSENT_STATES, Channel, EventKind
 
 log = logging.getLogger(__name__)
 
 # What the mailbox cannot give back, in an order that keeps references valid; ids are kept.
 SETTINGS_TABLES = ("calendars", "accounts", "departments", "department_domains", "requesters", "standards")
-UNSENT = ("queued", "sending", "failed")
 HAND_FIELDS = ("assignee", "priority", "category")
 _SKIP_AHEAD_TRIES = 24  # a damaged page: try reading past it this many times, each jump twice the last
 
@@ -216,8 +215,8 @@ def _carry_outbox(
 ) -> None:
     """Replies not yet sent (or refused), each with the message row that shows it in its request."""
     columns = _common_columns(damaged, db, "outbox", exclude={"id"})
-    marks = ", ".join("?" * len(UNSENT))
-    for row in _rows(damaged, "outbox", columns, counts, f"state IN ({marks})", UNSENT):
+    marks = ", ".join("?" * len(UNSENT_STATES))
+    for row in _rows(damaged, "outbox", columns, counts, f"state IN ({marks})", UNSENT_STATES):
         values = dict(zip(columns, row, strict=True))
         if db.execute("SELECT 1 FROM outbox WHERE message_id = ?", [values["message_id"]]).fetchone():
             continue

@@ -7,9 +7,10 @@ from typing import Any
 import sqlite_utils
 
 from store.accounts import list_accounts
-from store.vocabulary import RequestStatus
+from store.vocabulary import OutboxState, RequestStatus
 
-OUTBOX_STATES = ("queued", "sending", "failed", "sent")
+# In the order ``status --json`` has always shown them.
+OUTBOX_STATES = (OutboxState.QUEUED, OutboxState.SENDING, OutboxState.FAILED, OutboxState.SENT)
 
 
 def status_report(db: sqlite_utils.Database) -> dict[str, Any]:

@@ -1,5 +1,5 @@
 """The helpdesk's fixed words: request statuses, message roles and directions, automatic-mail kinds, event kinds,
-channels, priorities and queues, each declared once.
+outbox states, channels, priorities and queues, each declared once.
 
 The members are strings equal to the values the database, the exports and the command line use, so they bind as
 SQL parameters and compare with what a row holds; a misspelt name fails where it is written, not in a query.
@@ -79,6 +79,20 @@ class EventKind(StrEnum):
     MERGED = "merged"
     SPLIT = "split"
     RATING = "rating"
+
+
+class OutboxState(StrEnum):
+    """Where a reply stands in the outbox (``outbox.state``); it leaves only when sent and filed in Sent."""
+
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"  # refused for good (5xx): left alone until corrected
+
+
+# The states of a reply still owed to a server, and of one not sent at all.
+PENDING_STATES = (OutboxState.QUEUED, OutboxState.SENDING)
+UNSENT_STATES = (*PENDING_STATES, OutboxState.FAILED)
 
 
 class Channel(StrEnum):

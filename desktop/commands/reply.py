@@ -7,7 +7,7 @@ import getpass
 from typing import TYPE_CHECKING
 
 from desktop.commands import CliError, read_body_file
-from store.vocabulary import STATUSES_AFTER_REPLY, RequestStatus
+from store.vocabulary import STATUSES_AFTER_REPLY, OutboxState, RequestStatus
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -74,14 +74,14 @@ def send_queued(db: sqlite_utils.Database, account: Account, outbox_id: int) -> 
         raise CliError(f"the reply is queued in the outbox, not sent: {error}") from error
     row = get_row(db, outbox_id)
     assert row is not None
-    if row.state == "sent":
+    if row.state == OutboxState.SENT:
         print(f"sent {row.message_id}")
         return 0
     reason = row.last_error or "unknown reason"
-    if row.state == "sending":
+    if row.state == OutboxState.SENDING:
         raise CliError(
             f"the reply was sent but is not yet filed in Sent ({reason}); 'loket outbox flush' finishes it"
         )
-    if row.state == "failed":
+    if row.state == OutboxState.FAILED:
         raise CliError(f"the server refused the reply: {reason}")
     raise CliError(f"the reply is queued in the outbox, not sent: {reason}")
