@@ -34,7 +34,7 @@ from store.threading import (
     thread_index_root,
 )
 from store.timeutil import to_db
-from store.vocabulary import AutoKind, Direction, RequestStatus, Role
+from store.vocabulary import AutoKind, Direction, FolderRole, RequestStatus, Role
 
 log = logging.getLogger(__name__)
 
@@ -172,7 +172,7 @@ def file_copy(
     db.execute(
         "INSERT OR IGNORE INTO raw (sha256, data) VALUES (?, ?)", [copy.raw_sha256, copy.raw_compressed]
     )
-    outgoing = folder.role == "sent" or parsed.sender.address == account.address
+    outgoing = folder.role == FolderRole.SENT or parsed.sender.address == account.address
     direction = Direction.OUT if outgoing else Direction.IN
 
     pending = (

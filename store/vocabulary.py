@@ -1,4 +1,4 @@
-"""The helpdesk's fixed words: request statuses, message roles and directions, automatic-mail kinds, event kinds,
+"""The helpdesk's fixed words: request statuses, folder roles, message roles and directions, automatic-mail kinds, event kinds,
 outbox states, channels, priorities and queues, each declared once.
 
 The members are strings equal to the values the database, the exports and the command line use, so they bind as
@@ -35,6 +35,13 @@ STATUSES_AFTER_REPLY = (
     RequestStatus.RESOLVED,
 )
 WAITING_STATUSES = (RequestStatus.WAITING, RequestStatus.WAITING_COLLEAGUE)
+
+
+class FolderRole(StrEnum):
+    """What a synced folder holds (``folders.role``): mail to the desk, or the desk's own sent mail."""
+
+    INBOX = "inbox"
+    SENT = "sent"
 
 
 class Role(StrEnum):
