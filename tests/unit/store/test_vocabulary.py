@@ -8,7 +8,7 @@ import pytest
 
 from store import migrations
 from store.db import open_memory_db
-from store.vocabulary import AutoKind, Direction, RequestStatus, Role
+from store.vocabulary import AutoKind, Direction, FolderRole, OutboxState, RequestStatus, Role
 
 
 def _allowed(table: str, column: str) -> set[str]:
@@ -27,6 +27,8 @@ def _allowed(table: str, column: str) -> set[str]:
         ("messages", "direction", Direction),
         ("messages", "role", Role),
         ("messages", "auto_kind", AutoKind),
+        ("folders", "role", FolderRole),
+        ("outbox", "state", OutboxState),
     ],
 )
 def test_each_enum_names_the_values_the_schema_allows(table: str, column: str, enum: type) -> None:
