@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
 
 from desktop.i18n import tr
 from store.queues import RequestRow
-from store.vocabulary import WAITING_STATUSES, Channel, Priority, RequestStatus
+from store.vocabulary import WAITING_STATUSES, Channel, Priority, RequestStatus, TimerState
 
 if TYPE_CHECKING:
     from store.standards.business_time import Calendar
@@ -100,15 +100,15 @@ class Calendars:
 class TimerReading:
     """A request's timer at one instant: its state and the business minutes left (negative: overdue)."""
 
-    state: str  # none, met, paused, on_time, warning, breached
+    state: str  # a TimerState
     minutes_left: float | None
 
     def text(self) -> str:
-        if self.state == "none":
+        if self.state == TimerState.NONE:
             return ""
-        if self.state == "met":
+        if self.state == TimerState.MET:
             return tr("done")
-        if self.state == "paused":
+        if self.state == TimerState.PAUSED:
             return tr("paused")
         assert self.minutes_left is not None
         if self.minutes_left < 0:
@@ -120,7 +120,7 @@ def read_timer(row: RequestRow, now: datetime, calendars: Calendars) -> TimerRea
     """Business time left against the running target. The state is the store's (``RequestRow.timer_state``),
     so a row coloured as a warning is exactly one the "Breaching soon" queue counts."""
     state = row.timer_state(now)
-    if state in ("none", "met", "paused"):
+    if state in (TimerState.NONE, TimerState.MET, TimerState.PAUSED):
         return TimerReading(state, None)
     assert row.timer_due is not None
     calendar = calendars.get(row.calendar_id)
@@ -131,7 +131,7 @@ def read_timer(row: RequestRow, now: datetime, calendars: Calendars) -> TimerRea
         from store.standards.business_time import business_minutes_between
 
         minutes = business_minutes_between(low, high, calendar)
-    return TimerReading(state, -minutes if state == "breached" else minutes)
+    return TimerReading(state, -minutes if state == TimerState.BREACHED else minutes)
 
 
 def timer_tooltip(row: RequestRow, reading: TimerReading, calendars: Calendars) -> str:

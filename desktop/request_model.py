@@ -33,7 +33,7 @@ from desktop.i18n import tr
 from desktop.palette_colours import timer_colour
 from desktop.reader import Reader
 from store.queues import RequestFilter, RequestRow, request_ids, request_rows
-from store.vocabulary import Channel, RequestStatus
+from store.vocabulary import Channel, RequestStatus, TimerState
 
 PAGE = 200  # rows added to the view per fetchMore
 DETAILS = 60  # rows whose details one query reads: about two screens
@@ -407,8 +407,8 @@ _ICONS: dict[str, QIcon] = {}
 
 def _state_icon(state: str) -> QIcon | None:
     pixmap = {
-        "breached": QStyle.StandardPixmap.SP_MessageBoxCritical,
-        "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+        TimerState.BREACHED: QStyle.StandardPixmap.SP_MessageBoxCritical,
+        TimerState.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
     }.get(state)
     if pixmap is None:
         return None
@@ -420,9 +420,9 @@ def _state_icon(state: str) -> QIcon | None:
 def timer_state_label(state: str) -> str:
     """A timer's state in words, for screen readers and tooltips ("" when there is no timer)."""
     return {
-        "breached": tr("breached"),
-        "warning": tr("warning"),
-        "on_time": tr("on time"),
-        "paused": tr("paused"),
-        "met": tr("done"),
+        TimerState.BREACHED: tr("breached"),
+        TimerState.WARNING: tr("warning"),
+        TimerState.ON_TIME: tr("on time"),
+        TimerState.PAUSED: tr("paused"),
+        TimerState.MET: tr("done"),
     }.get(state, "")

@@ -16,7 +16,7 @@ import sqlite_utils
 
 from store.search import fts_query
 from store.timeutil import from_db, to_db
-from store.vocabulary import Channel, EventKind, Queue, RequestStatus
+from store.vocabulary import Channel, EventKind, Queue, RequestStatus, TimerState
 
 # The due instant of whichever target runs: first response until answered, then resolution.
 TIMER_DUE = "(CASE WHEN r.first_response_at IS NULL THEN r.first_response_due ELSE r.resolution_due END)"
@@ -102,16 +102,16 @@ class RequestRow:
         """``none`` (no standard), ``met``, ``paused`` (waiting on the requester), ``on_time``, ``warning``,
         ``breached``."""
         if self.timer_due is None:
-            return "none"
+            return TimerState.NONE
         if self.status == RequestStatus.RESOLVED:
-            return "met"
+            return TimerState.MET
         if self.status == RequestStatus.WAITING:
-            return "paused"
+            return TimerState.PAUSED
         if now >= self.timer_due:
-            return "breached"
+            return TimerState.BREACHED
         if self.warn_at is not None and now >= self.warn_at:
-            return "warning"
-        return "on_time"
+            return TimerState.WARNING
+        return TimerState.ON_TIME
 
 
 @dataclass(frozen=True, slots=True)

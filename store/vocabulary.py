@@ -1,5 +1,5 @@
 """The helpdesk's fixed words: request statuses, folder roles, message roles and directions, automatic-mail kinds, event kinds,
-outbox states, channels, priorities and queues, each declared once.
+outbox states, channels, priorities, timer states and queues, each declared once.
 
 The members are strings equal to the values the database, the exports and the command line use, so they bind as
 SQL parameters and compare with what a row holds; a misspelt name fails where it is written, not in a query.
@@ -121,6 +121,18 @@ class Priority(StrEnum):
     NORMAL = "normal"
     HIGH = "high"
     URGENT = "urgent"
+
+
+class TimerState(StrEnum):
+    """Where a request's running timer stands against its target, or how a stopped one ended."""
+
+    NONE = "none"  # no service standard
+    ON_TIME = "on_time"
+    WARNING = "warning"  # past the standard's warning share of the target
+    BREACHED = "breached"
+    PAUSED = "paused"  # waiting on the requester
+    MET = "met"
+    MET_LATE = "met_late"
 
 
 class Queue(StrEnum):

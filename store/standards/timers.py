@@ -17,9 +17,7 @@ from store.lifecycle import Event, colleague_wait_seconds, load_events, status_p
 from store.standards.business_time import Calendar, business_minutes_between, due_at, explain_due
 from store.standards.rules import Standard, get_standard, load_calendar
 from store.timeutil import from_db
-from store.vocabulary import RequestStatus
-
-STATES = ("on_time", "warning", "breached", "met", "met_late")
+from store.vocabulary import RequestStatus, TimerState
 
 Pause = tuple[datetime, datetime]
 
@@ -75,13 +73,13 @@ def _timer(
     warning_at = due_at(received_at, target * warning_pct / 100, calendar, paused)
     used = business_minutes_between(received_at, stopped_at or now, calendar, paused)
     if stopped_at is not None:
-        state = "met" if used <= target else "met_late"
+        state = TimerState.MET if used <= target else TimerState.MET_LATE
     elif used >= target:
-        state = "breached"
+        state = TimerState.BREACHED
     elif used >= target * warning_pct / 100:
-        state = "warning"
+        state = TimerState.WARNING
     else:
-        state = "on_time"
+        state = TimerState.ON_TIME
     lines: tuple[str, ...] = ()
     if explain:
         lines = (
