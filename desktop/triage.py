@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
 from desktop.formatting import priority_label, short_datetime, status_label
 from desktop.forms import Form
 from desktop.reader import Reader
-from store.vocabulary import Channel, Priority, RequestStatus
+from store.vocabulary import SHARED_FIELDS, Channel, Priority, RequestStatus
 
 log = logging.getLogger(__name__)
 
-FIELDS = ("status", "assignee", "priority", "category")
 STATUS_KEYS = {
     RequestStatus.OPEN: "Ctrl+1",
     RequestStatus.WAITING: "Ctrl+2",
@@ -236,7 +235,7 @@ class Triage(QObject):
 
     def set_field(self, field: str, value: str | None) -> None:
         request_id = self._current()
-        if request_id is None or field not in FIELDS:
+        if request_id is None or field not in SHARED_FIELDS:
             return
         old = self._current_value(request_id, field)
         if old == value:

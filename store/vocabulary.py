@@ -1,5 +1,5 @@
 """The helpdesk's fixed words: request statuses, folder roles, message roles and directions, automatic-mail kinds, event kinds,
-outbox states, channels, priorities, timer states and queues, each declared once.
+team changes, outbox states, channels, priorities, timer states and queues, each declared once.
 
 The members are strings equal to the values the database, the exports and the command line use, so they bind as
 SQL parameters and compare with what a row holds; a misspelt name fails where it is written, not in a query.
@@ -86,6 +86,24 @@ class EventKind(StrEnum):
     MERGED = "merged"
     SPLIT = "split"
     RATING = "rating"
+
+
+class ChangeKind(StrEnum):
+    """What a change shared with the team through the mailbox carries (``team_changes.field``)."""
+
+    STATUS = "status"
+    ASSIGNEE = "assignee"
+    PRIORITY = "priority"
+    CATEGORY = "category"
+    NOTE = "note"
+    NEW = "new"  # a request entered by hand
+    MERGE = "merge"
+    SPLIT = "split"
+    REPLYING = "replying"  # someone is writing a reply
+
+
+# The request's own fields a person sets, each a column of ``requests``.
+SHARED_FIELDS = (ChangeKind.STATUS, ChangeKind.ASSIGNEE, ChangeKind.PRIORITY, ChangeKind.CATEGORY)
 
 
 class OutboxState(StrEnum):
