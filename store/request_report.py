@@ -13,11 +13,10 @@ from store.queues import RequestFilter, request_ids
 from store.vocabulary import EventKind, Queue
 
 _SUMMARY = (
-    "SELECT r.id, r.subject, coalesce(q.address, ''), r.status, r.assignee, r.priority, r.category, r.channel, "
-    "(SELECT m.message_id FROM messages m WHERE m.id = r.first_message_id) "
+    "SELECT r.id, r.subject, coalesce(q.address, '') AS requester, r.status, r.assignee, r.priority, r.category, "
+    "r.channel, (SELECT m.message_id FROM messages m WHERE m.id = r.first_message_id) AS first_message_id "
     "FROM requests r LEFT JOIN requesters q ON q.id = r.requester_id"
 )
-_SUMMARY_KEYS = ("id", "subject", "requester", "status", "assignee", "priority", "category", "channel")
 _LIST_KEYS = ("id", "subject", "requester", "status", "assignee", "priority", "category", "first_message_id")
 
 
@@ -37,10 +36,7 @@ def _summaries(db: sqlite_utils.Database, ids: list[int]) -> list[dict[str, Any]
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        for row in db.execute(f"{_SUMMARY} WHERE r.id IN ({marks})", chunk):
-            summary = dict(zip(_SUMMARY_KEYS, row, strict=False))
-            summary["first_message_id"] = row[8]
-            found.append(summary)
+        found.extend(db.query(f"{_SUMMARY} WHERE r.id IN ({marks})", chunk))
     return found
 
 

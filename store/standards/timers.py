@@ -177,21 +177,31 @@ def load_timers(
     db: sqlite_utils.Database, request_id: int, now: datetime, explain: bool = False
 ) -> RequestTimers | None:
     """The timers of one stored request, on its standard's calendar (or its account's); None if no such request."""
-    row = db.execute(
-        "SELECT q.received_at, q.first_response_at, q.resolved_at, q.standard_id, a.calendar_id "
-        "FROM requests q JOIN accounts a ON a.id = q.account_id WHERE q.id = ?",
-        [request_id],
-    ).fetchone()
-    if row is None:
+    rows = list(
+        db.query(
+            "SELECT q.received_at, q.first_response_at, q.resolved_at, q.standard_id, a.calendar_id "
+            "FROM requests q JOIN accounts a ON a.id = q.account_id WHERE q.id = ?",
+            [request_id],
+        )
+    )
+    if not rows:
         return None
-    received_at = from_db(row[0])
+    row = rows[0]
+    received_at = from_db(row["received_at"])
     assert received_at is not None
-    standard = get_standard(db, row[3]) if row[3] is not None else None
-    calendar_id = (standard.calendar_id if standard else None) or row[4]
+    standard = get_standard(db, row["standard_id"]) if row["standard_id"] is not None else None
+    calendar_id = (standard.calendar_id if standard else None) or row["calendar_id"]
     if calendar_id is None:
         return RequestTimers(None, None)
     calendar = load_calendar(db, calendar_id)
     events = load_events(db, request_id)
     return compute_timers(
-        received_at, from_db(row[1]), from_db(row[2]), events, calendar, standard, now, explain
+        received_at,
+        from_db(row["first_response_at"]),
+        from_db(row["resolved_at"]),
+        events,
+        calendar,
+        standard,
+        now,
+        explain,
     )
