@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -337,17 +337,23 @@ def add_note(db: sqlite_utils.Database, request_id: int, text: str, actor: str, 
 
 def load_events(db: sqlite_utils.Database, request_id: int) -> list[Event]:
     """A request's events in the order they happened (ties in the order they were written)."""
-    rows = db.execute(
+    rows = db.query(
         "SELECT at, kind, actor, message_id, data_json FROM events WHERE request_id = ? ORDER BY at, id",
         [request_id],
     )
     return [_event_from_row(row) for row in rows]
 
 
-def _event_from_row(row: Sequence[Any]) -> Event:
-    at = from_db(row[0])
+def _event_from_row(row: Mapping[str, Any]) -> Event:
+    at = from_db(row["at"])
     assert at is not None
-    return Event(at, row[1], row[2], row[3], json.loads(row[4] or "{}"))
+    return Event(
+        at=at,
+        kind=row["kind"],
+        actor=row["actor"],
+        message_row_id=row["message_id"],
+        data=json.loads(row["data_json"] or "{}"),
+    )
 
 
 def status_periods(
