@@ -1,5 +1,5 @@
-"""The helpdesk's fixed words: request statuses, folder roles, message roles and directions, automatic-mail kinds, event kinds,
-team changes, outbox states, channels, priorities, timer states and queues, each declared once.
+"""The helpdesk's fixed words, each declared once: request statuses, folder roles, message roles and directions,
+automatic-mail kinds, event kinds, team changes, outbox states, channels, priorities, timer states and queues.
 
 The members are strings equal to the values the database, the exports and the command line use, so they bind as
 SQL parameters and compare with what a row holds; a misspelt name fails where it is written, not in a query.
@@ -20,13 +20,6 @@ class RequestStatus(StrEnum):
     RESOLVED = "resolved"
 
 
-# A request in one of these still needs the desk.
-OPEN_STATUSES = (
-    RequestStatus.NEW,
-    RequestStatus.OPEN,
-    RequestStatus.WAITING,
-    RequestStatus.WAITING_COLLEAGUE,
-)
 # The statuses a reply may leave its request in (``new`` is only where a request starts).
 STATUSES_AFTER_REPLY = (
     RequestStatus.OPEN,
