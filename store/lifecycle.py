@@ -35,6 +35,12 @@ class LifecycleError(ValueError):
     """A transition that cannot be made; the message names the field."""
 
 
+def check_status(status: str) -> None:
+    """Refuse a status the store does not know, naming the ones it does."""
+    if status not in tuple(RequestStatus):
+        raise LifecycleError(f"status: {status!r} is not one of {', '.join(RequestStatus)}")
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """One row of the ``events`` table as plain values."""
@@ -243,8 +249,8 @@ def record_desk_reply(
     A new or open request then waits on the requester unless ``status_after`` says otherwise; ``department``
     is the colleague's department when ``status_after`` is ``waiting_colleague``.
     """
-    if status_after is not None and status_after not in tuple(RequestStatus):
-        raise LifecycleError(f"status: {status_after!r} is not one of {', '.join(RequestStatus)}")
+    if status_after is not None:
+        check_status(status_after)
     with transaction(db):
         row = _request(db, request_id)
         data: dict[str, Any] = {"status_after": status_after} if status_after else {}
@@ -274,8 +280,7 @@ def set_status(
 
     Setting the status it already has (with the same department) records nothing.
     """
-    if status not in tuple(RequestStatus):
-        raise LifecycleError(f"status: {status!r} is not one of {', '.join(RequestStatus)}")
+    check_status(status)
     if department is not None and status != RequestStatus.WAITING_COLLEAGUE:
         raise LifecycleError("department: only a request waiting on a colleague has a department to wait on")
     with transaction(db):

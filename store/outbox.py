@@ -22,7 +22,7 @@ from store.records import Address, AttachmentData
 from store.search import SearchEntry, index_for_search
 from store.stats.cache import forget_figures
 from store.timeutil import from_db, to_db
-from store.vocabulary import PENDING_STATES, Direction, EventKind, OutboxState, RequestStatus, Role
+from store.vocabulary import PENDING_STATES, Direction, EventKind, OutboxState, Role
 
 BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_CAP = timedelta(hours=1)
@@ -113,8 +113,8 @@ def queue_reply(
     (``mark_accepted``): one refused for good never answered anybody. ``department`` is the colleague's
     department when the request is then to wait on a colleague.
     """
-    if status_after is not None and status_after not in tuple(RequestStatus):
-        raise lifecycle.LifecycleError(f"status: {status_after!r} is not one of {', '.join(RequestStatus)}")
+    if status_after is not None:
+        lifecycle.check_status(status_after)
     with transaction(db):
         raw_sha = hashlib.sha256(outgoing.raw).hexdigest()
         db.execute("INSERT OR IGNORE INTO raw (sha256, data) VALUES (?, ?)", [raw_sha, pack(outgoing.raw)])
