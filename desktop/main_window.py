@@ -54,7 +54,7 @@ from store.agent import stored_agent_name, system_user_name
 from store.db import open_db
 from store.queues import FIXED_QUEUES, QueueCount, RequestFilter, queue_counts
 from store.timeutil import machine_zone
-from store.vocabulary import Queue, RequestStatus
+from store.vocabulary import Queue, QueueGroup, RequestStatus
 
 log = logging.getLogger(__name__)
 
@@ -400,12 +400,14 @@ class MainWindow(QMainWindow):
             return queue_counts(db, now, me, requesters=False)
 
         def requesters(db: sqlite_utils.Database) -> list[QueueCount]:
-            return [c for c in queue_counts(db, now, me) if c.kind == "requester"]
+            return [c for c in queue_counts(db, now, me) if c.kind == QueueGroup.REQUESTER]
 
         self.count_reader.submit("queue-counts", fixed, lambda counts: self._counts_loaded(counts, now))
         if self._painted:
             self.count_reader.submit(
-                "requester-counts", requesters, lambda counts: self._set_counts(counts, now, ("requester",))
+                "requester-counts",
+                requesters,
+                lambda counts: self._set_counts(counts, now, (QueueGroup.REQUESTER,)),
             )
 
     def _set_counts(self, counts: list[QueueCount], now: datetime, sections: tuple[str, ...]) -> None:
@@ -419,12 +421,12 @@ class MainWindow(QMainWindow):
             self._restore_queue_selection()
 
     def _counts_loaded(self, counts: list[QueueCount], now: datetime) -> None:
-        self._set_counts(counts, now, ("fixed", "department"))
+        self._set_counts(counts, now, ("fixed", QueueGroup.DEPARTMENT))
         self.tray.set_open_count(next((c.count for c in counts if c.key == Queue.OPEN), 0))
         if self._painted:  # what is news is read after the first screen, never before it
             self.alerts.check()
         if not self._painted:
-            self.queue_view.expand(self.queue_model.index_of_group("department"))
+            self.queue_view.expand(self.queue_model.index_of_group(QueueGroup.DEPARTMENT))
         self._check_first_paint()
 
     def _each_minute(self) -> None:

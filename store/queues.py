@@ -16,7 +16,7 @@ import sqlite_utils
 
 from store.search import fts_query
 from store.timeutil import from_db, to_db
-from store.vocabulary import Channel, EventKind, Queue, RequestStatus, TimerState
+from store.vocabulary import Channel, EventKind, Queue, QueueGroup, RequestStatus, TimerState
 
 # The due instant of whichever target runs: first response until answered, then resolution.
 TIMER_DUE = "(CASE WHEN r.first_response_at IS NULL THEN r.first_response_due ELSE r.resolution_due END)"
@@ -63,7 +63,7 @@ class QueueCount:
     """One queue in the sidebar: ``key`` names it for ``RequestFilter`` (``open``, ``requester:12`` ...)."""
 
     key: str
-    kind: str  # one of FIXED_QUEUES, "requester" or "department"
+    kind: str  # one of FIXED_QUEUES or a QueueGroup
     name: str  # the requester's or department's name; "" for fixed queues
     count: int
     oldest_received: datetime | None  # the longest wait in the queue
@@ -187,10 +187,10 @@ def _where(db: sqlite_utils.Database, flt: RequestFilter, now: datetime) -> tupl
         clauses.append(f"{_OPEN} AND coalesce(r.assignee, '') = ''")
     elif kind == Queue.ALL:
         clauses.append("r.merged_into IS NULL")
-    elif kind == "requester":
+    elif kind == QueueGroup.REQUESTER:
         clauses += [_OPEN, "r.requester_id = ?"]
         params.append(int(ident))
-    elif kind == "department":
+    elif kind == QueueGroup.DEPARTMENT:
         clauses += [_OPEN, "q.department_id = ?"]
         params.append(int(ident))
     else:
@@ -371,7 +371,15 @@ def queue_counts(
             JOIN requesters q ON q.id = r.requester_id JOIN departments d ON d.id = q.department_id
             WHERE {_OPEN} GROUP BY d.id ORDER BY d.name COLLATE NOCASE"""
     ):
-        counts.append(QueueCount(f"department:{department_id}", "department", name, count, from_db(oldest)))
+        counts.append(
+            QueueCount(
+                f"{QueueGroup.DEPARTMENT}:{department_id}",
+                QueueGroup.DEPARTMENT,
+                name,
+                count,
+                from_db(oldest),
+            )
+        )
     if not requesters:
         return counts
     for requester_id, name, count, oldest in db.execute(
@@ -379,7 +387,11 @@ def queue_counts(
             FROM requests r INDEXED BY requests_open_requester JOIN requesters q ON q.id = r.requester_id
             WHERE {_OPEN} GROUP BY q.id ORDER BY min(r.received_at), q.id"""
     ):
-        counts.append(QueueCount(f"requester:{requester_id}", "requester", name, count, from_db(oldest)))
+        counts.append(
+            QueueCount(
+                f"{QueueGroup.REQUESTER}:{requester_id}", QueueGroup.REQUESTER, name, count, from_db(oldest)
+            )
+        )
     return counts
 
 

@@ -148,7 +148,7 @@ class TimerState(StrEnum):
 
 class Queue(StrEnum):
     """The fixed queues of the sidebar and ``request list``; a requester's or department's queue is named
-    ``requester:ID`` or ``department:ID``."""
+    ``requester:ID`` or ``department:ID`` after its ``QueueGroup``."""
 
     OPEN = "open"
     MINE = "mine"
@@ -159,3 +159,10 @@ class Queue(StrEnum):
     BREACHED = "breached"
     RESOLVED = "resolved"
     ALL = "all"
+
+
+class QueueGroup(StrEnum):
+    """The groups of queues, one per department and one per requester with open requests."""
+
+    DEPARTMENT = "department"
+    REQUESTER = "requester"
