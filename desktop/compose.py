@@ -50,11 +50,11 @@ from desktop.reader import Reader
 from mail.compose import Mode, forward_block, quote_block, reply_subject
 from mail.reply import DEFAULT_STATUS, StoredMessage, newer_messages
 from store.templates import LANGUAGES, placeholders, render
+from store.vocabulary import STATUSES_AFTER_REPLY, Direction, OutboxState, Role
 
 log = logging.getLogger(__name__)
 
 SIZE_WARNING_BYTES = 10 * 1024 * 1024  # many mail servers refuse messages over 10–25 MB once encoded
-STATUSES_AFTER = ("open", "waiting", "waiting_colleague", "resolved")
 TAG_SETTING = "replies/request_tag"
 HTML_SETTING = "replies/html"
 REPLYING_RENEW_MS = 5 * 60_000  # well within the fifteen minutes a sign holds
@@ -151,9 +151,9 @@ class ComposeDialog(QDialog):
         self.template_box.activated.connect(self._template_chosen)
         self.status_box = QComboBox()
         self.status_box.setAccessibleName(self.tr("Status after sending"))
-        for status in STATUSES_AFTER:
+        for status in STATUSES_AFTER_REPLY:
             self.status_box.addItem(status_label(status), status)
-        self.status_box.setCurrentIndex(STATUSES_AFTER.index(DEFAULT_STATUS[self._mode]))
+        self.status_box.setCurrentIndex(STATUSES_AFTER_REPLY.index(DEFAULT_STATUS[self._mode]))
         self.html_box = QCheckBox(self.tr("Also send as HTML"))
         self.html_box.setToolTip(
             self.tr("Plain text always goes; some mail programs show an HTML copy more nicely")
@@ -387,7 +387,7 @@ class ComposeDialog(QDialog):
         return str(self.status_box.currentData())
 
     def set_status_after(self, status: str) -> None:
-        self.status_box.setCurrentIndex(STATUSES_AFTER.index(status))
+        self.status_box.setCurrentIndex(STATUSES_AFTER_REPLY.index(status))
 
     def send(self) -> None:
         """Check for anything newer first; a second press after seeing it sends."""
@@ -452,7 +452,7 @@ class ComposeDialog(QDialog):
     def _checked_newer(self, newer: list[StoredMessage]) -> None:
         if newer:
             self._seen = newer[-1].id
-            incoming = [m.id for m in newer if m.direction == "in" and m.role != "auto"]
+            incoming = [m.id for m in newer if m.direction == Direction.IN and m.role != Role.AUTO]
             if incoming and self._mode != "forward":
                 self._answers = incoming[-1]  # the reply now answers the newest message, as the person saw it
             self._show_newer(newer)
@@ -468,7 +468,7 @@ class ComposeDialog(QDialog):
         lines = [self.tr("Newer in this request:")]
         for message in newer:
             who = message.sender.name or message.sender.address
-            kind = self.tr("reply from the desk") if message.direction == "out" else who
+            kind = self.tr("reply from the desk") if message.direction == Direction.OUT else who
             lines.append(f"• {short_datetime(message.date)} — {kind}: {message.snippet[:160]}")
         self.newer_label.setText("\n".join(lines))
         self.newer_label.show()
@@ -507,12 +507,12 @@ class ComposeDialog(QDialog):
         log.info("reply to request %s: outbox %s is %s", self._request_id, outcome.outbox_id, outcome.state)
         self.finished_sending.emit(outcome.outbox_id, outcome.state, outcome.error)
         self._cancel_button().setEnabled(True)
-        if outcome.state == "sent":
+        if outcome.state == OutboxState.SENT:
             self.accept()
             return
-        if outcome.state == "failed":
+        if outcome.state == OutboxState.FAILED:
             message = self.tr("The server refused the reply: %1. It is kept in the outbox as failed.")
-        elif outcome.state == "sending":
+        elif outcome.state == OutboxState.SENDING:
             message = self.tr("Sent, but not yet filed in Sent (%1); Loket finishes that on its next try.")
         else:
             message = self.tr(

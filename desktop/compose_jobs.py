@@ -25,6 +25,7 @@ from store.accounts import Account, account_timezone, get_account_by_id
 from store.records import Address, AttachmentData
 from store.templates import LANGUAGES, Template, list_templates, seed_templates, template_values
 from store.timeutil import utcnow
+from store.vocabulary import OutboxState
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +150,7 @@ def send_reply(
         flush(db, account, password if password is not None else secret_for(account))
     except MailError as error:
         note_error(db, outbox_id, str(error))
-        return SendOutcome(outbox_id, "queued", str(error))
+        return SendOutcome(outbox_id, OutboxState.QUEUED, str(error))
     row = get_row(db, outbox_id)
     assert row is not None
     return SendOutcome(outbox_id, row.state, row.last_error or "")

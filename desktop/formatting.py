@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
 from desktop.i18n import tr
 from store.queues import RequestRow
 from store.standards.durations import split_duration
+from store.vocabulary import WAITING_STATUSES, Channel, Priority, RequestStatus, TimerState
 
 if TYPE_CHECKING:
     from store.standards.business_time import Calendar
@@ -101,16 +102,16 @@ class Calendars:
 class TimerReading:
     """A request's timer at one instant: its state and the business minutes left (negative: overdue)."""
 
-    state: str  # none, met, paused, on_time, warning, breached
+    state: str  # a TimerState
     minutes_left: float | None
     day_minutes: int = 24 * 60  # the working day of the calendar the minutes count in; wall-clock without one
 
     def text(self) -> str:
-        if self.state == "none":
+        if self.state == TimerState.NONE:
             return ""
-        if self.state == "met":
+        if self.state == TimerState.MET:
             return tr("done")
-        if self.state == "paused":
+        if self.state == TimerState.PAUSED:
             return tr("paused")
         assert self.minutes_left is not None
         if self.minutes_left < 0:
@@ -127,7 +128,7 @@ def read_timer(row: RequestRow, now: datetime, calendars: Calendars) -> TimerRea
     """Business time left against the running target. The state is the store's (``RequestRow.timer_state``),
     so a row coloured as a warning is exactly one the "Breaching soon" queue counts."""
     state = row.timer_state(now)
-    if state in ("none", "met", "paused"):
+    if state in (TimerState.NONE, TimerState.MET, TimerState.PAUSED):
         return TimerReading(state, None)
     assert row.timer_due is not None
     calendar = calendars.get(row.calendar_id)
@@ -138,39 +139,39 @@ def read_timer(row: RequestRow, now: datetime, calendars: Calendars) -> TimerRea
         from store.standards.business_time import business_minutes_between
 
         minutes, day = business_minutes_between(low, high, calendar), calendar.working_day_minutes
-    return TimerReading(state, -minutes if state == "breached" else minutes, day)
+    return TimerReading(state, -minutes if state == TimerState.BREACHED else minutes, day)
 
 
 def status_label(status: str, short: bool = False) -> str:
     """A status for people (``short`` for a narrow column); the store keeps the identifiers."""
-    if short and status in ("waiting", "waiting_colleague"):
+    if short and status in WAITING_STATUSES:
         return {
-            "waiting": QCoreApplication.translate("status", "Waiting"),
-            "waiting_colleague": QCoreApplication.translate("status", "Colleague"),
+            RequestStatus.WAITING: QCoreApplication.translate("status", "Waiting"),
+            RequestStatus.WAITING_COLLEAGUE: QCoreApplication.translate("status", "Colleague"),
         }[status]
     labels = {
-        "new": QCoreApplication.translate("status", "New"),
-        "open": QCoreApplication.translate("status", "Open"),
-        "waiting": QCoreApplication.translate("status", "Waiting on requester"),
-        "waiting_colleague": QCoreApplication.translate("status", "Waiting on colleague"),
-        "resolved": QCoreApplication.translate("status", "Resolved"),
+        RequestStatus.NEW: QCoreApplication.translate("status", "New"),
+        RequestStatus.OPEN: QCoreApplication.translate("status", "Open"),
+        RequestStatus.WAITING: QCoreApplication.translate("status", "Waiting on requester"),
+        RequestStatus.WAITING_COLLEAGUE: QCoreApplication.translate("status", "Waiting on colleague"),
+        RequestStatus.RESOLVED: QCoreApplication.translate("status", "Resolved"),
     }
     return labels.get(status, status)
 
 
 def priority_label(priority: str) -> str:
     return {
-        "low": QCoreApplication.translate("priority", "Low"),
-        "normal": QCoreApplication.translate("priority", "Normal"),
-        "high": QCoreApplication.translate("priority", "High"),
-        "urgent": QCoreApplication.translate("priority", "Urgent"),
+        Priority.LOW: QCoreApplication.translate("priority", "Low"),
+        Priority.NORMAL: QCoreApplication.translate("priority", "Normal"),
+        Priority.HIGH: QCoreApplication.translate("priority", "High"),
+        Priority.URGENT: QCoreApplication.translate("priority", "Urgent"),
     }.get(priority, priority)
 
 
 def channel_label(channel: str) -> str:
     """How a request reached the desk, for people; the store keeps ``email``, ``phone`` or ``desk``."""
     return {
-        "email": QCoreApplication.translate("channel", "E-mail"),
-        "phone": QCoreApplication.translate("channel", "Phone call"),
-        "desk": QCoreApplication.translate("channel", "Visit at the desk"),
+        Channel.EMAIL: QCoreApplication.translate("channel", "E-mail"),
+        Channel.PHONE: QCoreApplication.translate("channel", "Phone call"),
+        Channel.DESK: QCoreApplication.translate("channel", "Visit at the desk"),
     }.get(channel, channel)

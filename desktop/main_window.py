@@ -54,6 +54,7 @@ from store.agent import stored_agent_name, system_user_name
 from store.db import open_db
 from store.queues import FIXED_QUEUES, QueueCount, RequestFilter, queue_counts
 from store.timeutil import machine_zone
+from store.vocabulary import Queue, QueueGroup, RequestStatus
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
         # Calendars too: reading the holiday tables is the slowest part of opening the window, so it runs
         # alongside the counts and the first page rather than before either.
         self.calendar_reader = Reader(self.data_dir, self)
-        self._queue_key = "open"
+        self._queue_key: str = Queue.OPEN
         self._selected_id: int | None = None
         self._outbox: OutboxView | None = None
         self._painted = False
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         self.requests = RequestListModel(self.reader, self.me, self, calendar_reader=self.calendar_reader)
         # Both queries start now and run while the widgets are built; the whole list waits for the first paint.
         self.requests.hold_full_list(True)
-        self.requests.set_filter(RequestFilter("open", me=self.me))
+        self.requests.set_filter(RequestFilter(Queue.OPEN, me=self.me))
         self.refresh_counts()
         self.setWindowTitle(self.tr("Loket"))
         self.setWindowIcon(app_icon())
@@ -199,7 +200,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([215, 750, 435])  # the request pane fits its buttons in German too
-        self.queue_view.setCurrentIndex(self.queue_model.index_of("open"))
+        self.queue_view.setCurrentIndex(self.queue_model.index_of(Queue.OPEN))
         self.pages = QStackedWidget()
         self.pages.addWidget(self.splitter)
         self.setCentralWidget(self.pages)
@@ -271,7 +272,7 @@ class MainWindow(QMainWindow):
             [
                 (self.tr("Reply"), self.reply_actions[0]),
                 (self.tr("Assign to me"), self.triage.assign_me),
-                (self.tr("Resolve"), self.triage.status_actions["resolved"]),
+                (self.tr("Resolve"), self.triage.status_actions[RequestStatus.RESOLVED]),
                 (self.tr("Note"), self.triage.note),
             ]
         )
@@ -399,12 +400,14 @@ class MainWindow(QMainWindow):
             return queue_counts(db, now, me, requesters=False)
 
         def requesters(db: sqlite_utils.Database) -> list[QueueCount]:
-            return [c for c in queue_counts(db, now, me) if c.kind == "requester"]
+            return [c for c in queue_counts(db, now, me) if c.kind == QueueGroup.REQUESTER]
 
         self.count_reader.submit("queue-counts", fixed, lambda counts: self._counts_loaded(counts, now))
         if self._painted:
             self.count_reader.submit(
-                "requester-counts", requesters, lambda counts: self._set_counts(counts, now, ("requester",))
+                "requester-counts",
+                requesters,
+                lambda counts: self._set_counts(counts, now, (QueueGroup.REQUESTER,)),
             )
 
     def _set_counts(self, counts: list[QueueCount], now: datetime, sections: tuple[str, ...]) -> None:
@@ -418,12 +421,12 @@ class MainWindow(QMainWindow):
             self._restore_queue_selection()
 
     def _counts_loaded(self, counts: list[QueueCount], now: datetime) -> None:
-        self._set_counts(counts, now, ("fixed", "department"))
-        self.tray.set_open_count(next((c.count for c in counts if c.key == "open"), 0))
+        self._set_counts(counts, now, ("fixed", QueueGroup.DEPARTMENT))
+        self.tray.set_open_count(next((c.count for c in counts if c.key == Queue.OPEN), 0))
         if self._painted:  # what is news is read after the first screen, never before it
             self.alerts.check()
         if not self._painted:
-            self.queue_view.expand(self.queue_model.index_of_group("department"))
+            self.queue_view.expand(self.queue_model.index_of_group(QueueGroup.DEPARTMENT))
         self._check_first_paint()
 
     def _each_minute(self) -> None:
@@ -435,7 +438,7 @@ class MainWindow(QMainWindow):
             return
         index = self.queue_model.index_of(self._queue_key)
         if not index.isValid():
-            index = self.queue_model.index_of("open")
+            index = self.queue_model.index_of(Queue.OPEN)
         self.queue_view.selectionModel().setCurrentIndex(
             index, self.queue_view.selectionModel().SelectionFlag.ClearAndSelect
         )

@@ -46,6 +46,7 @@ from mail.sasl import Secret
 from store.accounts import Account
 from store.records import Address
 from store.timeutil import from_db
+from store.vocabulary import OutboxState
 
 log = logging.getLogger(__name__)
 
@@ -73,35 +74,34 @@ class OutboxEntry:
 def load_entries(db: sqlite_utils.Database) -> list[OutboxEntry]:
     """Everything not yet sent, then the most recently sent, newest first."""
     query = (
-        "SELECT o.id, o.account_id, o.state, o.request_id, COALESCE(m.subject, ''), COALESCE(m.to_json, '[]'), "
-        "COALESCE(m.cc_json, '[]'), COALESCE(m.text_body, ''), o.attempts, o.next_attempt_at, "
-        "COALESCE(o.last_error, ''), o.raw FROM outbox o LEFT JOIN messages m ON m.account_id = o.account_id "
+        "SELECT o.id, o.account_id, o.state, o.request_id, COALESCE(m.subject, '') AS subject, "
+        "COALESCE(m.to_json, '[]') AS to_json, COALESCE(m.cc_json, '[]') AS cc_json, "
+        "COALESCE(m.text_body, '') AS text, o.attempts, o.next_attempt_at, COALESCE(o.last_error, '') AS last_error, "
+        "o.raw FROM outbox o LEFT JOIN messages m ON m.account_id = o.account_id "
         "AND m.message_id = o.message_id AND m.direction = 'out' WHERE {where} ORDER BY {order}"
     )
-    pending = db.execute(query.format(where="o.state != 'sent'", order="o.id DESC")).fetchall()
-    sent = db.execute(
-        query.format(where="o.state = 'sent'", order=f"o.sent_at DESC LIMIT {RECENT_SENT}")
-    ).fetchall()
+    pending = list(db.query(query.format(where="o.state != 'sent'", order="o.id DESC")))
+    sent = list(db.query(query.format(where="o.state = 'sent'", order=f"o.sent_at DESC LIMIT {RECENT_SENT}")))
     return [_entry(row) for row in (*pending, *sent)]
 
 
-def _entry(row: tuple[Any, ...]) -> OutboxEntry:
+def _entry(row: dict[str, Any]) -> OutboxEntry:
     def addresses(value: str) -> tuple[Address, ...]:
         return tuple(Address(name, address) for name, address in json.loads(value))
 
     return OutboxEntry(
-        row[0],
-        row[1],
-        row[2],
-        row[3],
-        row[4],
-        addresses(row[5]),
-        addresses(row[6]),
-        row[7],
-        row[8],
-        from_db(row[9]),
-        row[10],
-        row[11],
+        id=row["id"],
+        account_id=row["account_id"],
+        state=row["state"],
+        request_id=row["request_id"],
+        subject=row["subject"],
+        to=addresses(row["to_json"]),
+        cc=addresses(row["cc_json"]),
+        text=row["text"],
+        attempts=row["attempts"],
+        next_attempt=from_db(row["next_attempt_at"]),
+        last_error=row["last_error"],
+        raw=row["raw"],
     )
 
 
@@ -121,10 +121,10 @@ class OutboxModel(QAbstractTableModel):
             "error": self.tr("Last error"),
         }
         self._states = {
-            "queued": self.tr("Waiting to be sent"),
-            "sending": self.tr("Sending"),
-            "sent": self.tr("Sent"),
-            "failed": self.tr("Refused"),
+            OutboxState.QUEUED: self.tr("Waiting to be sent"),
+            OutboxState.SENDING: self.tr("Sending"),
+            OutboxState.SENT: self.tr("Sent"),
+            OutboxState.FAILED: self.tr("Refused"),
         }
 
     def set_entries(self, entries: list[OutboxEntry]) -> None:
@@ -161,7 +161,7 @@ class OutboxModel(QAbstractTableModel):
         if column == "attempts":
             return entry.attempts
         if column == "next_try":
-            return short_datetime(entry.next_attempt) if entry.state == "queued" else ""
+            return short_datetime(entry.next_attempt) if entry.state == OutboxState.QUEUED else ""
         return entry.last_error
 
 
@@ -286,7 +286,7 @@ class OutboxView(QWidget):
 
     def _selection_changed(self, *_: object) -> None:
         entry = self.selected()
-        self.correct_button.setEnabled(entry is not None and entry.state == "failed")
+        self.correct_button.setEnabled(entry is not None and entry.state == OutboxState.FAILED)
 
     def send_now(self) -> None:
         self.send_button.setEnabled(False)
@@ -296,7 +296,7 @@ class OutboxView(QWidget):
 
     def _correct(self) -> None:
         entry = self.selected()
-        if entry is None or entry.state != "failed":
+        if entry is None or entry.state != OutboxState.FAILED:
             return
         dialog = CorrectionDialog(entry, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:

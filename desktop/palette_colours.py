@@ -5,9 +5,21 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
+from store.vocabulary import TimerState
+
 MIN_CONTRAST = 4.5
-_LIGHT = {"on_time": "#1b5e20", "warning": "#8a4b00", "breached": "#b71c1c", "paused": "#4b5563"}
-_DARK = {"on_time": "#81c784", "warning": "#ffb74d", "breached": "#ff8a80", "paused": "#b0b7c3"}
+_LIGHT = {
+    TimerState.ON_TIME: "#1b5e20",
+    TimerState.WARNING: "#8a4b00",
+    TimerState.BREACHED: "#b71c1c",
+    TimerState.PAUSED: "#4b5563",
+}
+_DARK = {
+    TimerState.ON_TIME: "#81c784",
+    TimerState.WARNING: "#ffb74d",
+    TimerState.BREACHED: "#ff8a80",
+    TimerState.PAUSED: "#b0b7c3",
+}
 
 
 def is_dark(palette: QPalette) -> bool:

@@ -15,24 +15,25 @@ from PySide6.QtGui import QFont
 
 from desktop.formatting import duration, rough_duration
 from store.queues import FIXED_QUEUES, QueueCount
+from store.vocabulary import Queue, QueueGroup
 
 Index = QModelIndex | QPersistentModelIndex
-GROUPS = ("department", "requester")
+GROUPS = (QueueGroup.DEPARTMENT, QueueGroup.REQUESTER)
 SECTIONS = ("fixed", *GROUPS)
 _NO_PARENT = 0
 
 
 def queue_label(kind: str) -> str:
     labels = {
-        "open": QCoreApplication.translate("queues", "All open"),
-        "mine": QCoreApplication.translate("queues", "Assigned to me"),
-        "waiting": QCoreApplication.translate("queues", "Waiting on requester"),
-        "waiting_colleague": QCoreApplication.translate("queues", "Waiting on colleague"),
-        "breaching": QCoreApplication.translate("queues", "Breaching soon"),
-        "breached": QCoreApplication.translate("queues", "Breached"),
-        "resolved": QCoreApplication.translate("queues", "Resolved"),
-        "department": QCoreApplication.translate("queues", "Departments"),
-        "requester": QCoreApplication.translate("queues", "Requesters"),
+        Queue.OPEN: QCoreApplication.translate("queues", "All open"),
+        Queue.MINE: QCoreApplication.translate("queues", "Assigned to me"),
+        Queue.WAITING: QCoreApplication.translate("queues", "Waiting on requester"),
+        Queue.WAITING_COLLEAGUE: QCoreApplication.translate("queues", "Waiting on colleague"),
+        Queue.BREACHING: QCoreApplication.translate("queues", "Breaching soon"),
+        Queue.BREACHED: QCoreApplication.translate("queues", "Breached"),
+        Queue.RESOLVED: QCoreApplication.translate("queues", "Resolved"),
+        QueueGroup.DEPARTMENT: QCoreApplication.translate("queues", "Departments"),
+        QueueGroup.REQUESTER: QCoreApplication.translate("queues", "Requesters"),
     }
     return labels.get(kind, kind)
 
@@ -171,7 +172,7 @@ class QueueModel(QAbstractItemModel):
             return item.key
         if role == self.CountRole:
             return item.count if self.loaded else None
-        if role == self.WaitRole and item.kind == "requester" and item.oldest_received is not None:
+        if role == self.WaitRole and item.kind == QueueGroup.REQUESTER and item.oldest_received is not None:
             return rough_duration((self.now - item.oldest_received).total_seconds() / 60)
         return None
 

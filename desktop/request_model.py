@@ -33,6 +33,7 @@ from desktop.i18n import tr
 from desktop.palette_colours import timer_colour
 from desktop.reader import Reader
 from store.queues import RequestFilter, RequestRow, request_ids, request_rows
+from store.vocabulary import Channel, RequestStatus, TimerState
 
 PAGE = 200  # rows added to the view per fetchMore
 DETAILS = 60  # rows whose details one query reads: about two screens
@@ -337,7 +338,7 @@ class RequestListModel(QAbstractTableModel):
             return self._tooltip(row, name)
         if name == "timer" and role in _TIMER_ROLES:
             return self._timer_data(self._reading(row), role)
-        if role == Qt.ItemDataRole.FontRole and row.status == "new":
+        if role == Qt.ItemDataRole.FontRole and row.status == RequestStatus.NEW:
             return self._bold
         if role == self.IdRole:
             return row.id
@@ -381,7 +382,7 @@ class RequestListModel(QAbstractTableModel):
     def _subject(self, row: RequestRow) -> str:
         """The subject, after the channel for a request entered by hand (a call, a visit)."""
         subject = row.subject or self.tr("(no subject)")
-        if row.channel == "email":
+        if row.channel == Channel.EMAIL:
             return subject
         return self.tr("%1: %2").replace("%1", channel_label(row.channel)).replace("%2", subject)
 
@@ -406,8 +407,8 @@ _ICONS: dict[str, QIcon] = {}
 
 def _state_icon(state: str) -> QIcon | None:
     pixmap = {
-        "breached": QStyle.StandardPixmap.SP_MessageBoxCritical,
-        "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+        TimerState.BREACHED: QStyle.StandardPixmap.SP_MessageBoxCritical,
+        TimerState.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
     }.get(state)
     if pixmap is None:
         return None
@@ -419,9 +420,9 @@ def _state_icon(state: str) -> QIcon | None:
 def timer_state_label(state: str) -> str:
     """A timer's state in words, for screen readers and tooltips ("" when there is no timer)."""
     return {
-        "breached": tr("breached"),
-        "warning": tr("warning"),
-        "on_time": tr("on time"),
-        "paused": tr("paused"),
-        "met": tr("done"),
+        TimerState.BREACHED: tr("breached"),
+        TimerState.WARNING: tr("warning"),
+        TimerState.ON_TIME: tr("on time"),
+        TimerState.PAUSED: tr("paused"),
+        TimerState.MET: tr("done"),
     }.get(state, "")

@@ -51,16 +51,17 @@ from store.queues import (
     requester_card,
 )
 from store.ratings import satisfaction
+from store.vocabulary import Role
 
 log = logging.getLogger(__name__)
 
 _REMOTE_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(["'])(https?://[^"']*)\1[^>]*>""", re.IGNORECASE)
-ROLE_STYLE = {
-    "requester": ("#ffffff", "#2563eb"),
-    "desk": ("#f0f7f0", "#2e7d32"),
-    "colleague": ("#fff8e6", "#b26a00"),
-    "auto": ("#f4f4f5", "#6b7280"),
-    "note": ("#fffbe0", "#8a6d00"),
+ROLE_STYLE: dict[str, tuple[str, str]] = {
+    Role.REQUESTER: ("#ffffff", "#2563eb"),
+    Role.DESK: ("#f0f7f0", "#2e7d32"),
+    Role.COLLEAGUE: ("#fff8e6", "#b26a00"),
+    Role.AUTO: ("#f4f4f5", "#6b7280"),
+    "note": ("#fffbe0", "#8a6d00"),  # an internal note among the messages
 }
 
 
@@ -325,16 +326,16 @@ class RequestView(QWidget):
             text = html.escape(self.tr("Filed as history on import"))
             when = html.escape(short_datetime(item.at, now))
             return f"<p style='color:#6b7280; margin:4px 0 10px 0'>— {text} · {when}</p>"
-        background, accent = ROLE_STYLE.get(item.role, ROLE_STYLE["requester"])
+        background, accent = ROLE_STYLE.get(item.role, ROLE_STYLE[Role.REQUESTER])
         if is_dark(
             self.palette()
         ):  # light tints under the palette's light text would hide it: the base shows
             background = self.palette().color(QPalette.ColorRole.Base).name()
         who = {
-            "requester": self.tr("Requester"),
-            "desk": self.tr("Desk"),
-            "colleague": self.tr("Colleague"),
-            "auto": self.tr("Automatic"),
+            Role.REQUESTER: self.tr("Requester"),
+            Role.DESK: self.tr("Desk"),
+            Role.COLLEAGUE: self.tr("Colleague"),
+            Role.AUTO: self.tr("Automatic"),
             "note": self.tr("Internal note"),
         }.get(item.role, item.role)
         sender = html.escape(item.sender or item.sender_address)

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 
 from desktop.formatting import channel_label, priority_label
 from desktop.forms import Form
-from desktop.triage import PRIORITIES
 from desktop.work_dialog import WorkDialog
 from store.standards.business_time import Calendar, CalendarError
 from store.standards.durations import DurationError
-from store.standards.rules import DEFAULT_WARNING_PCT, REQUEST_CHANNELS, Standard, StandardError
+from store.standards.rules import DEFAULT_WARNING_PCT, Standard, StandardError
+from store.vocabulary import Channel, Priority
 
 log = logging.getLogger(__name__)
 
@@ -222,12 +222,12 @@ class StandardsDialog(WorkDialog):
         form.add_choice(
             "channel",
             self.tr("C&hannel"),
-            [("", self.tr("any channel")), *((c, channel_label(c)) for c in REQUEST_CHANNELS)],
+            [("", self.tr("any channel")), *((c, channel_label(c)) for c in Channel)],
         )
         form.add_choice(
             "priority",
             self.tr("&Priority"),
-            [("", self.tr("any priority")), *((p, priority_label(p)) for p in PRIORITIES)],
+            [("", self.tr("any priority")), *((p, priority_label(p)) for p in Priority)],
         )
         return form
 

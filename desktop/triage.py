@@ -30,12 +30,16 @@ from PySide6.QtWidgets import (
 from desktop.formatting import priority_label, short_datetime, status_label
 from desktop.forms import Form
 from desktop.reader import Reader
+from store.vocabulary import SHARED_FIELDS, Channel, Priority, RequestStatus
 
 log = logging.getLogger(__name__)
 
-FIELDS = ("status", "assignee", "priority", "category")
-PRIORITIES = ("low", "normal", "high", "urgent")
-STATUS_KEYS = {"open": "Ctrl+1", "waiting": "Ctrl+2", "waiting_colleague": "Ctrl+3", "resolved": "Ctrl+4"}
+STATUS_KEYS = {
+    RequestStatus.OPEN: "Ctrl+1",
+    RequestStatus.WAITING: "Ctrl+2",
+    RequestStatus.WAITING_COLLEAGUE: "Ctrl+3",
+    RequestStatus.RESOLVED: "Ctrl+4",
+}
 Write = Callable[[sqlite_utils.Database], object]
 
 
@@ -94,7 +98,7 @@ class ManualRequestDialog(QDialog):
         self.channel = self.form.add_choice(
             "channel",
             self.tr("&Channel:"),
-            (("phone", self.tr("Phone call")), ("desk", self.tr("Visit at the desk"))),
+            ((Channel.PHONE, self.tr("Phone call")), (Channel.DESK, self.tr("Visit at the desk"))),
         )
         self.form.add_text("subject", self.tr("&Subject:"))
         self.text = QPlainTextEdit()
@@ -144,7 +148,7 @@ class Triage(QObject):
         }
         self.status_menu.addActions(list(self.status_actions.values()))
         self.priority_menu = QMenu(self.tr("&Priority"), parent)
-        for priority in PRIORITIES:
+        for priority in Priority:
             self.priority_menu.addAction(
                 self._action(priority_label(priority), None, self._set_priority(priority))
             )
@@ -172,7 +176,7 @@ class Triage(QObject):
         self.priority_menu.setTitle(self.tr("&Priority"))
         for status, action in self.status_actions.items():
             action.setText(status_label(status))
-        for priority, action in zip(PRIORITIES, self.priority_menu.actions(), strict=True):
+        for priority, action in zip(Priority, self.priority_menu.actions(), strict=True):
             action.setText(priority_label(priority))
         texts = {
             self.assign_me: self.tr("Assign to &me"),
@@ -231,7 +235,7 @@ class Triage(QObject):
 
     def set_field(self, field: str, value: str | None) -> None:
         request_id = self._current()
-        if request_id is None or field not in FIELDS:
+        if request_id is None or field not in SHARED_FIELDS:
             return
         old = self._current_value(request_id, field)
         if old == value:

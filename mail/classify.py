@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 
-NONE, AUTO_REPLY, BOUNCE, LIST, LOOP = "none", "auto-reply", "bounce", "list", "loop"
-KINDS = (NONE, AUTO_REPLY, BOUNCE, LIST, LOOP)
+from store.vocabulary import AutoKind
 
 LOOP_HEADER = "x-loket-loop"  # reserved for mail Loket generates itself; arriving back here means a loop
 MAX_RECEIVED = 50  # more hops than any real delivery path
@@ -77,18 +76,18 @@ def classify(
     Content-Type value with parameters; ``part_types`` are the content types of the parts below it.
     """
     if LOOP_HEADER in headers or "x-loop" in headers or received_count > MAX_RECEIVED:
-        return LOOP
+        return AutoKind.LOOP
     if _is_bounce(headers, subject, content_type, part_types):
-        return BOUNCE
+        return AutoKind.BOUNCE
     if _is_auto_reply(headers, subject, content_type):
-        return AUTO_REPLY
+        return AutoKind.AUTO_REPLY
     if (
         "list-id" in headers
         or "list-unsubscribe" in headers
         or _value(headers, "precedence") in _LIST_PRECEDENCE
     ):
-        return LIST
-    return NONE
+        return AutoKind.LIST
+    return AutoKind.NONE
 
 
 def _is_bounce(

@@ -21,6 +21,7 @@ from store import lifecycle
 from store.db import transaction
 from store.keywords import PREFIX, TeamState, keywords_for, loket_keywords, reconcile, state_from_flags
 from store.timeutil import utcnow
+from store.vocabulary import RequestStatus
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ def sync_team_state(
             flags = json.loads(flags_json)
             local = TeamState(status, assignee)
             decision = reconcile(
-                local, TeamState.from_json(agreed_json), state_from_flags(flags, lifecycle.STATUSES)
+                local, TeamState.from_json(agreed_json), state_from_flags(flags, RequestStatus)
             )
             if decision.apply_locally is not None:
                 _take_over(db, request_id, local, decision.apply_locally, at)

@@ -28,6 +28,7 @@ from mail.invitation import CALENDAR_TYPES, read_invitation
 from mail.mime import Part, parse_entity, split_headers, transfer_decode
 from mail.outlook import RTF_TYPES, TNEF_TYPES, read_tnef, rtf_to_text
 from store.records import AttachmentData, ParsedMessage
+from store.vocabulary import AutoKind
 
 logger = logging.getLogger(__name__)
 
@@ -116,7 +117,7 @@ def _headers_only(raw: bytes, reason: str) -> ParsedMessage:
         kind = _auto_kind(headers, fields["subject"], ())
     except Exception:
         logger.exception("even the headers are unreadable")
-        fields, kind = _header_fields({}, problems), "none"
+        fields, kind = _header_fields({}, problems), AutoKind.NONE
     return ParsedMessage(
         **fields, text_body="", html_body=None, snippet="", auto_kind=kind, problems=_tidy(problems)
     )

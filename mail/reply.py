@@ -24,10 +24,15 @@ from store.ratings import rating_links
 from store.raw_bytes import unpack
 from store.records import Address, AttachmentData
 from store.timeutil import from_db
+from store.vocabulary import Direction, RequestStatus, Role
 
 log = logging.getLogger(__name__)
 
-DEFAULT_STATUS = {"reply": "waiting", "reply_all": "waiting", "forward": "waiting_colleague"}
+DEFAULT_STATUS = {
+    "reply": RequestStatus.WAITING,
+    "reply_all": RequestStatus.WAITING,
+    "forward": RequestStatus.WAITING_COLLEAGUE,
+}
 
 
 class ReplyError(ValueError):
@@ -57,15 +62,18 @@ class StoredMessage:
 
 
 def request_facts(db: sqlite_utils.Database, request_id: int) -> RequestFacts:
-    row = db.execute(
-        "SELECT q.id, q.account_id, q.subject, q.status, r.name, r.address FROM requests q "
-        "LEFT JOIN requesters r ON r.id = q.requester_id WHERE q.id = ?",
-        [request_id],
-    ).fetchone()
-    if row is None:
+    rows = list(
+        db.query(
+            "SELECT q.id, q.account_id, q.subject, q.status, r.name, r.address FROM requests q "
+            "LEFT JOIN requesters r ON r.id = q.requester_id WHERE q.id = ?",
+            [request_id],
+        )
+    )
+    if not rows:
         raise ReplyError(f"there is no request {request_id}")
-    requester = Address(row[4] or "", row[5]) if row[5] else None
-    return RequestFacts(row[0], row[1], row[2], row[3], requester)
+    row = rows[0]
+    requester = Address(row["name"] or "", row["address"]) if row["address"] else None
+    return RequestFacts(row["id"], row["account_id"], row["subject"], row["status"], requester)
 
 
 _ORDER = "COALESCE(internal_date, date) DESC, id DESC"
@@ -74,9 +82,8 @@ _ORDER = "COALESCE(internal_date, date) DESC, id DESC"
 def latest_incoming(db: sqlite_utils.Database, request_id: int) -> int | None:
     """The message a reply answers: the request's latest message from a person outside the desk."""
     row = db.execute(
-        f"SELECT id FROM messages WHERE request_id = ? AND direction = 'in' AND role != 'auto' ORDER BY {_ORDER} "
-        "LIMIT 1",
-        [request_id],
+        f"SELECT id FROM messages WHERE request_id = ? AND direction = ? AND role != ? ORDER BY {_ORDER} LIMIT 1",
+        [request_id, Direction.IN, Role.AUTO],
     ).fetchone()
     return row[0] if row else None
 
@@ -147,9 +154,20 @@ def newer_messages(
             "(SELECT COALESCE(internal_date, date) FROM messages WHERE id = ?)"
         )
         params = [request_id, seen_message_row, seen_message_row]
-    cols = "id, direction, role, from_name, from_addr, COALESCE(date, internal_date), subject, snippet"
-    rows = db.execute(query.format(cols=cols) + " ORDER BY COALESCE(internal_date, date), id", params)
-    return [StoredMessage(r[0], r[1], r[2], Address(r[3], r[4]), from_db(r[5]), r[6], r[7]) for r in rows]
+    cols = "id, direction, role, from_name, from_addr, COALESCE(date, internal_date) AS at, subject, snippet"
+    rows = db.query(query.format(cols=cols) + " ORDER BY COALESCE(internal_date, date), id", params)
+    return [
+        StoredMessage(
+            id=row["id"],
+            direction=row["direction"],
+            role=row["role"],
+            sender=Address(row["from_name"], row["from_addr"]),
+            date=from_db(row["at"]),
+            subject=row["subject"],
+            snippet=row["snippet"],
+        )
+        for row in rows
+    ]
 
 
 def department_of(db: sqlite_utils.Database, address: str) -> str | None:
@@ -236,11 +254,13 @@ def queue_request_reply(
         html=html,
     )
     status = status_after or DEFAULT_STATUS[mode]
-    if status == "resolved" and mode != "forward":
+    if status == RequestStatus.RESOLVED and mode != "forward":
         draft = replace(draft, rating_line=_rating_line(db, account, request_id, language))
     outgoing = build_message(account, draft, original, now=now, tz=account_timezone(db, account))
     department = (
-        department_of(db, recipients[0].address) if status == "waiting_colleague" and recipients else None
+        department_of(db, recipients[0].address)
+        if status == RequestStatus.WAITING_COLLEAGUE and recipients
+        else None
     )
     return outbox.queue_reply(
         db,

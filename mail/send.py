@@ -34,6 +34,7 @@ from store import outbox
 from store.accounts import SIGNIN_REQUIRED, Account, set_state
 from store.outbox import OutboxRow
 from store.timeutil import from_db, utcnow
+from store.vocabulary import PENDING_STATES, OutboxState
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ def flush_all(db: sqlite_utils.Database, password_for: Callable[[Account], Secre
     from store.accounts import get_account_by_id
 
     problems: list[str] = []
-    for account_id in sorted({row.account_id for row in outbox.list_outbox(db, ("queued", "sending"))}):
+    for account_id in sorted({row.account_id for row in outbox.list_outbox(db, PENDING_STATES)}):
         account = get_account_by_id(db, account_id)
         if account is None:
             continue
@@ -93,7 +94,7 @@ def flush_all(db: sqlite_utils.Database, password_for: Callable[[Account], Secre
             result = flush(db, account, password_for(account), ignore_backoff=True)
         except MailError as error:
             problems.append(f"{account.name}: {error}")
-            for row in outbox.list_outbox(db, ("queued", "sending"), account.id):
+            for row in outbox.list_outbox(db, PENDING_STATES, account.id):
                 outbox.note_error(db, row.id, str(error))
             continue
         problems.extend(f"{account.name}: {result.errors[i]}" for i in (*result.queued, *result.sending))
@@ -101,7 +102,7 @@ def flush_all(db: sqlite_utils.Database, password_for: Callable[[Account], Secre
 
 
 def _process(db: sqlite_utils.Database, session: _Session, row: OutboxRow, result: FlushResult) -> None:
-    if row.state == "sending":
+    if row.state == OutboxState.SENDING:
         log.info("outbox %s: resuming an interrupted send of %s", row.id, row.message_id)
         if row.smtp_accepted_at is None:
             try:

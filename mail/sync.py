@@ -63,6 +63,7 @@ from store.history import file_history
 from store.stats.records import keep_figures
 from store.sync_lock import SyncLock
 from store.timeutil import to_db, utcnow
+from store.vocabulary import FolderRole
 
 log = logging.getLogger(__name__)
 
@@ -207,10 +208,10 @@ def _sync_folders(
 
 
 def watched_folders(client: imapclient.IMAPClient) -> list[tuple[str, str]]:
-    folders = [("INBOX", "inbox")]
+    folders: list[tuple[str, str]] = [("INBOX", FolderRole.INBOX)]
     sent = imap_call(find_sent_folder, client)
     if sent:
-        folders.append((sent, "sent"))
+        folders.append((sent, FolderRole.SENT))
     return folders
 
 
@@ -247,7 +248,7 @@ def sync_folder(
             if remap_from is None and worth_deferring(db, len(new_uids)):
                 shared.indexes.defer()
             session = FolderSession(ImapLogin.of(account), fixed(password), name, uidvalidity)
-            secret = shared.rating_secret if role == "inbox" else None
+            secret = shared.rating_secret if role == FolderRole.INBOX else None
             result.new_messages += _ingest(
                 db, client, account, session, shared.workers, folder, new_uids, remap_from, progress, secret
             )
@@ -258,7 +259,7 @@ def sync_folder(
         changed = _sync_flags(client, db, folder, last_uid, stored_modseq if modseq else None)
         result.flag_changes += len(changed)
         touched.update(changed)
-    if role == "inbox":
+    if role == FolderRole.INBOX:
         result.inbox, result.inbox_touched = (folder_id, uidvalidity), touched
     result.vanished += _sync_vanished(db, client, folder, exists)
     db.execute(

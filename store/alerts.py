@@ -13,6 +13,7 @@ from datetime import datetime
 import sqlite_utils
 
 from store.queues import RequestFilter, request_ids, request_rows
+from store.vocabulary import Queue
 
 NEW_REQUEST = "new_request"
 BREACHING = "breaching"
@@ -84,8 +85,8 @@ def alerts_due(log: AlertLog, snapshot: Snapshot, wanted: Collection[str] = KIND
 def alert_snapshot(db: sqlite_utils.Database, now: datetime, newest_known: int | None) -> Snapshot:
     """The open and breaching requests now; names are read only for what is newer than ``newest_known`` or
     breaching (a handful), never for the whole open list."""
-    open_ids = frozenset(request_ids(db, RequestFilter("open"), now))
-    breaching = frozenset(request_ids(db, RequestFilter("breaching"), now))
+    open_ids = frozenset(request_ids(db, RequestFilter(Queue.OPEN), now))
+    breaching = frozenset(request_ids(db, RequestFilter(Queue.BREACHING), now))
     if newest_known is None:
         return Snapshot(open_ids, breaching, named=False)
     candidates = sorted(i for i in open_ids if i > newest_known) + sorted(breaching)

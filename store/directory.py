@@ -213,8 +213,11 @@ def _upsert(db: sqlite_utils.Database, entry: Entry, *, keep_name: bool) -> bool
             [entry.address, entry.name, department],
         )
         return True
-    name = row[1] if keep_name or not entry.name else entry.name
-    db.execute("UPDATE requesters SET name = ?, department_id = ? WHERE id = ?", [name, department, row[0]])
+    requester_id, stored_name = row
+    name = stored_name if keep_name or not entry.name else entry.name
+    db.execute(
+        "UPDATE requesters SET name = ?, department_id = ? WHERE id = ?", [name, department, requester_id]
+    )
     return False
 
 
@@ -258,22 +261,18 @@ def remove_domain_rule(db: sqlite_utils.Database, domain: str) -> bool:
 
 
 def domain_rules(db: sqlite_utils.Database) -> list[tuple[str, str]]:
-    return [
-        (row[0], row[1])
-        for row in db.execute(
-            "SELECT r.domain, d.name FROM department_domains r JOIN departments d ON d.id = r.department_id "
-            "ORDER BY r.domain"
-        )
-    ]
+    return db.execute(
+        "SELECT r.domain, d.name FROM department_domains r JOIN departments d ON d.id = r.department_id "
+        "ORDER BY r.domain"
+    ).fetchall()
 
 
 def requesters(db: sqlite_utils.Database) -> Iterator[tuple[str, str, str]]:
     """(address, name, effective department) of every requester, by address."""
-    for row in db.execute(
+    yield from db.execute(
         f"SELECT q.address, q.name, COALESCE(dep.name, '') FROM requesters q {department_join('q', 'dep')} "
         "ORDER BY q.address"
-    ):
-        yield row[0], row[1], row[2]
+    )
 
 
 def requester_department(db: sqlite_utils.Database, address: str) -> str | None:

@@ -34,6 +34,7 @@ from store.threading import (
     thread_index_root,
 )
 from store.timeutil import to_db
+from store.vocabulary import AutoKind, Direction, FolderRole, RequestStatus, Role
 
 log = logging.getLogger(__name__)
 
@@ -171,8 +172,8 @@ def file_copy(
     db.execute(
         "INSERT OR IGNORE INTO raw (sha256, data) VALUES (?, ?)", [copy.raw_sha256, copy.raw_compressed]
     )
-    outgoing = folder.role == "sent" or parsed.sender.address == account.address
-    direction = "out" if outgoing else "in"
+    outgoing = folder.role == FolderRole.SENT or parsed.sender.address == account.address
+    direction = Direction.OUT if outgoing else Direction.IN
 
     pending = (
         _pending_sent_copy(db, account, parsed.message_id)
@@ -220,7 +221,7 @@ def file_copy(
                 apply_standards(db, [request_id])
             else:
                 batch.opened.append(request_id)
-        elif role == "requester" and _rating(db, batch, request_id, message_row, copy):
+        elif role == Role.REQUESTER and _rating(db, batch, request_id, message_row, copy):
             pass  # a rating: neither an answer nor a reopening
         else:
             recipients = [a.address for a in (*parsed.to, *parsed.cc)]
@@ -444,22 +445,22 @@ def _role(
     opened: bool,
 ) -> str:
     """Who spoke: the desk, automatic mail, the request's requester, or a colleague (anyone else in the thread)."""
-    if auto_kind != "none":
-        return "auto"
-    if direction == "out":
-        return "desk"
+    if auto_kind != AutoKind.NONE:
+        return Role.AUTO
+    if direction == Direction.OUT:
+        return Role.DESK
     if opened or request_id is None:
-        return "requester"
+        return Role.REQUESTER
     requester = db.execute(
         "SELECT r.address FROM requests q JOIN requesters r ON r.id = q.requester_id WHERE q.id = ?",
         [request_id],
     ).fetchone()
-    return "requester" if requester and requester[0] == sender else "colleague"
+    return Role.REQUESTER if requester and requester[0] == sender else Role.COLLEAGUE
 
 
 def _when(direction: str, copy: FetchedCopy) -> datetime:
     """A desk message counts from its Date (when it was written); incoming mail from when the server got it."""
-    return copy.parsed.date if direction == "out" and copy.parsed.date else copy.internal_date
+    return copy.parsed.date if direction == Direction.OUT and copy.parsed.date else copy.internal_date
 
 
 def _record(
@@ -477,7 +478,7 @@ def _record(
     Desk mail that does not go to the requester is a forward to a colleague (sent from this desktop or another):
     the request then waits on that colleague's department.
     """
-    if direction == "out":
+    if direction == Direction.OUT:
         colleague = _colleague_addressed(db, request_id, recipients)
         if colleague is None:
             lifecycle.record_desk_reply(db, request_id, message_row, at, sender.name or sender.address)
@@ -488,7 +489,7 @@ def _record(
                 message_row,
                 at,
                 sender.name or sender.address,
-                "waiting_colleague",
+                RequestStatus.WAITING_COLLEAGUE,
                 department=_department_of(db, colleague),
             )
     else:
@@ -551,7 +552,7 @@ def _join(db: sqlite_utils.Database, request_id: int, message_row: int) -> None:
     recipients = [address for _name, address in (*json.loads(to_json), *json.loads(cc_json))]
     role = _role(db, request_id, direction, auto_kind, sender, False)
     db.execute("UPDATE messages SET request_id = ?, role = ? WHERE id = ?", [request_id, role, message_row])
-    stamp = date if direction == "out" and date else internal_date
+    stamp = date if direction == Direction.OUT and date else internal_date
     _record(
         db,
         request_id,

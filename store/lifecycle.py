@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -20,15 +20,25 @@ from store.standards.rules import apply_standard, refresh_due_dates
 from store.stats.cache import forget_figures
 from store.status_flow import MOVING_KINDS, Step, next_change, replay
 from store.timeutil import from_db, to_db
+from store.vocabulary import EventKind, RequestStatus, Role
 
 log = logging.getLogger(__name__)
 
-STATUSES = ("new", "open", "waiting", "waiting_colleague", "resolved")
-INCOMING_ROLES = {"requester": "received", "colleague": "colleague_answered", "auto": "auto_received"}
+INCOMING_ROLES: dict[str, EventKind] = {
+    Role.REQUESTER: EventKind.RECEIVED,
+    Role.COLLEAGUE: EventKind.COLLEAGUE_ANSWERED,
+    Role.AUTO: EventKind.AUTO_RECEIVED,
+}
 
 
 class LifecycleError(ValueError):
     """A transition that cannot be made; the message names the field."""
+
+
+def check_status(status: str) -> None:
+    """Refuse a status the store does not know, naming the ones it does."""
+    if status not in tuple(RequestStatus):
+        raise LifecycleError(f"status: {status!r} is not one of {', '.join(RequestStatus)}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,10 +128,10 @@ def _change_status(
         data["note"] = note
     if by_mail:
         data["by_mail"] = True
-    record_event(db, request_id, "status", actor, at, data=data)
-    resolved_at = to_db(at) if new == "resolved" else None
+    record_event(db, request_id, EventKind.STATUS, actor, at, data=data)
+    resolved_at = to_db(at) if new == RequestStatus.RESOLVED else None
     _write(db, request_id, {**(also or {}), "status": new, "resolved_at": resolved_at})
-    if old == "waiting":
+    if old == RequestStatus.WAITING:
         refresh_due_dates(db, request_id, at)  # the wait paused the timers: their due dates move out
     log.debug("request %s: %s -> %s by %s", request_id, old, new, actor or "?")  # the event is the record
 
@@ -166,7 +176,7 @@ def _replay(db: sqlite_utils.Database, request_id: int, with_standard: bool) -> 
         [request_id, *MOVING_KINDS],
     ).fetchall():
         data = json.loads(data_json or "{}")
-        if kind == "status" and data.get("by_mail"):
+        if kind == EventKind.STATUS and data.get("by_mail"):
             by_mail[event_id] = (at, actor, data["from"], data["to"], data.get("department"))
             continue
         when = from_db(at)
@@ -192,7 +202,7 @@ def _replay(db: sqlite_utils.Database, request_id: int, with_standard: bool) -> 
         written: dict[str, Any] = {"from": change.old, "to": change.new, "by_mail": True}
         if change.department:
             written["department"] = change.department
-        record_event(db, request_id, "status", change.actor, change.at, data=written)
+        record_event(db, request_id, EventKind.STATUS, change.actor, change.at, data=written)
     _write(db, request_id, {"status": status, "resolved_at": to_db(resolved_at) if resolved_at else None})
     if with_standard:
         refresh_due_dates(db, request_id)
@@ -202,7 +212,7 @@ def _replay(db: sqlite_utils.Database, request_id: int, with_standard: bool) -> 
 def record_opening(db: sqlite_utils.Database, request_id: int, message_row_id: int, at: datetime) -> None:
     """The message that opened a request arrived: a new request has no status to change yet, no later reply, and
     its arrival is already its last activity, so this is the event alone."""
-    record_event(db, request_id, INCOMING_ROLES["requester"], "requester", at, message_row_id)
+    record_event(db, request_id, EventKind.RECEIVED, Role.REQUESTER, at, message_row_id)
 
 
 def record_incoming(
@@ -219,7 +229,7 @@ def record_incoming(
     with transaction(db):
         row = _request(db, request_id)
         event_id = record_event(db, request_id, kind, role, at, message_row_id)
-        if role == "auto":
+        if role == Role.AUTO:
             return
         _follow(db, request_id, row, Step(at, kind, role, event_id), _touched(row["last_activity_at"], at))
 
@@ -239,20 +249,20 @@ def record_desk_reply(
     A new or open request then waits on the requester unless ``status_after`` says otherwise; ``department``
     is the colleague's department when ``status_after`` is ``waiting_colleague``.
     """
-    if status_after is not None and status_after not in STATUSES:
-        raise LifecycleError(f"status: {status_after!r} is not one of {', '.join(STATUSES)}")
+    if status_after is not None:
+        check_status(status_after)
     with transaction(db):
         row = _request(db, request_id)
         data: dict[str, Any] = {"status_after": status_after} if status_after else {}
         if department:
             data["department"] = department
-        event_id = record_event(db, request_id, "replied", actor, at, message_row_id, data)
+        event_id = record_event(db, request_id, EventKind.REPLIED, actor, at, message_row_id, data)
         stamp = to_db(at)
         first = row["first_response_at"]
         columns = _touched(row["last_activity_at"], at)
         if stamp > row["received_at"] and (first is None or stamp < first):
             columns["first_response_at"] = stamp
-        step = Step(at, "replied", actor, event_id, status_after=status_after, department=department)
+        step = Step(at, EventKind.REPLIED, actor, event_id, status_after=status_after, department=department)
         _follow(db, request_id, row, step, columns)
 
 
@@ -270,15 +280,14 @@ def set_status(
 
     Setting the status it already has (with the same department) records nothing.
     """
-    if status not in STATUSES:
-        raise LifecycleError(f"status: {status!r} is not one of {', '.join(STATUSES)}")
-    if department is not None and status != "waiting_colleague":
+    check_status(status)
+    if department is not None and status != RequestStatus.WAITING_COLLEAGUE:
         raise LifecycleError("department: only a request waiting on a colleague has a department to wait on")
     with transaction(db):
         row = _request(db, request_id)
-        if row["status"] == status and (status != "waiting_colleague" or department is None):
+        if row["status"] == status and (status != RequestStatus.WAITING_COLLEAGUE or department is None):
             if note:
-                record_event(db, request_id, "note", actor, at, data={"text": note})
+                record_event(db, request_id, EventKind.NOTE, actor, at, data={"text": note})
             return
         touched = _touched(row["last_activity_at"], at)
         _change_status(db, request_id, row["status"], status, actor, at, note, department, also=touched)
@@ -328,29 +337,37 @@ def add_note(db: sqlite_utils.Database, request_id: int, text: str, actor: str, 
         raise LifecycleError("note: an empty note is not recorded")
     with transaction(db):
         _request(db, request_id)
-        record_event(db, request_id, "note", actor, at, data={"text": text})
+        record_event(db, request_id, EventKind.NOTE, actor, at, data={"text": text})
 
 
 def load_events(db: sqlite_utils.Database, request_id: int) -> list[Event]:
     """A request's events in the order they happened (ties in the order they were written)."""
-    rows = db.execute(
+    rows = db.query(
         "SELECT at, kind, actor, message_id, data_json FROM events WHERE request_id = ? ORDER BY at, id",
         [request_id],
     )
     return [_event_from_row(row) for row in rows]
 
 
-def _event_from_row(row: Sequence[Any]) -> Event:
-    at = from_db(row[0])
+def _event_from_row(row: Mapping[str, Any]) -> Event:
+    at = from_db(row["at"])
     assert at is not None
-    return Event(at, row[1], row[2], row[3], json.loads(row[4] or "{}"))
+    return Event(
+        at=at,
+        kind=row["kind"],
+        actor=row["actor"],
+        message_row_id=row["message_id"],
+        data=json.loads(row["data_json"] or "{}"),
+    )
 
 
-def status_periods(received_at: datetime, events: Iterable[Event], initial: str = "new") -> list[Period]:
+def status_periods(
+    received_at: datetime, events: Iterable[Event], initial: str = RequestStatus.NEW
+) -> list[Period]:
     """The statuses a request went through, from its arrival, out of its ``status`` events (pure)."""
     periods: list[Period] = []
     status, since, department = initial, received_at, None
-    for event in sorted((e for e in events if e.kind == "status"), key=lambda e: e.at):
+    for event in sorted((e for e in events if e.kind == EventKind.STATUS), key=lambda e: e.at):
         new = event.data.get("to", status)
         start = max(event.at, since)
         periods.append(Period(status, since, start, department))
@@ -363,7 +380,7 @@ def colleague_wait_seconds(periods: Iterable[Period], now: datetime) -> dict[str
     """Real time spent waiting on each colleague's department ("" when none was named), up to ``now``."""
     waits: dict[str, float] = {}
     for period in periods:
-        if period.status != "waiting_colleague":
+        if period.status != RequestStatus.WAITING_COLLEAGUE:
             continue
         end = period.end or now
         if end > period.start:

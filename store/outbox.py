@@ -22,8 +22,8 @@ from store.records import Address, AttachmentData
 from store.search import SearchEntry, index_for_search
 from store.stats.cache import forget_figures
 from store.timeutil import from_db, to_db
+from store.vocabulary import PENDING_STATES, Direction, EventKind, OutboxState, Role
 
-STATES = ("queued", "sending", "sent", "failed")
 BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_CAP = timedelta(hours=1)
 SNIPPET_CHARS = 200
@@ -113,17 +113,15 @@ def queue_reply(
     (``mark_accepted``): one refused for good never answered anybody. ``department`` is the colleague's
     department when the request is then to wait on a colleague.
     """
-    if status_after is not None and status_after not in lifecycle.STATUSES:
-        raise lifecycle.LifecycleError(
-            f"status: {status_after!r} is not one of {', '.join(lifecycle.STATUSES)}"
-        )
+    if status_after is not None:
+        lifecycle.check_status(status_after)
     with transaction(db):
         raw_sha = hashlib.sha256(outgoing.raw).hexdigest()
         db.execute("INSERT OR IGNORE INTO raw (sha256, data) VALUES (?, ?)", [raw_sha, pack(outgoing.raw)])
         cursor = db.execute(
             "INSERT INTO messages (account_id, folder_id, message_id, in_reply_to, references_json, subject, "
             "from_addr, from_name, to_json, cc_json, date, direction, role, text_body, snippet, raw_sha256, size, "
-            "request_id) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'out', 'desk', ?, ?, ?, ?, ?)",
+            "request_id) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 outgoing.account_id,
                 outgoing.message_id,
@@ -135,6 +133,8 @@ def queue_reply(
                 json.dumps([[a.name, a.address] for a in outgoing.to]),
                 json.dumps([[a.name, a.address] for a in outgoing.cc]),
                 to_db(outgoing.date),
+                Direction.OUT,
+                Role.DESK,
                 outgoing.text_body,
                 snippet(outgoing.text_body if outgoing.written is None else outgoing.written),
                 raw_sha,
@@ -188,7 +188,7 @@ def get_row(db: sqlite_utils.Database, outbox_id: int) -> OutboxRow | None:
 
 
 def list_outbox(
-    db: sqlite_utils.Database, states: Sequence[str] = STATES, account_id: int | None = None
+    db: sqlite_utils.Database, states: Sequence[str] = tuple(OutboxState), account_id: int | None = None
 ) -> list[OutboxRow]:
     marks = ", ".join("?" * len(states))
     query = f"SELECT {_COLUMNS} FROM outbox WHERE state IN ({marks})"
@@ -216,13 +216,13 @@ def due_rows(
 
 def counts(db: sqlite_utils.Database) -> dict[str, int]:
     found = dict(db.execute("SELECT state, COUNT(*) FROM outbox GROUP BY state").fetchall())
-    return {state: int(found.get(state, 0)) for state in STATES}
+    return {state: int(found.get(state, 0)) for state in OutboxState}
 
 
 def pending_count(db: sqlite_utils.Database, account_id: int | None = None) -> int:
     """Rows still owed to a server: queued or sending."""
-    query = "SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'sending')"
-    params: list = []
+    query = "SELECT COUNT(*) FROM outbox WHERE state IN (?, ?)"
+    params: list = list(PENDING_STATES)
     if account_id is not None:
         query += " AND account_id = ?"
         params.append(account_id)
@@ -243,16 +243,16 @@ def mark_sending(db: sqlite_utils.Database, outbox_id: int) -> bool:
     """Claim a row for a try (committed before any network work); False when it is no longer queued or sending."""
     with transaction(db):
         row = get_row(db, outbox_id)
-        if row is None or row.state not in ("queued", "sending"):
+        if row is None or row.state not in PENDING_STATES:
             return False
-        return _update(db, outbox_id, ("queued", "sending"), state="sending", attempts=row.attempts + 1)
+        return _update(db, outbox_id, PENDING_STATES, state=OutboxState.SENDING, attempts=row.attempts + 1)
 
 
 def mark_accepted(db: sqlite_utils.Database, outbox_id: int, at: datetime) -> None:
     """The SMTP server took the message: from now on the row is only filed, never sent again, and the reply
     counts for its request, from its Date, in the same transaction."""
     with transaction(db):
-        if _update(db, outbox_id, ("sending",), smtp_accepted_at=to_db(at), last_error=None):
+        if _update(db, outbox_id, (OutboxState.SENDING,), smtp_accepted_at=to_db(at), last_error=None):
             _count_reply(db, outbox_id)
 
 
@@ -268,8 +268,8 @@ def _count_reply(db: sqlite_utils.Database, outbox_id: int) -> None:
         return
     request_id, status_after, actor, department, message_row, date = row
     counted = db.execute(
-        "SELECT 1 FROM events WHERE request_id = ? AND kind = 'replied' AND message_id = ?",
-        [request_id, message_row],
+        "SELECT 1 FROM events WHERE request_id = ? AND kind = ? AND message_id = ?",
+        [request_id, EventKind.REPLIED, message_row],
     ).fetchone()
     if counted is None:
         written = from_db(date)
@@ -283,7 +283,13 @@ def _count_reply(db: sqlite_utils.Database, outbox_id: int) -> None:
 
 def mark_sent(db: sqlite_utils.Database, outbox_id: int, at: datetime) -> None:
     _update(
-        db, outbox_id, ("sending",), state="sent", sent_at=to_db(at), last_error=None, next_attempt_at=None
+        db,
+        outbox_id,
+        (OutboxState.SENDING,),
+        state=OutboxState.SENT,
+        sent_at=to_db(at),
+        last_error=None,
+        next_attempt_at=None,
     )
 
 
@@ -293,23 +299,28 @@ def mark_retry(db: sqlite_utils.Database, outbox_id: int, error: str, now: datet
     attempts = row.attempts if row else 1
     next_at = now + backoff(attempts)
     _update(
-        db, outbox_id, ("sending", "queued"), state="queued", last_error=error, next_attempt_at=to_db(next_at)
+        db,
+        outbox_id,
+        PENDING_STATES,
+        state=OutboxState.QUEUED,
+        last_error=error,
+        next_attempt_at=to_db(next_at),
     )
     return next_at
 
 
 def note_error(db: sqlite_utils.Database, outbox_id: int, error: str) -> None:
     """Why a row is still waiting (sent but not yet filed, or no try possible); its state does not change."""
-    _update(db, outbox_id, ("queued", "sending"), last_error=error)
+    _update(db, outbox_id, PENDING_STATES, last_error=error)
 
 
 def mark_failed(db: sqlite_utils.Database, outbox_id: int, error: str) -> None:
-    _update(db, outbox_id, ("sending", "queued"), state="failed", last_error=error, next_attempt_at=None)
+    _update(db, outbox_id, PENDING_STATES, state=OutboxState.FAILED, last_error=error, next_attempt_at=None)
 
 
 def requeue(db: sqlite_utils.Database, outbox_id: int) -> bool:
     """Send a ``failed`` row again as it is; True when it was failed."""
-    return _update(db, outbox_id, ("failed",), state="queued", next_attempt_at=None)
+    return _update(db, outbox_id, (OutboxState.FAILED,), state=OutboxState.QUEUED, next_attempt_at=None)
 
 
 def revise_failed(
@@ -327,13 +338,13 @@ def revise_failed(
     recipients = list(dict.fromkeys(a.address for a in (*to, *cc) if a.address))
     with transaction(db):
         row = get_row(db, outbox_id)
-        if row is None or row.state != "failed":
+        if row is None or row.state != OutboxState.FAILED:
             return False
         _update(
             db,
             outbox_id,
-            ("failed",),
-            state="queued",
+            (OutboxState.FAILED,),
+            state=OutboxState.QUEUED,
             raw=raw,
             recipients_json=json.dumps(recipients),
             next_attempt_at=None,

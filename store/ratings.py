@@ -20,6 +20,7 @@ from urllib.parse import quote
 import sqlite_utils
 
 from store.lifecycle import record_event
+from store.vocabulary import EventKind, Role
 
 SCALE = range(1, 6)
 SIGNATURE_SEPARATOR = "-- \n"
@@ -95,8 +96,8 @@ def record_rating(
     record_event(
         db,
         request_id,
-        "rating",
-        "requester",
+        EventKind.RATING,
+        Role.REQUESTER,
         at,
         message_row,
         data={"value": value, "comment": comment.strip()},
@@ -117,7 +118,7 @@ def satisfaction(db: sqlite_utils.Database, request_id: int) -> tuple[int, str] 
     """The request's latest rating and its comment, or None."""
     row = db.execute(
         "SELECT json_extract(data_json, '$.value'), json_extract(data_json, '$.comment') FROM events "
-        "WHERE request_id = ? AND kind = 'rating' ORDER BY at DESC, id DESC LIMIT 1",
-        [request_id],
+        "WHERE request_id = ? AND kind = ? ORDER BY at DESC, id DESC LIMIT 1",
+        [request_id, EventKind.RATING],
     ).fetchone()
     return None if row is None else (int(row[0]), row[1] or "")

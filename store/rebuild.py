@@ -28,12 +28,12 @@ from store.db import db_path, transaction
 from store.history import filed_as_history
 from store.raw_bytes import pack
 from store.search import SearchEntry, index_for_search
+from store.vocabulary import UNSENT_STATES, Channel, EventKind
 
 log = logging.getLogger(__name__)
 
 # What the mailbox cannot give back, in an order that keeps references valid; ids are kept.
 SETTINGS_TABLES = ("calendars", "accounts", "departments", "department_domains", "requesters", "standards")
-UNSENT = ("queued", "sending", "failed")
 HAND_FIELDS = ("assignee", "priority", "category")
 _SKIP_AHEAD_TRIES = 24  # a damaged page: try reading past it this many times, each jump twice the last
 
@@ -87,7 +87,7 @@ def carry_requests(
     ):
         try:
             with transaction(db):
-                if channel != "email":
+                if channel != Channel.EMAIL:
                     found[old_id] = _carry_manual(damaged, db, old_id, counts)
                     continue
                 new_id = _request_of(db, account_id, *_opening(damaged, old_id)) or _same_request(
@@ -169,14 +169,14 @@ def _carry_hand_changes(
     latest: dict[str, tuple[str, datetime]] = {}
     by_hand = history = False  # a person set its status once; its latest status is the filing of history
     for kind, who, at, data_json in _events(damaged, old_id, counts):
-        if kind == "note":
+        if kind == EventKind.NOTE:
             text = json.loads(data_json).get("text", "")
             if text.strip():
                 lifecycle.add_note(db, new_id, text, who, datetime.fromisoformat(at))
                 counts["notes"] += 1
         else:
             latest[kind] = (who, datetime.fromisoformat(at))
-        if kind == "status":
+        if kind == EventKind.STATUS:
             data = json.loads(data_json or "{}")
             history = bool(data.get("history"))
             by_hand = by_hand or not (data.get("by_mail") or history)
@@ -191,7 +191,7 @@ def _carry_hand_changes(
     # A status derived from the mail, or the filing of history, is derived again by the rebuild's own first sync
     # (by the account's cut-off as it is now); what a person set is carried over.
     if status != current[1] and not history and (by_hand or not filed_as_history(db, new_id)):
-        who, at = latest.get("status", (actor, now))
+        who, at = latest.get(EventKind.STATUS, (actor, now))
         lifecycle.set_status(db, new_id, status, who, at)
         counts["statuses"] += 1
 
@@ -225,8 +225,8 @@ def _carry_outbox(
 ) -> None:
     """Replies not yet sent (or refused), each with the message row that shows it in its request."""
     columns = _common_columns(damaged, db, "outbox", exclude={"id"})
-    marks = ", ".join("?" * len(UNSENT))
-    for row in _rows(damaged, "outbox", columns, counts, f"state IN ({marks})", UNSENT):
+    marks = ", ".join("?" * len(UNSENT_STATES))
+    for row in _rows(damaged, "outbox", columns, counts, f"state IN ({marks})", UNSENT_STATES):
         values = dict(zip(columns, row, strict=True))
         if db.execute("SELECT 1 FROM outbox WHERE message_id = ?", [values["message_id"]]).fetchone():
             continue

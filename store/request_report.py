@@ -10,13 +10,13 @@ from typing import Any
 import sqlite_utils
 
 from store.queues import RequestFilter, request_ids
+from store.vocabulary import EventKind, Queue
 
 _SUMMARY = (
-    "SELECT r.id, r.subject, coalesce(q.address, ''), r.status, r.assignee, r.priority, r.category, r.channel, "
-    "(SELECT m.message_id FROM messages m WHERE m.id = r.first_message_id) "
+    "SELECT r.id, r.subject, coalesce(q.address, '') AS requester, r.status, r.assignee, r.priority, r.category, "
+    "r.channel, (SELECT m.message_id FROM messages m WHERE m.id = r.first_message_id) AS first_message_id "
     "FROM requests r LEFT JOIN requesters q ON q.id = r.requester_id"
 )
-_SUMMARY_KEYS = ("id", "subject", "requester", "status", "assignee", "priority", "category", "channel")
 _LIST_KEYS = ("id", "subject", "requester", "status", "assignee", "priority", "category", "first_message_id")
 
 
@@ -25,7 +25,7 @@ def list_requests(
 ) -> list[dict[str, Any]]:
     """The requests of a queue (``all_open`` or a queue of ``store.queues``) in the window's order, newest first;
     a search spans every request, as the window's search box does."""
-    queue = "open" if queue == "all_open" else queue
+    queue = Queue.OPEN if queue == "all_open" else queue
     ids = request_ids(db, RequestFilter(queue=queue, search=search, me=me), now)
     summaries = {summary["id"]: summary for summary in _summaries(db, ids)}
     return [{key: summaries[i][key] for key in _LIST_KEYS} for i in ids if i in summaries]
@@ -36,10 +36,7 @@ def _summaries(db: sqlite_utils.Database, ids: list[int]) -> list[dict[str, Any]
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        for row in db.execute(f"{_SUMMARY} WHERE r.id IN ({marks})", chunk):
-            summary = dict(zip(_SUMMARY_KEYS, row, strict=False))
-            summary["first_message_id"] = row[8]
-            found.append(summary)
+        found.extend(db.query(f"{_SUMMARY} WHERE r.id IN ({marks})", chunk))
     return found
 
 
@@ -58,7 +55,7 @@ def show_request(db: sqlite_utils.Database, request_id: int) -> dict[str, Any] |
     report["notes"] = [
         {"author": event["actor"], "at": event["at"], "text": str(event["value"] or "")}
         for event in events
-        if event["kind"] == "note"
+        if event["kind"] == EventKind.NOTE
     ]
     report["events"] = events
     report["messages"] = _messages(db, request_id)

@@ -7,9 +7,10 @@ from typing import Any
 import sqlite_utils
 
 from store.accounts import list_accounts
+from store.vocabulary import OutboxState, RequestStatus
 
-REQUEST_STATUSES = ("new", "open", "waiting", "waiting_colleague", "resolved")
-OUTBOX_STATES = ("queued", "sending", "failed", "sent")
+# In the order ``status --json`` has always shown them.
+OUTBOX_STATES = (OutboxState.QUEUED, OutboxState.SENDING, OutboxState.FAILED, OutboxState.SENT)
 
 
 def status_report(db: sqlite_utils.Database) -> dict[str, Any]:
@@ -43,7 +44,7 @@ def status_report(db: sqlite_utils.Database) -> dict[str, Any]:
                 "state": account.state,
             }
         )
-    requests = dict.fromkeys(REQUEST_STATUSES, 0)
+    requests = dict.fromkeys(RequestStatus, 0)
     for status, count in db.execute(
         "SELECT status, count(*) FROM requests WHERE merged_into IS NULL GROUP BY status"
     ):

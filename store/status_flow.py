@@ -12,9 +12,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from store.vocabulary import EventKind, RequestStatus
+
 # The kinds of event that move a status: mail from the requester or a colleague, a desk reply, and a change made by
 # a person (by hand, or from another desktop), which stands as it was made.
-MOVING_KINDS = ("received", "colleague_answered", "replied", "status")
+MOVING_KINDS = (EventKind.RECEIVED, EventKind.COLLEAGUE_ANSWERED, EventKind.REPLIED, EventKind.STATUS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +40,12 @@ class Step:
         return (self.at.replace(microsecond=0), _WITHIN_SECOND.get(self.kind, 1), self.order)
 
 
-_WITHIN_SECOND = {"received": 0, "replied": 1, "status": 1, "colleague_answered": 2}
+_WITHIN_SECOND: dict[str, int] = {
+    EventKind.RECEIVED: 0,
+    EventKind.REPLIED: 1,
+    EventKind.STATUS: 1,
+    EventKind.COLLEAGUE_ANSWERED: 2,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,29 +65,31 @@ def next_change(status: str, step: Step) -> Change | None:
     A requester's message reopens a waiting or resolved request; a colleague's answer ends our wait on their
     department; a desk reply makes a new or open request wait on the requester, or sets the status it asked for.
     """
-    if step.kind == "received":
-        if status in ("waiting", "resolved"):
-            return Change(step.at, step.actor, status, "open")
-    elif step.kind == "colleague_answered":
-        if status == "waiting_colleague":
-            return Change(step.at, step.actor, status, "open")
-    elif step.kind == "replied":
+    if step.kind == EventKind.RECEIVED:
+        if status in (RequestStatus.WAITING, RequestStatus.RESOLVED):
+            return Change(step.at, step.actor, status, RequestStatus.OPEN)
+    elif step.kind == EventKind.COLLEAGUE_ANSWERED:
+        if status == RequestStatus.WAITING_COLLEAGUE:
+            return Change(step.at, step.actor, status, RequestStatus.OPEN)
+    elif step.kind == EventKind.REPLIED:
         target = step.status_after
-        if target is None and status in ("new", "open"):
-            target = "waiting"
-        new_department = target == "waiting_colleague" and step.department is not None
+        if target is None and status in (RequestStatus.NEW, RequestStatus.OPEN):
+            target = RequestStatus.WAITING
+        new_department = target == RequestStatus.WAITING_COLLEAGUE and step.department is not None
         if target is not None and (target != status or new_department):
             return Change(step.at, step.actor, status, target, step.department if new_department else None)
     return None
 
 
-def replay(steps: Iterable[Step], initial: str = "new") -> tuple[list[Change], str, datetime | None]:
+def replay(
+    steps: Iterable[Step], initial: str = RequestStatus.NEW
+) -> tuple[list[Change], str, datetime | None]:
     """The changes mail causes over a request's whole history, its final status, and when it was resolved (None
     unless resolved now)."""
     status, resolved_at = initial, None
     changes: list[Change] = []
     for step in sorted(steps, key=lambda s: s.key):
-        if step.kind == "status":
+        if step.kind == EventKind.STATUS:
             new, at = step.to or status, step.at
         else:
             change = next_change(status, step)
@@ -88,5 +97,5 @@ def replay(steps: Iterable[Step], initial: str = "new") -> tuple[list[Change], s
                 continue
             changes.append(change)
             new, at = change.new, change.at
-        status, resolved_at = new, (at if new == "resolved" else None)
+        status, resolved_at = new, (at if new == RequestStatus.RESOLVED else None)
     return changes, status, resolved_at

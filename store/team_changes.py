@@ -24,11 +24,10 @@ import sqlite_utils
 from store import lifecycle, triage
 from store.db import transaction
 from store.numbers import free_number, message_number_key, renumber
+from store.vocabulary import SHARED_FIELDS, ChangeKind, Priority, RequestStatus
 
 log = logging.getLogger(__name__)
 
-FIELDS = ("status", "assignee", "priority", "category")
-KINDS = (*FIELDS, "note", "new", "merge", "split", "replying")
 REPLYING_FOR = timedelta(minutes=15)  # a reply being written with no sign of life for this long is abandoned
 _AT_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 _TICK = timedelta(microseconds=1)
@@ -88,7 +87,7 @@ class Change:
             )
         except (ValueError, KeyError, TypeError) as error:
             raise TeamChangeError(f"not a change Loket can read: {error}") from error
-        if change.field not in KINDS or not change.change_id or not change.request_key:
+        if change.field not in tuple(ChangeKind) or not change.change_id or not change.request_key:
             raise TeamChangeError(f"not a change Loket can read: field {change.field!r}")
         return change
 
@@ -200,13 +199,13 @@ def _insert(
 def _set_field(
     db: sqlite_utils.Database, request_id: int, field: str, value: str | None, actor: str, at: datetime
 ) -> None:
-    if field not in FIELDS:
-        raise TeamChangeError(f"field: {field!r} is not one of {', '.join(FIELDS)}")
-    if field == "status":
-        lifecycle.set_status(db, request_id, value or "open", actor, at)
-    elif field == "priority":
-        lifecycle.set_priority(db, request_id, value or "normal", actor, at)
-    elif field == "assignee":
+    if field not in SHARED_FIELDS:
+        raise TeamChangeError(f"field: {field!r} is not one of {', '.join(SHARED_FIELDS)}")
+    if field == ChangeKind.STATUS:
+        lifecycle.set_status(db, request_id, value or RequestStatus.OPEN, actor, at)
+    elif field == ChangeKind.PRIORITY:
+        lifecycle.set_priority(db, request_id, value or Priority.NORMAL, actor, at)
+    elif field == ChangeKind.ASSIGNEE:
         lifecycle.set_assignee(db, request_id, value, actor, at)
     else:
         lifecycle.set_category(db, request_id, value, actor, at)
@@ -222,7 +221,7 @@ def set_field(
     """Set status, assignee, priority or category here and share it with the team (nothing when unchanged)."""
     with transaction(db):
         account_id = _account_of(db, request_id)
-        before = _current(db, request_id, field) if field in FIELDS else None
+        before = _current(db, request_id, field) if field in SHARED_FIELDS else None
         _set_field(db, request_id, field, value, actor, at)
         after = _current(db, request_id, field)
         if after != before:
@@ -237,14 +236,16 @@ def share_status(db: sqlite_utils.Database, request_id: int, actor: str, at: dat
             key = request_key(db, request_id)
         except TeamChangeError:
             return  # a request nothing names on other desktops
-        status = _current(db, request_id, "status")
-        _record(db, _account_of(db, request_id), key, "status", status, actor, at)
+        status = _current(db, request_id, ChangeKind.STATUS)
+        _record(db, _account_of(db, request_id), key, ChangeKind.STATUS, status, actor, at)
 
 
 def add_note(db: sqlite_utils.Database, request_id: int, text: str, actor: str, at: datetime) -> None:
     with transaction(db):
         lifecycle.add_note(db, request_id, text, actor, at)
-        _record(db, _account_of(db, request_id), request_key(db, request_id), "note", text, actor, at)
+        _record(
+            db, _account_of(db, request_id), request_key(db, request_id), ChangeKind.NOTE, text, actor, at
+        )
 
 
 MANUAL_FIELDS = ("requester_address", "requester_name", "subject", "text", "channel")
@@ -258,7 +259,7 @@ def create_manual(
     with transaction(db):
         key = f"<{uuid.uuid4().hex}@request.loket>"
         request_id = _create_manual(db, account_id, details, key, actor, at)
-        _record(db, account_id, key, "new", details, actor, at)
+        _record(db, account_id, key, ChangeKind.NEW, details, actor, at)
     return request_id
 
 
@@ -293,7 +294,13 @@ def merge(db: sqlite_utils.Database, source: int, target: int, actor: str, at: d
     with transaction(db):
         triage.merge(db, source, target, actor, at)
         _record(
-            db, _account_of(db, source), request_key(db, source), "merge", request_key(db, target), actor, at
+            db,
+            _account_of(db, source),
+            request_key(db, source),
+            ChangeKind.MERGE,
+            request_key(db, target),
+            actor,
+            at,
         )
 
 
@@ -302,7 +309,9 @@ def split(db: sqlite_utils.Database, message_row: int, actor: str, at: datetime)
         old = db.execute("SELECT request_id FROM messages WHERE id = ?", [message_row]).fetchone()
         request_id = _split_numbered(db, message_row, actor, at)
         key = request_key(db, old[0]) if old and old[0] is not None else message_key(db, message_row)
-        _record(db, _account_of(db, request_id), key, "split", message_key(db, message_row), actor, at)
+        _record(
+            db, _account_of(db, request_id), key, ChangeKind.SPLIT, message_key(db, message_row), actor, at
+        )
     return request_id
 
 
@@ -312,7 +321,15 @@ def mark_replying(
     """Tell the team that ``actor`` writes a reply to the request (renewed while they do), or no longer does."""
     with transaction(db):
         until = at_text(at + REPLYING_FOR) if replying else None
-        _record(db, _account_of(db, request_id), request_key(db, request_id), "replying", until, actor, at)
+        _record(
+            db,
+            _account_of(db, request_id),
+            request_key(db, request_id),
+            ChangeKind.REPLYING,
+            until,
+            actor,
+            at,
+        )
 
 
 def replying_now(db: sqlite_utils.Database, request_id: int, now: datetime) -> list[tuple[str, datetime]]:
@@ -408,18 +425,18 @@ def apply_pending(db: sqlite_utils.Database, account_id: int) -> set[int]:
 
 def _apply(db: sqlite_utils.Database, account_id: int, change: Change) -> int | None:
     """Apply one change; None while the request (or message) it names is unknown here."""
-    if change.field == "new":
+    if change.field == ChangeKind.NEW:
         return _apply_new(db, account_id, change)
-    if change.field == "split":
+    if change.field == ChangeKind.SPLIT:
         return _apply_split(db, account_id, change)
     request_id = find_request(db, account_id, change.request_key)
     if request_id is None:
         return None
-    if change.field == "replying":
+    if change.field == ChangeKind.REPLYING:
         pass  # read by ``replying_now``; no event: the history keeps what was done, not who was typing
-    elif change.field == "note":
+    elif change.field == ChangeKind.NOTE:
         lifecycle.add_note(db, request_id, str(change.value), change.actor, change.at)
-    elif change.field == "merge":
+    elif change.field == ChangeKind.MERGE:
         target = find_request(db, account_id, str(change.value))
         if target is None:
             return None

@@ -12,6 +12,8 @@ import binascii
 import re
 from collections.abc import Iterable, Sequence
 
+from store.vocabulary import AutoKind, Direction
+
 # Reply and forward prefixes as mail clients write them in English, Dutch, German, Italian and the Nordic languages
 # that Outlook sometimes leaks: Re, RE[2], Aw (Antwort), Wg (Weitergeleitet), Antw (Antwoord), Doorst (Doorsturen),
 # R (Risposta), I (Inoltro), Rif (Riferimento), Fw/Fwd, Tr (Transfert), Sv (Svar), Vs (Vidaresend).
@@ -93,6 +95,6 @@ def choose_request(
 
 def opens_request(direction: str, auto_kind: str, sender: str, desk_addresses: Iterable[str]) -> bool:
     """Only a person's incoming message opens a request; automatic mail and the desk's own mail never do."""
-    if direction != "in" or auto_kind != "none" or not sender:
+    if direction != Direction.IN or auto_kind != AutoKind.NONE or not sender:
         return False
     return sender.lower() not in {address.lower() for address in desk_addresses}

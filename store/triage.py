@@ -14,9 +14,9 @@ import sqlite_utils
 from store.db import transaction
 from store.lifecycle import record_event
 from store.timeutil import to_db
+from store.vocabulary import HAND_CHANNELS, EventKind
 
 log = logging.getLogger(__name__)
-CHANNELS = ("phone", "desk")
 
 
 class TriageError(ValueError):
@@ -55,8 +55,8 @@ def create_manual(
     at: datetime,
 ) -> int:
     """A request that did not come by mail; what was said is kept as its first note."""
-    if channel not in CHANNELS:
-        raise TriageError(f"channel: {channel!r} is not one of {', '.join(CHANNELS)}")
+    if channel not in HAND_CHANNELS:
+        raise TriageError(f"channel: {channel!r} is not one of {', '.join(HAND_CHANNELS)}")
     if not subject.strip():
         raise TriageError("subject: a request needs a subject")
     with transaction(db):
@@ -68,9 +68,9 @@ def create_manual(
             [account_id, requester_id, subject.strip(), channel, stamp, stamp],
         )
         request_id = int(cursor.lastrowid or 0)
-        record_event(db, request_id, "received", actor, at, data={"channel": channel})
+        record_event(db, request_id, EventKind.RECEIVED, actor, at, data={"channel": channel})
         if text.strip():
-            record_event(db, request_id, "note", actor, at, data={"text": text.strip()})
+            record_event(db, request_id, EventKind.NOTE, actor, at, data={"text": text.strip()})
         _apply_standard(db, request_id)
     log.info("request %s entered by hand (%s) by %s", request_id, channel, actor)
     return request_id
@@ -99,8 +99,8 @@ def merge(db: sqlite_utils.Database, source: int, target: int, actor: str, at: d
             "last_activity_at = ? WHERE id = ?",
             [source, to_db(at), target],
         )
-        record_event(db, source, "merged", actor, at, data={"into": target, "messages": moved})
-        record_event(db, target, "merged", actor, at, data={"source": source, "messages": moved})
+        record_event(db, source, EventKind.MERGED, actor, at, data={"into": target, "messages": moved})
+        record_event(db, target, EventKind.MERGED, actor, at, data={"source": source, "messages": moved})
     log.info("request %s merged into %s by %s", source, target, actor)
 
 
@@ -129,10 +129,12 @@ def split(db: sqlite_utils.Database, message_row: int, actor: str, at: datetime)
         )
         request_id = int(cursor.lastrowid or 0)
         db.execute("UPDATE messages SET request_id = ? WHERE id = ?", [request_id, message_row])
-        record_event(db, request_id, "split", actor, at, data={"source": old_request, "message": message_row})
+        record_event(
+            db, request_id, EventKind.SPLIT, actor, at, data={"source": old_request, "message": message_row}
+        )
         if old_request is not None:
             record_event(
-                db, old_request, "split", actor, at, data={"into": request_id, "message": message_row}
+                db, old_request, EventKind.SPLIT, actor, at, data={"into": request_id, "message": message_row}
             )
         _apply_standard(db, request_id)
     log.info("message %s split off into request %s by %s", message_row, request_id, actor)

@@ -158,12 +158,13 @@ def _print_requests(data_dir: Path, account: Account, password: str) -> int:
     from store.db import open_db
     from store.queues import RequestFilter, request_ids, request_rows
     from store.timeutil import utcnow
+    from store.vocabulary import Queue
 
     synced = _sync(data_dir, account, password)
     db = open_db(data_dir)
     zone = ZoneInfo(account_timezone(db, account))
     now = utcnow()
-    rows = request_rows(db, request_ids(db, RequestFilter("open"), now))
+    rows = request_rows(db, request_ids(db, RequestFilter(Queue.OPEN), now))
     print(f"{synced} messages synced from the demo mailbox into {data_dir}; {len(rows)} open requests")
     print(f"{'#':>4}  {'received':16}  {'timer':9}  {'requester':24}  {'department':20}  subject")
     for row in rows:

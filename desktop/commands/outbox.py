@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.commands import CliError
+from store.vocabulary import OutboxState
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -53,9 +54,9 @@ def run_flush(args: argparse.Namespace) -> int:
     db = open_db(args.data_dir)
     problems = flush_all(db, secret_for)
     states = counts(db)
-    left = states["queued"] + states["sending"]
+    left = states[OutboxState.QUEUED] + states[OutboxState.SENDING]
     if left:
         reason = problems[0] if problems else "no reason recorded"
         raise CliError(f"{left} repl{'y' if left == 1 else 'ies'} still queued or sending ({reason})")
-    print(f"outbox empty: {states['sent']} sent, {states['failed']} failed (left alone)")
+    print(f"outbox empty: {states[OutboxState.SENT]} sent, {states[OutboxState.FAILED]} failed (left alone)")
     return 0

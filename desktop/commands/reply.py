@@ -7,13 +7,15 @@ import getpass
 from typing import TYPE_CHECKING
 
 from desktop.commands import CliError, read_body_file
+from store.vocabulary import STATUSES_AFTER_REPLY, OutboxState, RequestStatus
 
 if TYPE_CHECKING:
     import sqlite_utils
 
     from store.accounts import Account
 
-STATUSES = ("open", "waiting", "waiting_colleague", "resolved")
+# Plain values, not members: argparse's usage errors show each choice's repr.
+STATUSES = [status.value for status in STATUSES_AFTER_REPLY]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,7 +23,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("request_id", type=int, metavar="REQUEST_ID", help="the request_id of the export")
     parser.add_argument("--body-file", required=True, metavar="F", help="UTF-8 text of the reply")
     parser.add_argument(
-        "--status", choices=STATUSES, default="waiting", help="the request's status after sending"
+        "--status",
+        choices=STATUSES,
+        default=RequestStatus.WAITING.value,
+        help="the request's status after sending",
     )
     parser.set_defaults(func=run_reply)
 
@@ -69,14 +74,14 @@ def send_queued(db: sqlite_utils.Database, account: Account, outbox_id: int) -> 
         raise CliError(f"the reply is queued in the outbox, not sent: {error}") from error
     row = get_row(db, outbox_id)
     assert row is not None
-    if row.state == "sent":
+    if row.state == OutboxState.SENT:
         print(f"sent {row.message_id}")
         return 0
     reason = row.last_error or "unknown reason"
-    if row.state == "sending":
+    if row.state == OutboxState.SENDING:
         raise CliError(
             f"the reply was sent but is not yet filed in Sent ({reason}); 'loket outbox flush' finishes it"
         )
-    if row.state == "failed":
+    if row.state == OutboxState.FAILED:
         raise CliError(f"the server refused the reply: {reason}")
     raise CliError(f"the reply is queued in the outbox, not sent: {reason}")

@@ -12,8 +12,13 @@ from typing import Any
 
 from desktop.commands import CliError
 from desktop.commands.request_changes import add_as_option, add_change_commands
+from store.vocabulary import Queue
 
-QUEUES = ("all_open", "mine", "unassigned", "waiting", "waiting_colleague", "resolved", "all")
+# The command line's queues: "all_open" is the sidebar's "open"; the timer queues are the window's alone.
+QUEUES = [
+    "all_open",
+    *(queue.value for queue in Queue if queue not in (Queue.OPEN, Queue.BREACHING, Queue.BREACHED)),
+]
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

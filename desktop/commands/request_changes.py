@@ -11,13 +11,15 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from desktop.commands import CliError, read_body_file
+from store.vocabulary import HAND_CHANNELS, Channel, Priority, RequestStatus
 
 if TYPE_CHECKING:
     import sqlite_utils
 
-PRIORITIES = ("low", "normal", "high", "urgent")
-STATUSES = ("new", "open", "waiting", "waiting_colleague", "resolved")
-CHANNELS = ("phone", "desk")
+# Plain values, not members: argparse's usage errors show each choice's repr.
+PRIORITIES = [priority.value for priority in Priority]
+STATUSES = [status.value for status in RequestStatus]
+CHANNELS = [channel.value for channel in HAND_CHANNELS]
 
 
 def add_as_option(parser: argparse.ArgumentParser) -> None:
@@ -46,7 +48,7 @@ def add_change_commands(commands: argparse._SubParsersAction) -> None:
     new.add_argument("--name", default="", metavar="NAME")
     new.add_argument("--subject", required=True, metavar="S")
     new.add_argument("--body-file", required=True, metavar="F", help="UTF-8 text: what was asked")
-    new.add_argument("--channel", choices=CHANNELS, default="phone")
+    new.add_argument("--channel", choices=CHANNELS, default=Channel.PHONE.value)
     new.set_defaults(func=run_new)
     for parser in (set_parser, note, new):
         add_as_option(parser)

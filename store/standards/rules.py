@@ -24,12 +24,12 @@ from store.standards.calendars import hours_to_json, load_calendar
 from store.standards.due_batches import dues_at_micros, dues_for_starts, to_micros
 from store.stats.cache import forget_figures
 from store.timeutil import to_db, utcnow
+from store.vocabulary import Channel, EventKind, RequestStatus
 
 log = logging.getLogger(__name__)
 
 DEFAULT_WARNING_PCT = 75.0
 CRITERIA = ("requester", "department", "category", "channel", "priority")
-REQUEST_CHANNELS = ("email", "phone", "desk")
 _WEIGHT = {"requester": 16, "department": 8, "category": 2, "channel": 2, "priority": 1}
 
 
@@ -97,8 +97,8 @@ def _check(db: sqlite_utils.Database, standard: Standard) -> Standard:
     ):
         raise StandardError(f"calendar: there is no calendar {standard.calendar_id}")
     channel = _normal(standard.channel)
-    if channel is not None and channel.lower() not in REQUEST_CHANNELS:
-        raise StandardError(f"channel: {channel!r} is not one of {', '.join(REQUEST_CHANNELS)}")
+    if channel is not None and channel.lower() not in tuple(Channel):
+        raise StandardError(f"channel: {channel!r} is not one of {', '.join(Channel)}")
     requester = _normal(standard.requester)
     normal = replace(
         standard,
@@ -221,7 +221,8 @@ def remove_standard(db: sqlite_utils.Database, standard_id: int, now: datetime |
 
 
 _FACTS_SQL = """
-SELECT q.id, q.account_id, q.standard_id, lower(r.address), d.name, q.category, q.priority, q.channel
+SELECT q.id, q.account_id, q.standard_id, lower(r.address) AS requester, d.name AS department, q.category,
+       q.priority, q.channel
 FROM requests q
 LEFT JOIN requesters r ON r.id = q.requester_id
 LEFT JOIN departments d ON d.id = r.department_id
@@ -239,32 +240,27 @@ def _best(
     return max(fitting, key=lambda s: (s.specificity(), s.account_id is not None, -(s.id or 0)))
 
 
-def _facts(row: Sequence[Any]) -> dict[str, str | None]:
-    return {
-        "requester": row[3],
-        "department": row[4],
-        "category": row[5],
-        "priority": row[6],
-        "channel": row[7],
-    }
+def _facts(row: Mapping[str, Any]) -> dict[str, str | None]:
+    return {criterion: row[criterion] for criterion in CRITERIA}
 
 
 def standard_for_request(db: sqlite_utils.Database, request_id: int) -> Standard | None:
     """The standard that fits the request best by its requester, department, category, channel and priority."""
-    row = db.execute(_FACTS_SQL + " WHERE q.id = ?", [request_id]).fetchone()
+    row = next(db.query(_FACTS_SQL + " WHERE q.id = ?", [request_id]), None)
     if row is None:
         raise StandardError(f"request: there is no request {request_id}")
-    return _best(list_standards(db, row[1]), row[1], _facts(row))
+    return _best(list_standards(db, row["account_id"]), row["account_id"], _facts(row))
 
 
 def _record_change(
     db: sqlite_utils.Database, request_id: int, old: int | None, new: Standard | None, at: datetime
 ) -> None:
     db.execute(
-        "INSERT INTO events (request_id, at, kind, actor, data_json) VALUES (?, ?, 'standard', 'loket', ?)",
+        "INSERT INTO events (request_id, at, kind, actor, data_json) VALUES (?, ?, ?, 'loket', ?)",
         [
             request_id,
             to_db(at),
+            EventKind.STANDARD,
             json.dumps({"from": old, "to": new.id if new else None, "name": new.name if new else None}),
         ],
     )
@@ -292,13 +288,13 @@ def apply_standards(
     ids = json.dumps(list(request_ids))
     chosen: dict[int, Standard | None] = {}
     with transaction(db):
-        rows = db.execute(_FACTS_SQL + " WHERE q.id IN (SELECT value FROM json_each(?))", [ids]).fetchall()
+        rows = list(db.query(_FACTS_SQL + " WHERE q.id IN (SELECT value FROM json_each(?))", [ids]))
         standards = list_standards(db)
         at = now or utcnow()
         for row in rows:
-            best = chosen[row[0]] = _best(standards, row[1], _facts(row))
-            if (best.id if best else None) != row[2]:
-                _record_change(db, row[0], row[2], best, at)
+            best = chosen[row["id"]] = _best(standards, row["account_id"], _facts(row))
+            if (best.id if best else None) != row["standard_id"]:
+                _record_change(db, row["id"], row["standard_id"], best, at)
         _recompute(db, "q.id IN (SELECT value FROM json_each(?))", [ids], now)
     return chosen
 
@@ -312,11 +308,11 @@ def reassign_standards(
     moved = []
     with transaction(db):
         sql = _FACTS_SQL + " WHERE q.status != 'resolved'" + (" AND q.account_id = ?" if account_id else "")
-        for row in db.execute(sql, [account_id] if account_id else []).fetchall():
-            best = _best(standards, row[1], _facts(row))
-            if (best.id if best else None) != row[2]:
-                _record_change(db, row[0], row[2], best, at)
-                moved.append(row[0])
+        for row in list(db.query(sql, [account_id] if account_id else [])):
+            best = _best(standards, row["account_id"], _facts(row))
+            if (best.id if best else None) != row["standard_id"]:
+                _record_change(db, row["id"], row["standard_id"], best, at)
+                moved.append(row["id"])
         for start in range(0, len(moved), 500):
             chunk = moved[start : start + 500]
             _recompute(db, f"q.id IN ({', '.join('?' * len(chunk))})", chunk, now)
@@ -357,7 +353,7 @@ def _waiting_pauses(db: sqlite_utils.Database, where: str, params: list[Any], no
     open_since: dict[int, int] = {}
     for request_id, at, to in db.execute(_WAITING_SQL.format(where=where), params):
         instant = _text_us(at)
-        if to == "waiting":
+        if to == RequestStatus.WAITING:
             open_since.setdefault(request_id, instant)
         elif request_id in open_since:
             pauses.setdefault(request_id, []).append((open_since.pop(request_id), instant))

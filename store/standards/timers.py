@@ -19,9 +19,7 @@ from store.standards.calendars import load_calendar
 from store.standards.explanation import Explanation, explain_due
 from store.standards.rules import Standard, get_standard
 from store.timeutil import from_db
-
-STATES = ("on_time", "warning", "breached", "met", "met_late")
-PAUSING_STATUS = "waiting"
+from store.vocabulary import RequestStatus, TimerState
 
 Pause = tuple[datetime, datetime]
 
@@ -58,7 +56,7 @@ def waiting_pauses(received_at: datetime, events: Iterable[Event], now: datetime
     return [
         (period.start, period.end or max(now, period.start))
         for period in status_periods(received_at, events)
-        if period.status == PAUSING_STATUS
+        if period.status == RequestStatus.WAITING
     ]
 
 
@@ -77,13 +75,13 @@ def _timer(
     warning_at = due_at(received_at, target * warning_pct / 100, calendar, paused)
     used = business_minutes_between(received_at, stopped_at or now, calendar, paused)
     if stopped_at is not None:
-        state = "met" if used <= target else "met_late"
+        state = TimerState.MET if used <= target else TimerState.MET_LATE
     elif used >= target:
-        state = "breached"
+        state = TimerState.BREACHED
     elif used >= target * warning_pct / 100:
-        state = "warning"
+        state = TimerState.WARNING
     else:
-        state = "on_time"
+        state = TimerState.ON_TIME
     explanation = explain_due(received_at, target, calendar, paused) if explain else None
     return Timer(kind, target, due, warning_at, used, state, stopped_at, explanation)
 
@@ -176,21 +174,31 @@ def load_timers(
     db: sqlite_utils.Database, request_id: int, now: datetime, explain: bool = False
 ) -> RequestTimers | None:
     """The timers of one stored request, on its standard's calendar (or its account's); None if no such request."""
-    row = db.execute(
-        "SELECT q.received_at, q.first_response_at, q.resolved_at, q.standard_id, a.calendar_id "
-        "FROM requests q JOIN accounts a ON a.id = q.account_id WHERE q.id = ?",
-        [request_id],
-    ).fetchone()
-    if row is None:
+    rows = list(
+        db.query(
+            "SELECT q.received_at, q.first_response_at, q.resolved_at, q.standard_id, a.calendar_id "
+            "FROM requests q JOIN accounts a ON a.id = q.account_id WHERE q.id = ?",
+            [request_id],
+        )
+    )
+    if not rows:
         return None
-    received_at = from_db(row[0])
+    row = rows[0]
+    received_at = from_db(row["received_at"])
     assert received_at is not None
-    standard = get_standard(db, row[3]) if row[3] is not None else None
-    calendar_id = (standard.calendar_id if standard else None) or row[4]
+    standard = get_standard(db, row["standard_id"]) if row["standard_id"] is not None else None
+    calendar_id = (standard.calendar_id if standard else None) or row["calendar_id"]
     if calendar_id is None:
         return RequestTimers(None, None)
     calendar = load_calendar(db, calendar_id)
     events = load_events(db, request_id)
     return compute_timers(
-        received_at, from_db(row[1]), from_db(row[2]), events, calendar, standard, now, explain
+        received_at,
+        from_db(row["first_response_at"]),
+        from_db(row["resolved_at"]),
+        events,
+        calendar,
+        standard,
+        now,
+        explain,
     )

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from store.lifecycle import Period
 from store.standards.rules import Standard
+from store.vocabulary import Channel, RequestStatus
 
 GROUPINGS = ("request", "requester", "department", "agent", "month")
 GROUP_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -27,9 +28,6 @@ GROUP_COLUMNS: dict[str, tuple[str, ...]] = {
     "month": ("month",),
 }
 
-WAITING = "waiting"
-WAITING_COLLEAGUE = "waiting_colleague"
-RESOLVED = "resolved"
 _FOREVER = datetime.max.replace(tzinfo=UTC)
 
 Timer = Callable[[datetime, datetime, Sequence[tuple[datetime, datetime]]], float]
@@ -55,7 +53,7 @@ class RequestRecord:
     standard: Standard | None
     zone: ZoneInfo
     periods: tuple[Period, ...] = ()  # from ``store.lifecycle.status_periods``, in time order
-    channel: str = "email"  # how the request reached the desk: email, phone, desk
+    channel: str = Channel.EMAIL  # how the request reached the desk
     satisfaction: int | None = None  # the requester's latest rating, 1–5
     # Resolved now by the first sync's filing of imported history (store.history): when it was really resolved is
     # unknown, so it adds no resolution time.
@@ -103,9 +101,9 @@ def _spans(record: RequestRecord, status: str) -> Iterator[tuple[datetime, datet
 
 def _resolved_at(record: RequestRecord) -> datetime | None:
     """When the request was last resolved, if it is resolved now."""
-    if record.status != RESOLVED:
+    if record.status != RequestStatus.RESOLVED:
         return None
-    if record.periods and record.periods[-1].status == RESOLVED:
+    if record.periods and record.periods[-1].status == RequestStatus.RESOLVED:
         return record.periods[-1].start
     return record.resolved_at
 
@@ -113,7 +111,9 @@ def _resolved_at(record: RequestRecord) -> datetime | None:
 def _reopened(record: RequestRecord) -> int:
     periods = record.periods
     return sum(
-        1 for before, after in pairwise(periods) if before.status == RESOLVED and after.status != RESOLVED
+        1
+        for before, after in pairwise(periods)
+        if before.status == RequestStatus.RESOLVED and after.status != RequestStatus.RESOLVED
     )
 
 
@@ -140,7 +140,7 @@ def _overlapping(
 
 def request_figures(record: RequestRecord, timer: Timer) -> RequestFigures:
     """The per-request figures; timers pause while the request waits on the requester (DESIGN.md)."""
-    paused = [(start, end) for start, end, _ in _spans(record, WAITING)]
+    paused = [(start, end) for start, end, _ in _spans(record, RequestStatus.WAITING)]
     received = record.received_at
     responded = record.first_response_at
     first_business = first_calendar = None
@@ -153,7 +153,7 @@ def request_figures(record: RequestRecord, timer: Timer) -> RequestFigures:
         resolution = timer(received, resolved, _overlapping(paused, received, resolved))
     waits = tuple(
         ColleagueWait(department, start, None if end is _FOREVER else timer(start, end, ()))
-        for start, end, department in _spans(record, WAITING_COLLEAGUE)
+        for start, end, department in _spans(record, RequestStatus.WAITING_COLLEAGUE)
     )
     return RequestFigures(
         record=record,
@@ -200,7 +200,7 @@ class FigureRow(NamedTuple):
     month: str  # YYYY-MM, local
     waits_json: str | None  # [[department, started_at, business_min or null], ...]
     tz: str
-    channel: str = "email"
+    channel: str = Channel.EMAIL
     satisfaction: int | None = None
 
 

@@ -27,6 +27,7 @@ from store.standards.calendars import calendar_from_row
 from store.standards.rules import Standard
 from store.stats.figures import FigureRow, RequestRecord, Timer, flatten, request_figures
 from store.timeutil import to_db
+from store.vocabulary import EventKind
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +140,8 @@ class StatsSource:
         for scope in self.scopes:
             self._refresh(scope)
             tz = scope.calendar.tz
+            # Read by position, in _ROWS_SQL's order: by name (sqlite3.Row or sqlite-utils' dicts) reading these
+            # rows took a quarter longer, a sixth of the whole CSV export, over 20,000 requests.
             for row in self.db.conn.execute(_ROWS_SQL, [scope.account_id, scope.low, scope.high]):
                 if row[15] is None:  # reopened: dropped by a trigger since the refresh, its sources changed
                     yield from self._compute(scope, "AND r.id = ?", [row[0]])
@@ -228,7 +231,7 @@ class StatsSource:
         pending = events.fetchone()
         zone = scope.calendar.zone
         parse = datetime.fromisoformat
-        for row in rows:
+        for row in rows:  # by position, in _RECORDS_SQL's order, for the speed ``rows`` needs
             request_id = row[0]
             received = parse(row[7])
             changes: list[Event] = []
@@ -237,7 +240,9 @@ class StatsSource:
                 pending = events.fetchone()
             while pending is not None and pending[0] == request_id:
                 changes.append(
-                    Event(parse(pending[1]), "status", data={"to": pending[2], "department": pending[3]})
+                    Event(
+                        parse(pending[1]), EventKind.STATUS, data={"to": pending[2], "department": pending[3]}
+                    )
                 )
                 history = bool(pending[4])
                 pending = events.fetchone()

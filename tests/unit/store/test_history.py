@@ -13,9 +13,9 @@ from store import lifecycle
 from store.accounts import AccountError, set_history_days
 from store.db import open_memory_db, transaction
 from store.history import DEFAULT_HISTORY_DAYS, HISTORY_ACTOR, file_history
-from store.stats.figures import RESOLVED
 from store.stats.records import Selection, StatsSource
 from store.timeutil import to_db
+from store.vocabulary import RequestStatus
 from tests.accounts import loopback_account
 
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
@@ -63,7 +63,7 @@ def test_requests_quiet_before_the_cut_off_are_resolved_at_their_last_message_an
     answered = request(db, OLD, replied_after=timedelta(hours=2))
     recent = request(db, RECENT)
     assert file_history(db, 1, NOW) == 2
-    assert row(db, unanswered)["status"] == row(db, answered)["status"] == RESOLVED
+    assert row(db, unanswered)["status"] == row(db, answered)["status"] == RequestStatus.RESOLVED
     assert row(db, answered)["resolved_at"] == to_db(OLD + timedelta(hours=2))
     assert row(db, recent)["status"] == "new"
     last = lifecycle.load_events(db, answered)[-1]

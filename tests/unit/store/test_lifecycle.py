@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from store import lifecycle
 from store.db import open_memory_db
 from store.timeutil import to_db
+from store.vocabulary import RequestStatus
 
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -165,7 +166,7 @@ def test_failed_transition_leaves_nothing_behind(db):
 ACTIONS = st.lists(
     st.tuples(
         st.sampled_from(["requester", "colleague", "auto", "reply", "set"]),
-        st.sampled_from(list(lifecycle.STATUSES)),
+        st.sampled_from(list(RequestStatus)),
         st.integers(min_value=1, max_value=600),
     ),
     max_size=12,
