@@ -606,6 +606,15 @@ def team_changes_and_shared_numbers(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE temp.renumbered")
 
 
+# Merging a request and deleting one look for the requests merged into it and the old numbers that name it: without
+# these each look-up read every request (three times per merge), so the Sent folder of a first sync, whose replies
+# merge the requests that answers to them opened, slowed down as the store grew.
+MERGE_LOOKUPS = """
+CREATE INDEX requests_merged_into ON requests(merged_into) WHERE merged_into IS NOT NULL;
+CREATE INDEX request_aliases_request ON request_aliases(request_id);
+"""
+
+
 Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19,
@@ -615,6 +624,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     V23, V24, V25,
     V_ACCOUNT_SIGN_IN,
     team_changes_and_shared_numbers,
+    MERGE_LOOKUPS,
 )  # fmt: skip
 
 
