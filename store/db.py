@@ -12,6 +12,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from store import bodies
 from store.migrations import migrate
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ def open_db(data_dir: Path | str) -> sqlite_utils.Database:
     conn.execute("PRAGMA cache_size = -16384")  # 16 MiB per connection: the hot indexes, not the bodies
     conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT_BYTES}")
+    bodies.register(conn)
     migrate(conn)
     db = _database(conn)
     if conn.execute("SELECT 1 FROM deferred_indexes LIMIT 1").fetchone():
@@ -70,6 +72,7 @@ def open_memory_db() -> sqlite_utils.Database:
     """A throw-away store for pure tests of store rules."""
     conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
+    bodies.register(conn)
     migrate(conn)
     return _database(conn)
 

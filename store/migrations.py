@@ -635,6 +635,13 @@ def attachments_without_blobs(conn: sqlite3.Connection) -> None:
     )
 
 
+# A message's bodies are kept compressed (store.bodies) in the store of a mailbox synced from now on; rows written
+# before keep their text columns. Adding a column rewrites nothing: instant on a store of any size.
+MESSAGE_BODIES_PACKED = """
+ALTER TABLE messages ADD COLUMN bodies BLOB;
+"""
+
+
 Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19,
@@ -646,6 +653,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     team_changes_and_shared_numbers,
     MERGE_LOOKUPS,
     attachments_without_blobs,
+    MESSAGE_BODIES_PACKED,
 )  # fmt: skip
 
 

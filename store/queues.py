@@ -397,7 +397,8 @@ def conversation(db: sqlite_utils.Database, request_id: int) -> list[Conversatio
             tuple(attachments.get(row[0], ())),
         )
         for row in db.execute(
-            """SELECT id, coalesce(date, internal_date), role, from_name, from_addr, subject, text_body, html_body
+            """SELECT id, coalesce(date, internal_date), role, from_name, from_addr, subject,
+                      message_text(bodies, text_body), message_html(bodies, html_body)
                FROM messages WHERE request_id = ?""",
             [request_id],
         )
