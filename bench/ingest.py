@@ -66,20 +66,23 @@ class Run:
 
 def cached_mailbox(dovecot: Dovecot, box: Mailbox, count: int) -> tuple[dict[str, int], int, str]:
     """The generated mailbox in the user's maildirs, indexed: linked from the cache when it holds this generator's
-    mailbox of this size, else generated and then kept there. Returns messages per folder, bytes, and how."""
+    mailbox of this size, else generated, moved into the cache, and linked back. Returns messages per folder,
+    bytes, and how it came."""
     version = hashlib.sha256(Path(corpus.__file__).read_bytes()).hexdigest()[:12]
     cached = CACHE / f"mailbox-{version}-{count}"
     home = dovecot.base / "mail" / box.username
+    how = f"linked from {cached}"
     if not (cached / "counts.json").exists():
         per_folder, size = seed(dovecot, box, count)
         index(dovecot, box)
-        shutil.rmtree(cached, ignore_errors=True)
         staging = cached.with_name(cached.name + ".partial")
         shutil.rmtree(staging, ignore_errors=True)
-        shutil.copytree(home, staging / "maildir", symlinks=True)
+        shutil.rmtree(cached, ignore_errors=True)
+        staging.mkdir(parents=True)
+        shutil.move(home, staging / "maildir")  # a rename where the cache is on the same file system
         (staging / "counts.json").write_text(json.dumps({"folders": per_folder, "size": size}))
         staging.rename(cached)
-        return per_folder, size, f"generated, written, indexed and cached in {cached}"
+        how = f"generated, written, indexed and kept in {cached}"
     shutil.rmtree(home, ignore_errors=True)
     shutil.copytree(cached / "maildir", home, symlinks=True, copy_function=_link_message)
     if os.geteuid() == 0:  # the server writes its index files and new folders as its own unprivileged user
@@ -87,7 +90,7 @@ def cached_mailbox(dovecot: Dovecot, box: Mailbox, count: int) -> tuple[dict[str
             if path.is_dir() or path.name.startswith(DOVECOT_FILES):
                 os.chown(path, dovecot.uid, dovecot.gid)
     counts = json.loads((cached / "counts.json").read_text())
-    return counts["folders"], counts["size"], f"linked from {cached}"
+    return counts["folders"], counts["size"], how
 
 
 def _link_message(source: str, target: str) -> None:
@@ -117,7 +120,7 @@ def index(dovecot: Dovecot, box: Mailbox) -> None:
     client = dovecot.client(box)
     for folder in FOLDERS:
         client.select_folder(folder, readonly=True)
-        client.search(["ALL"])
+        client.search(["UID", "*"])  # one UID back: SEARCH ALL's answer outgrows imaplib's line limit
     client.logout()
 
 
@@ -218,8 +221,8 @@ def rates_per_tenth(progress: list[tuple[float, int]], total: int) -> tuple[list
 
 
 def store_breakdown(store: Path) -> dict[str, int]:
-    """Where the store's bytes go, from ``dbstat``: the messages table split by the share of its plain and HTML
-    bodies."""
+    """Where the store's bytes go, from ``dbstat``; the messages table is split by what its columns hold: bodies
+    (plain and HTML, compressed together in ``bodies``; HTML apart only in rows written before) and the rest."""
     conn = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
     try:
         kinds = dict(conn.execute("SELECT name, type FROM sqlite_master"))
@@ -232,15 +235,18 @@ def store_breakdown(store: Path) -> dict[str, int]:
             elif name == "raw":
                 parts["raw"] += size
             elif name == "messages":
-                text, html, everything = conn.execute(
-                    "SELECT sum(length(CAST(text_body AS BLOB))), sum(length(CAST(html_body AS BLOB))), "
-                    "sum(length(CAST(text_body AS BLOB)) + coalesce(length(CAST(html_body AS BLOB)), 0) "
+                bodies, html, everything = conn.execute(
+                    "SELECT sum(length(CAST(text_body AS BLOB)) + coalesce(length(bodies), 0)), "
+                    "sum(coalesce(length(CAST(html_body AS BLOB)), 0)), "
+                    "sum(length(CAST(text_body AS BLOB)) + coalesce(length(bodies), 0) "
+                    "+ coalesce(length(CAST(html_body AS BLOB)), 0) "
                     "+ length(CAST(subject || snippet || to_json || cc_json || references_json AS BLOB)) + 120) "
                     "FROM messages"
                 ).fetchone()
-                parts["bodies"] += size * (text or 0) // max(1, everything or 0)
-                parts["HTML"] += size * (html or 0) // max(1, everything or 0)
-                parts["other"] += size - size * ((text or 0) + (html or 0)) // max(1, everything or 0)
+                share = size / max(1, everything or 0)
+                parts["bodies"] += int((bodies or 0) * share)
+                parts["HTML"] += int((html or 0) * share)
+                parts["other"] += size - int(((bodies or 0) + (html or 0)) * share)
             else:
                 parts["other"] += size
         return parts
