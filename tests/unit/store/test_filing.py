@@ -318,7 +318,10 @@ def fts_ids(db, word):
 
 
 def message_ids_holding(db, word):
-    rows = db.execute("SELECT id FROM messages WHERE message_text(bodies, text_body) = ? OR subject LIKE ?", [word, f"%{word}%"])
+    rows = db.execute(
+        "SELECT id FROM messages WHERE message_text(bodies, text_body) = ? OR subject LIKE ?",
+        [word, f"%{word}%"],
+    )
     return {row[0] for row in rows}
 
 
