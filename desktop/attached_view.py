@@ -1,7 +1,7 @@
 """Attachments that a person reads rather than opens: a forwarded message shown as a message inside the message
 (sender, date, subject, text and its own attachments), and an invitation as its summary, time and place.
 
-``open_attachments`` runs on the reading thread (it reads blobs and parses); the HTML is built on the GUI thread.
+``open_attachments`` runs on the reading thread (it reads the raw mail and parses); the HTML is built on the GUI thread.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from PySide6.QtCore import QDate, QLocale
 
 from desktop.formatting import qdatetime, short_datetime
 from desktop.i18n import tr
+from mail.attachment_bytes import attachment_bytes
 from mail.invitation import CALENDAR_TYPES, Invitation, read_invitation
 from mail.parse import MAX_ATTACHED_DEPTH, parse_message
 from store.records import ParsedMessage
@@ -51,12 +52,13 @@ def open_attachments(db: sqlite_utils.Database, request_id: int) -> dict[int, Op
     """The request's attached messages and invitations, read, by attachment id."""
     marks = ",".join("?" * len(_READ_TYPES))
     opened: dict[int, Opened] = {}
-    for attachment_id, content_type, data in db.execute(
-        f"""SELECT a.id, a.content_type, b.data FROM attachments a JOIN messages m ON m.id = a.message_id
-            JOIN blobs b ON b.sha256 = a.sha256 WHERE m.request_id = ? AND a.content_type IN ({marks})""",
+    for attachment_id, content_type in db.execute(
+        f"""SELECT a.id, a.content_type FROM attachments a JOIN messages m ON m.id = a.message_id
+            WHERE m.request_id = ? AND a.content_type IN ({marks})""",
         [request_id, *_READ_TYPES],
-    ):
-        reading = open_attachment(content_type, data)
+    ).fetchall():
+        data = attachment_bytes(db, attachment_id)
+        reading = None if data is None else open_attachment(content_type, data)
         if reading is not None:
             opened[attachment_id] = reading
     return opened

@@ -36,6 +36,7 @@ from desktop.attached_view import Opened, open_attachments, opened_html
 from desktop.formatting import channel_label, duration, priority_label, short_datetime, status_label
 from desktop.palette_colours import is_dark
 from desktop.reader import Reader
+from mail.attachment_bytes import attachment_bytes
 from mail.filenames import sanitize_filename
 
 if TYPE_CHECKING:
@@ -443,11 +444,10 @@ class RequestView(QWidget):
 
 
 def write_attachment(db: sqlite_utils.Database, attachment_id: int, target: Path) -> Path:
-    """Copy an attachment's bytes out of the store (runs on the reading thread: blobs can be large)."""
-    row = db.execute(
-        "SELECT b.data FROM attachments a JOIN blobs b ON b.sha256 = a.sha256 WHERE a.id = ?", [attachment_id]
-    ).fetchone()
-    if row is None:
+    """Copy an attachment's bytes out of the store (runs on the reading thread: they can be large, and are mostly
+    read from the message's raw mail)."""
+    data = attachment_bytes(db, attachment_id)
+    if data is None:
         raise FileNotFoundError(f"attachment {attachment_id} has no stored bytes")
-    target.write_bytes(row[0])
+    target.write_bytes(data)
     return target

@@ -97,7 +97,8 @@ def latest_message(db: sqlite_utils.Database, request_id: int) -> int | None:
 
 def load_original(db: sqlite_utils.Database, message_row: int) -> Original:
     row = db.execute(
-        "SELECT m.message_id, m.subject, m.from_name, m.from_addr, m.date, m.internal_date, m.text_body, "
+        "SELECT m.message_id, m.subject, m.from_name, m.from_addr, m.date, m.internal_date, "
+        "message_text(m.bodies, m.text_body), "
         "m.references_json, m.to_json, m.cc_json, r.data FROM messages m LEFT JOIN raw r ON r.sha256 = m.raw_sha256 "
         "WHERE m.id = ?",
         [message_row],

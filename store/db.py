@@ -12,6 +12,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from store import bodies
 from store.migrations import migrate
 
 log = logging.getLogger(__name__)
@@ -20,6 +21,12 @@ DB_NAME = "loket.sqlite"
 # How long a writer waits for another process's write lock before it gives up with a sentence (tests shorten it).
 BUSY_TIMEOUT_SECONDS = float(os.environ.get("LOKET_BUSY_TIMEOUT", "") or 30)
 DEFAULT_AUTOCHECKPOINT_PAGES = 1000  # SQLite's own default
+# A WAL this large is checkpointed to its end and started over during a long ingest, and one that grew past it is
+# cut back to it when it starts over: the disk holds the store plus at most about this much.
+WAL_LIMIT_BYTES = 64 * 2**20
+TRUNCATE_WAIT_MS = (
+    2_000  # how long the writer waits for readers and the checkpointer to let the WAL start over
+)
 PAGE_SIZE = 16_384
 
 
@@ -44,6 +51,8 @@ def open_db(data_dir: Path | str) -> sqlite_utils.Database:
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
     conn.execute("PRAGMA cache_size = -16384")  # 16 MiB per connection: the hot indexes, not the bodies
     conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT_BYTES}")
+    bodies.register(conn)
     migrate(conn)
     db = _database(conn)
     if conn.execute("SELECT 1 FROM deferred_indexes LIMIT 1").fetchone():
@@ -63,6 +72,7 @@ def open_memory_db() -> sqlite_utils.Database:
     """A throw-away store for pure tests of store rules."""
     conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = ON")
+    bodies.register(conn)
     migrate(conn)
     return _database(conn)
 
@@ -91,6 +101,29 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         raise
 
 
+def _truncate_wal(db: sqlite_utils.Database) -> None:
+    """Checkpoint the whole WAL and start it over, waiting at most a moment for readers."""
+    timeout = db.execute("PRAGMA busy_timeout").fetchone()[0]
+    db.execute(f"PRAGMA busy_timeout = {TRUNCATE_WAIT_MS}")
+    try:
+        busy, _frames, _copied = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:
+            log.info("a reader keeps an old snapshot: the WAL cannot start over yet")
+    except sqlite3.Error:
+        log.warning(
+            "truncating the WAL during ingest failed", exc_info=True
+        )  # the next commit reports a full disk
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {timeout}")
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
 @contextmanager
 def checkpoints_aside(db: sqlite_utils.Database) -> Iterator[Callable[[], None]]:
     """Copy committed pages from the WAL into the database file on a thread of its own while a long ingest writes.
@@ -99,12 +132,19 @@ def checkpoints_aside(db: sqlite_utils.Database) -> Iterator[Callable[[], None]]
     several megabytes that is every commit, and the ingest waits for the copy and its fsyncs. Inside this block the
     writer never checkpoints; it calls the yielded function after each commit to wake the checkpointer, which
     copies what is committed (PASSIVE: it never blocks the writer or readers). Durability is unchanged.
+
+    A passive checkpoint never lets the WAL start over, since the writer's next batch is already appending to it:
+    once it passes ``WAL_LIMIT_BYTES`` the writer itself copies the rest between two batches and truncates it, so a
+    first sync of years of mail needs no more disk than the store plus that. A reader that keeps an old snapshot
+    (which no reader should) only makes that wait a moment and the WAL grow until it lets go.
     """
     path = db.execute("PRAGMA main.database_list").fetchone()[2]
     if not path:  # an in-memory store has no WAL
         yield lambda: None
         return
     wake, done = threading.Event(), threading.Event()
+    wal = Path(f"{path}-wal")
+    one_checkpoint = threading.Lock()  # SQLite runs one at a time and refuses a second at once, never waiting
 
     def checkpoint() -> None:
         conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
@@ -113,18 +153,25 @@ def checkpoints_aside(db: sqlite_utils.Database) -> Iterator[Callable[[], None]]
                 wake.wait()
                 wake.clear()
                 try:
-                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                    with one_checkpoint:
+                        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
                 except sqlite3.Error:
                     # A full disk, say: the writer's next commit reports it to the sync; retry on the next wake.
                     log.warning("checkpoint during ingest failed", exc_info=True)
         finally:
             conn.close()
 
+    def committed() -> None:
+        if _size(wal) > WAL_LIMIT_BYTES:
+            with one_checkpoint:
+                _truncate_wal(db)
+        wake.set()
+
     db.execute("PRAGMA wal_autocheckpoint = 0")
     thread = threading.Thread(target=checkpoint, name="store-checkpoint", daemon=True)
     thread.start()
     try:
-        yield wake.set
+        yield committed
     finally:
         done.set()
         wake.set()

@@ -1,7 +1,8 @@
 """One message as fetched from one folder: the server's facts plus what the parser made of it.
 
 Copies are made in the worker processes of a large sync, so this module imports nothing beyond the standard library,
-``store``'s plain records and its time helpers: a worker that starts faster parses its first batch sooner.
+``store``'s plain records, its time helpers and its compression: a worker that starts faster parses its first batch
+sooner.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from datetime import datetime
 from json.encoder import encode_basestring_ascii
 from typing import Any
 
+from store.bodies import pack_bodies
 from store.records import Address, ParsedMessage
 from store.timeutil import to_db
 
 # The messages columns FetchedCopy.stored_values holds, in order.
 COPY_COLUMNS = (
     "uid", "message_id", "in_reply_to", "references_json", "thread_index", "subject", "from_addr", "from_name",
-    "to_json", "cc_json", "date", "internal_date", "text_body", "html_body", "snippet", "auto_kind", "raw_sha256",
+    "to_json", "cc_json", "date", "internal_date", "bodies", "snippet", "auto_kind", "raw_sha256",
     "size", "flags_json", "parse_problems",
 )  # fmt: skip
 
@@ -55,8 +57,7 @@ class FetchedCopy:
             _json_addresses(parsed.cc),
             to_db(parsed.date) if parsed.date else None,
             to_db(self.internal_date),
-            parsed.text_body,
-            parsed.html_body,
+            pack_bodies(parsed.text_body, parsed.html_body),
             parsed.snippet,
             parsed.auto_kind,
             self.raw_sha256,

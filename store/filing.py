@@ -324,11 +324,11 @@ def _insert_message(
 
 
 def _store_attachments(db: sqlite_utils.Database, message_row: int, copy: FetchedCopy) -> None:
+    """Names and sizes only: the bytes are in the raw mail, read from there when opened (mail.attachment_bytes)."""
     import hashlib
 
     for attachment in copy.parsed.attachments:
         digest = hashlib.sha256(attachment.data).hexdigest()
-        db.execute("INSERT OR IGNORE INTO blobs (sha256, data) VALUES (?, ?)", [digest, attachment.data])
         db.execute(
             "INSERT INTO attachments (message_id, filename, content_type, size, sha256, inline) "
             "VALUES (?, ?, ?, ?, ?, ?)",

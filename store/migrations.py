@@ -633,6 +633,42 @@ CREATE INDEX requests_resolved_requester ON requests(requester_id, received_at)
 """
 
 
+# Merging a request and deleting one look for the requests merged into it and the old numbers that name it: without
+# these each look-up read every request (three times per merge), so the Sent folder of a first sync, whose replies
+# merge the requests that answers to them opened, slowed down as the store grew.
+MERGE_LOOKUPS = """
+CREATE INDEX requests_merged_into ON requests(merged_into) WHERE merged_into IS NOT NULL;
+CREATE INDEX request_aliases_request ON request_aliases(request_id);
+"""
+
+
+def attachments_without_blobs(conn: sqlite3.Connection) -> None:
+    """A received message's attachments are read from its raw mail again (``mail.attachment_bytes``) instead of
+    kept a second time in ``blobs``: an attachment row no longer needs a blob, so its foreign key to one goes. The
+    table holds names and sizes only: rebuilt in well under a second on a store of years. Blobs already stored
+    stay; they are read first."""
+    rebuild_table(
+        conn,
+        "attachments",
+        """CREATE TABLE attachments (
+    id INTEGER PRIMARY KEY,
+    message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+    filename TEXT NOT NULL,            -- sanitised: safe as a file name on every platform
+    content_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,              -- of the decoded bytes: in blobs for the desk's own replies, else in raw
+    inline INTEGER NOT NULL DEFAULT 0
+)""",
+    )
+
+
+# A message's bodies are kept compressed (store.bodies) in the store of a mailbox synced from now on; rows written
+# before keep their text columns. Adding a column rewrites nothing: instant on a store of any size.
+MESSAGE_BODIES_PACKED = """
+ALTER TABLE messages ADD COLUMN bodies BLOB;
+"""
+
+
 Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19,
@@ -644,6 +680,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     team_changes_and_shared_numbers,
     HISTORY_DAYS,
     WINDOW_INDEXES,
+    MERGE_LOOKUPS,
+    attachments_without_blobs,
+    MESSAGE_BODIES_PACKED,
 )  # fmt: skip
 
 

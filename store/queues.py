@@ -432,8 +432,8 @@ def conversation(db: sqlite_utils.Database, request_id: int) -> list[Conversatio
             attachments=tuple(attachments.get(row["id"], ())),
         )
         for row in db.query(
-            """SELECT id, coalesce(date, internal_date) AS at, role, from_name, from_addr, subject, text_body,
-                      html_body
+            """SELECT id, coalesce(date, internal_date) AS at, role, from_name, from_addr, subject, message_text(bodies, text_body) AS text_body,
+                      message_html(bodies, html_body) AS html_body
                FROM messages WHERE request_id = ?""",
             [request_id],
         )

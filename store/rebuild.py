@@ -24,6 +24,7 @@ from typing import Any
 import sqlite_utils
 
 from store import lifecycle
+from store.bodies import message_text
 from store.db import db_path, transaction
 from store.history import filed_as_history
 from store.raw_bytes import pack
@@ -285,9 +286,8 @@ def _carry_reply_message(
     for ref in dict.fromkeys(r for r in refs if r):
         db.execute("INSERT INTO message_refs (message_id, ref) VALUES (?, ?)", [message_row, ref])
     sender = f"{values.get('from_name', '')} {values.get('from_addr', '')}".strip()
-    index_for_search(
-        db, [SearchEntry(message_row, values.get("subject", ""), values.get("text_body", ""), sender)]
-    )
+    text = message_text(values.get("bodies"), values.get("text_body", ""))
+    index_for_search(db, [SearchEntry(message_row, values.get("subject", ""), text or "", sender)])
 
 
 def _copy_rows(

@@ -93,8 +93,8 @@ def _messages(db: sqlite_utils.Database, request_id: int) -> list[dict[str, Any]
             "problems": problems.split("; ") if problems else [],
         }
         for row_id, message_id, direction, role, sender, date, subject, text, problems in db.execute(
-            """SELECT id, message_id, direction, role, from_addr, coalesce(date, internal_date), subject, text_body,
-                      parse_problems
+            """SELECT id, message_id, direction, role, from_addr, coalesce(date, internal_date), subject,
+                      message_text(bodies, text_body), parse_problems
                FROM messages WHERE request_id = ? ORDER BY coalesce(date, internal_date), id""",
             [request_id],
         )

@@ -174,7 +174,7 @@ def test_a_read_only_data_dir_is_said_in_one_sentence_and_left_as_it_was(dovecot
 
 
 DISK_FULL_SCRIPT = """
-mount -t tmpfs -o size=32m tmpfs "$DATA" && cp -a "$SEED"/. "$DATA"/ || exit 99
+mount -t tmpfs -o size=16m tmpfs "$DATA" && cp -a "$SEED"/. "$DATA"/ || exit 99
 "$PYTHON" -m desktop.cli --data-dir "$DATA" sync --once >/dev/null 2>"$OUT/full.err"; echo $? >"$OUT/full.rc"
 "$PYTHON" -c "$CHECK" "$DATA" >"$OUT/full.check"
 mount -o remount,size=256m "$DATA"

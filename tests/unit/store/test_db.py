@@ -35,3 +35,20 @@ def test_commits_inside_are_checkpointed_by_the_other_thread_and_nothing_is_lost
         assert db_path(tmp_path).stat().st_size >= 4_000_000
     assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == DEFAULT_AUTOCHECKPOINT_PAGES
     assert open_db(tmp_path).execute("SELECT count(*) FROM filler").fetchone()[0] == 2000
+
+
+def test_a_long_ingest_keeps_the_wal_near_its_limit_however_fast_batches_follow(tmp_path, monkeypatch):
+    limit = 2**20
+    monkeypatch.setattr("store.db.WAL_LIMIT_BYTES", limit)
+    db = open_db(tmp_path)
+    db.execute("CREATE TABLE filler (data BLOB)")
+    wal = tmp_path / "loket.sqlite-wal"
+    peak = 0
+    with checkpoints_aside(db) as committed:
+        for _ in range(60):  # 24 MB, back to back: the writer never waits for the checkpointer
+            with transaction(db):
+                db.conn.executemany("INSERT INTO filler VALUES (randomblob(4000))", [()] * 100)
+            committed()
+            peak = max(peak, wal.stat().st_size)
+    assert peak < 8 * limit
+    assert open_db(tmp_path).execute("SELECT count(*) FROM filler").fetchone()[0] == 6000

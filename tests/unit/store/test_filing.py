@@ -318,7 +318,10 @@ def fts_ids(db, word):
 
 
 def message_ids_holding(db, word):
-    rows = db.execute("SELECT id FROM messages WHERE text_body = ? OR subject LIKE ?", [word, f"%{word}%"])
+    rows = db.execute(
+        "SELECT id FROM messages WHERE message_text(bodies, text_body) = ? OR subject LIKE ?",
+        [word, f"%{word}%"],
+    )
     return {row[0] for row in rows}
 
 
@@ -332,3 +335,38 @@ def test_a_copys_json_columns_are_the_text_json_dumps_makes(strings, pairs):
     assert _json_addresses(Address(name, address) for name, address in pairs) == json.dumps(
         [list(pair) for pair in pairs]
     )
+
+
+def _steps_to_merge(store, others: int) -> int:
+    """SQLite's work (in units of 100 virtual-machine steps) for the desk's reply that merges the request an answer
+    to it opened, in a store holding ``others`` unrelated requests besides."""
+    for number in range(others):
+        store(message(f"p{number}@example.org", message_id=f"<o{number}@x>"))
+    store(message("jan@example.org", message_id=f"<a{others}@x>"))
+    reply = f"<r{others}@desk>"
+    store(message("jan@example.org", message_id=f"<b{others}@x>", in_reply_to=reply, references=(reply,)))
+    steps = 0
+
+    def count() -> int:
+        nonlocal steps
+        steps += 1
+        return 0
+
+    store.db.conn.set_progress_handler(count, 100)
+    original = f"<a{others}@x>"
+    store(
+        message(DESK, message_id=reply, in_reply_to=original, references=(original,), minutes=5), store.sent
+    )
+    store.db.conn.set_progress_handler(None, 0)
+    requests = store.db.execute(
+        "SELECT DISTINCT request_id FROM messages WHERE message_id IN (?, ?, ?)",
+        [original, reply, f"<b{others}@x>"],
+    ).fetchall()
+    assert len(requests) == 1  # merged
+    return steps
+
+
+def test_merging_a_request_costs_the_same_however_many_requests_the_store_holds(store):
+    small = _steps_to_merge(store, 50)
+    large = _steps_to_merge(store, 3_000)
+    assert large < 2 * small
