@@ -15,6 +15,7 @@ from datetime import datetime
 import sqlite_utils
 
 from mail.compose import Draft, Mode, Original, build_message
+from mail.errors import MailError
 from mail.headers import addresses
 from mail.mailbox_secret import remembered_secret
 from mail.mime import split_headers
@@ -30,7 +31,7 @@ log = logging.getLogger(__name__)
 DEFAULT_STATUS = {"reply": "waiting", "reply_all": "waiting", "forward": "waiting_colleague"}
 
 
-class ReplyError(ValueError):
+class ReplyError(MailError, ValueError):
     """The request cannot be answered as asked; the message says why."""
 
 

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import sqlite_utils
 
 from store.db import transaction
+from store.errors import StoreError
 from store.timeutil import to_db, utcnow
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ OAUTH_COLUMNS = ("oauth_provider", "oauth_issuer", "oauth_client_id", "oauth_ten
 SIGNIN_REQUIRED = "signin_required"
 
 
-class AccountError(ValueError):
+class AccountError(StoreError, ValueError):
     """An account setting that cannot work; the message names the field."""
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import sqlite_utils
 
 from store.db import transaction
+from store.errors import StoreError
 from store.standards.rules import apply_standard, refresh_due_dates
 from store.stats.cache import forget_figures
 from store.status_flow import MOVING_KINDS, Step, next_change, replay
@@ -27,7 +28,7 @@ STATUSES = ("new", "open", "waiting", "waiting_colleague", "resolved")
 INCOMING_ROLES = {"requester": "received", "colleague": "colleague_answered", "auto": "auto_received"}
 
 
-class LifecycleError(ValueError):
+class LifecycleError(StoreError, ValueError):
     """A transition that cannot be made; the message names the field."""
 
 

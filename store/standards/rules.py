@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from store.db import transaction
+from store.errors import StoreError
 from store.standards.business_time import (
     Calendar,
     CalendarError,
@@ -39,7 +40,7 @@ REQUEST_CHANNELS = ("email", "phone", "desk")
 _WEIGHT = {"requester": 16, "department": 8, "category": 2, "channel": 2, "priority": 1}
 
 
-class StandardError(ValueError):
+class StandardError(StoreError, ValueError):
     """A standard that cannot work; the message names the field."""
 
 

@@ -21,6 +21,7 @@ import sqlite_utils
 
 from store.db import transaction
 from store.directory import department_join
+from store.errors import StoreError
 from store.lifecycle import Event, status_periods
 from store.standards.business_time import Calendar, business_minutes_between, calendar_from_row
 from store.stats.figures import FigureRow, RequestRecord, Standard, Timer, flatten, request_figures
@@ -35,7 +36,7 @@ class Cancelled(Exception):
     """The caller stopped waiting (a newer period was asked for before these figures were ready)."""
 
 
-class PeriodError(ValueError):
+class PeriodError(StoreError, ValueError):
     """A period that selects nothing by construction (``--from`` after ``--to``)."""
 
 
