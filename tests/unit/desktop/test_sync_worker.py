@@ -15,6 +15,7 @@ from desktop.app import create_app
 from desktop.main_window import MainWindow
 from desktop.sync_worker import SyncHealth, describe
 from store.accounts import list_accounts
+from store.db import open_db
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -64,7 +65,8 @@ def test_window_repaints_within_100_ms_while_sync_hangs_on_a_silent_server(qtbot
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.first_page_painted, timeout=10_000):
         window.show()
-    window.db.execute("UPDATE accounts SET imap_host = '127.0.0.1', imap_port = ?", [server.port])
+    db = open_db(data_dir)
+    db.execute("UPDATE accounts SET imap_host = '127.0.0.1', imap_port = ?", [server.port])
     counter = PaintCounter()
     viewport = window.list_view.viewport()
     viewport.installEventFilter(counter)
@@ -86,7 +88,7 @@ def test_window_repaints_within_100_ms_while_sync_hangs_on_a_silent_server(qtbot
     # The window's own reading settles first: what is measured is the hanging sync's effect alone.
     qtbot.waitUntil(lambda: not window.reader.busy() and not window.count_reader.busy())
     control = slowest_of_ten()
-    window.start_sync(list_accounts(window.db), password="secret")
+    window.start_sync(list_accounts(db), password="secret")
     try:
         assert server.accepted.wait(10), "the sync worker never connected"
         qtbot.waitUntil(lambda: "connecting" in window.sync.label.text())
