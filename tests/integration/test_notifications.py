@@ -14,7 +14,10 @@ from store.db import open_db
 from store.timeutil import to_db
 from tests.servers.notifications import NotificationServer, find_dbus_daemon
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+]
 
 
 @pytest.fixture
