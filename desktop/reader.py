@@ -93,6 +93,7 @@ class Reader(QObject):
         self._next = 0
         self._waiting: dict[int, Done] = {}
         self._latest: dict[str, int] = {}
+        self._closed = False
         if start:
             self.start()
         # Whoever owns this reader may be deleted without closing it: the thread then still ends cleanly.
@@ -128,9 +129,11 @@ class Reader(QObject):
         done(result)
 
     def start(self) -> None:
-        self._thread.start()
+        if not self._closed:  # a window closed before its store opened starts no more threads
+            self._thread.start()
 
     def close(self) -> None:
+        self._closed = True
         _stop(self._jobs, self._thread)
 
 

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from types import ModuleType
+from typing import Any
 
 import sqlite_utils
 from PySide6.QtCore import QObject, Signal
@@ -236,7 +237,7 @@ class Triage(QObject):
             self.created.emit(result)
         self.changed.emit()
 
-    def _read(self, job: Callable[[sqlite_utils.Database], object], then: Callable[[object], None]) -> None:
+    def _read(self, job: Callable[[sqlite_utils.Database], Any], then: Callable[[Any], None]) -> None:
         """Read on the store thread, in turn with the writes before it; ``then`` gets the answer here."""
         self._writes += 1
         self._store.submit(f"read-{self._writes}", job, then)

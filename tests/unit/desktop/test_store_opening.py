@@ -68,3 +68,13 @@ def test_a_damaged_store_is_reported_by_the_window(qtbot, owned, tmp_path):
     with qtbot.waitSignal(window.store_failed, timeout=10_000) as failed:
         pass
     assert isinstance(as_store_error(failed.args[0], tmp_path), StoreDamaged)
+
+
+def test_a_window_closed_before_its_store_opened_leaves_no_thread_running(qtbot, tmp_path):
+    create_app()
+    window = MainWindow(tmp_path, me=ME)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.reader.opened, timeout=10_000):
+        window.close()  # before the store thread's "opened" reaches the window, which then arrives
+    readers = (window.reader, window.count_reader, window.calendar_reader)
+    assert not any(reader._thread.isRunning() for reader in readers)
