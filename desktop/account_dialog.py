@@ -30,9 +30,8 @@ from desktop.oauth_signin import (
     browser_tokens,
     connection_secret,
     keep_tokens,
-    remember_client_id,
-    remembered_client_id,
 )
+from desktop.settings import oauth_client_id
 from desktop.work_dialog import WorkDialog
 from mail.errors import (
     AuthFailed,
@@ -270,7 +269,7 @@ class AccountDialog(WorkDialog):
             self.form.set_row_visible(key, oauth)
         self.form.set_row_visible("oauth_issuer", provider == "oidc")
         if oauth and not self.form.values()["oauth_client_id"]:
-            self.form.set_values({"oauth_client_id": remembered_client_id(provider)})
+            self.form.set_values({"oauth_client_id": oauth_client_id(provider).get()})
         names = {"microsoft": self.tr("Microsoft"), "google": self.tr("Google")}
         name = names.get(provider, self.tr("your provider"))
         again = self._tokens is not None or self._account_id is not None
@@ -287,7 +286,7 @@ class AccountDialog(WorkDialog):
                 self.tr("Enter the client ID under which Loket is registered at the provider."), ok=False
             )
             return
-        remember_client_id(settings.oauth.provider, settings.oauth.client_id)
+        oauth_client_id(settings.oauth.provider).set(settings.oauth.client_id)
         self.say(self.tr("Continue in the web browser that opened…"), ok=None)
         self.run(lambda: browser_tokens(settings, self._cancel), self._signed_in)
 

@@ -12,7 +12,17 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from mail.errors import MailError
+from store.errors import StoreError
+
 log = logging.getLogger(__name__)
+
+
+def log_failure(logger: logging.Logger, what: str, error: BaseException) -> None:
+    """A failure off the GUI thread, in the log with its traceback: a warning when the store or the mail layer
+    foresaw it (a refused password, a full disk), an error when it is a bug."""
+    level = logging.WARNING if isinstance(error, StoreError | MailError) else logging.ERROR
+    logger.log(level, "%s: %s", what, error, exc_info=error)
 
 
 class Task(QObject):
@@ -41,7 +51,7 @@ class _Runnable(QRunnable):
         try:
             result = self._work()
         except Exception as error:  # handed to the GUI, which says it in words
-            log.info("background task failed: %s", error, exc_info=error)  # the traceback, should it be a bug
+            log_failure(log, "background task failed", error)
             self._report("failed", error)
         else:
             self._report("done", result)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,6 +47,7 @@ from desktop.compose_jobs import (
 from desktop.formatting import short_datetime, status_label
 from desktop.placeholder_marks import PlaceholderMarks
 from desktop.reader import Reader
+from desktop.settings import HTML_REPLIES
 from mail.compose import Mode, forward_block, quote_block, reply_subject
 from mail.reply import DEFAULT_STATUS, StoredMessage, newer_messages
 from store.templates import LANGUAGES, placeholders, render
@@ -55,8 +56,6 @@ from store.vocabulary import STATUSES_AFTER_REPLY, Direction, OutboxState, Role
 log = logging.getLogger(__name__)
 
 SIZE_WARNING_BYTES = 10 * 1024 * 1024  # many mail servers refuse messages over 10–25 MB once encoded
-TAG_SETTING = "replies/request_tag"
-HTML_SETTING = "replies/html"
 REPLYING_RENEW_MS = 5 * 60_000  # well within the fifteen minutes a sign holds
 LANGUAGE_NAMES = {
     "en": "English",
@@ -158,7 +157,8 @@ class ComposeDialog(QDialog):
         self.html_box.setToolTip(
             self.tr("Plain text always goes; some mail programs show an HTML copy more nicely")
         )
-        self.html_box.setChecked(bool(QSettings().value(HTML_SETTING, False, type=bool)))
+        self.html_box.setChecked(HTML_REPLIES.get())
+        self.html_box.toggled.connect(HTML_REPLIES.set)
 
         template_row = QHBoxLayout()
         template_row.addWidget(self.template_box, 1)
@@ -233,11 +233,8 @@ class ComposeDialog(QDialog):
         self._answers = setup.answers
         self.to_edit.setText(format_addresses(setup.to))
         self.cc_edit.setText(format_addresses(setup.cc))
-        tag = bool(QSettings().value(TAG_SETTING, True, type=bool))
         prefix = "Fwd: " if self._mode == "forward" else "Re: "
-        self.subject_label.setText(
-            reply_subject(setup.request_subject, self._request_id, tag=tag, prefix=prefix)
-        )
+        self.subject_label.setText(reply_subject(setup.request_subject, self._request_id, prefix=prefix))
         self._fill_templates()
         self._set_initial_text()
         self.body_edit.setEnabled(True)
@@ -491,7 +488,6 @@ class ComposeDialog(QDialog):
             "cc": parse_addresses(self.cc_edit.text()),
             "paths": self.attachment_paths(),
             "language": self._language(),
-            "tag": bool(QSettings().value(TAG_SETTING, True, type=bool)),
             "agent": self._agent,
             "password": self._password,
             "html": self.html_box.isChecked(),

@@ -9,12 +9,13 @@ from __future__ import annotations
 import logging
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from desktop.settings import LANGUAGE
 
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("en", "nl", "de", "it")  # English is the source language: its catalogue holds only plural forms
-LANGUAGE_SETTING = "ui/language"  # empty or missing: follow the system locale
 _CATALOGUES: list[bytes] = []  # Qt reads a catalogue in place: its bytes must outlive the translator
 _INSTALLED: list[QTranslator] = []
 
@@ -26,12 +27,12 @@ def tr(text: str) -> str:
 
 def chosen_language() -> str:
     """The language picked in the settings, or "" to follow the system."""
-    value = str(QSettings().value(LANGUAGE_SETTING, "") or "")
+    value = LANGUAGE.get()
     return value if value in LANGUAGES else ""
 
 
 def choose_language(language: str) -> None:
-    QSettings().setValue(LANGUAGE_SETTING, language if language in LANGUAGES else "")
+    LANGUAGE.set(language if language in LANGUAGES else "")
 
 
 def catalogue_bytes(language: str) -> bytes | None:

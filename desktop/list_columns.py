@@ -1,17 +1,47 @@
-"""Column widths of the request list: each column as wide as its content, the subject (what people scan) gets what
+"""The request list view and its column widths: each column as wide as its content, the subject (what people scan) gets what
 is left and at least a fair share of it; the widths and order a person sets are kept between starts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
+from PySide6.QtCore import QAbstractTableModel, QPoint, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
+from desktop.request_model import COLUMNS, TIMER_COLUMN
 from desktop.settings import REQUEST_LIST_HEADER
 
 SUBJECT_SHARE = 0.4  # of the list's width, kept for the subject when the other columns would take more
 NARROWEST = (
     "MMMM"  # a column narrowed for the subject still shows this much (its header is elided, with a tooltip)
 )
+
+
+def request_list_view(model: QAbstractTableModel) -> tuple[QTableView, bool]:
+    """The request list over ``model``, sorted by timer, with the columns a person set last time; the flag says
+    whether there were any (else they are fitted to the first page's content once it shows)."""
+    view = QTableView()
+    view.setObjectName("requests")
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.horizontalHeader().setSortIndicator(TIMER_COLUMN, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)
+    view.setShowGrid(False)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setStretchLastSection(False)
+    header.setSectionsMovable(True)
+    header.setSectionResizeMode(COLUMNS.index("subject"), QHeaderView.ResizeMode.Stretch)
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)
+    offer_column_choice(header, COLUMNS.index("subject"))
+    restored = restore_columns(header)
+    if not restored:  # the sidebar lists departments; the header's menu shows the column
+        header.setSectionHidden(COLUMNS.index("department"), True)
+    return view, restored
 
 
 def capped_widths(wanted: dict[int, int], least: dict[int, int], budget: int) -> dict[int, int]:

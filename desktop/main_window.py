@@ -10,51 +10,39 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import sqlite_utils
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QToolBar,
     QTreeView,
 )
 
-from desktop.agent_name import ask_agent_name
 from desktop.alert_control import AlertControl
 from desktop.app import app_icon
-from desktop.language_menu import LanguageMenu
-from desktop.list_columns import fit_columns, offer_column_choice, restore_columns, save_columns
-from desktop.notification_menu import NotificationMenu
+from desktop.list_columns import fit_columns, request_list_view, save_columns
 from desktop.queue_delegate import QueueDelegate
 from desktop.queues import QueueModel, queue_label
-from desktop.reader import Reader, tune_for_reading
-from desktop.request_model import COLUMNS, TIMER_COLUMN, RequestListModel
+from desktop.reader import Reader
+from desktop.request_model import COLUMNS, RequestListModel
 from desktop.request_view import RequestView
 from desktop.settings import KEEP_SYNCING_IN_TRAY
+from desktop.store_opening import DeskFacts, UpdatingPage, desk_facts, has_accounts
 from desktop.sync_control import SyncControl
 from desktop.tray import Tray
 from desktop.triage import Triage, message_label
-
-if TYPE_CHECKING:
-    from desktop.outbox_view import OutboxView
-from store.accounts import Account, get_account_by_id, list_accounts
-from store.agent import stored_agent_name, system_user_name
-from store.db import open_db
+from desktop.window_menus import WindowMenus
+from store.accounts import Account
 from store.queues import FIXED_QUEUES, QueueCount, RequestFilter, queue_counts
-from store.timeutil import machine_zone
-from store.vocabulary import Queue, QueueGroup, RequestStatus
+from store.vocabulary import Queue, QueueGroup
 
 log = logging.getLogger(__name__)
 
@@ -63,28 +51,36 @@ SEARCH_DELAY_MS = 150
 
 
 class MainWindow(QMainWindow):
-    """``first_page_painted`` fires once the queues and the first page of requests are on screen."""
+    """``store_opened`` fires once the store is open and the window knows who works here (``me``,
+    ``needs_agent_name``) and whether a mailbox is set up (``has_accounts()``); ``store_failed(error)`` when the
+    store cannot be opened. ``first_page_painted`` fires once the queues and the first page of requests are on
+    screen."""
 
+    store_opened = Signal()
+    store_failed = Signal(object)
     first_page_painted = Signal()
 
     def __init__(self, data_dir: Path, me: str | None = None) -> None:
         super().__init__()
         self.data_dir = Path(data_dir)
-        self.db: sqlite_utils.Database = open_db(self.data_dir)
-        stored_name = stored_agent_name(self.db)
-        self.me = me or stored_name or system_user_name()
-        self.needs_agent_name = me is None and stored_name is None  # asked at the first start
-        tune_for_reading(self.db)
+        self.me = me or ""  # until the store says who works at this desktop
+        self._given_me = me
+        self.needs_agent_name = False  # asked at the first start
+        self._has_accounts = False
+        # The store thread opens the store first, migrating it after an update while the window shows so.
         self.reader = Reader(self.data_dir, self)
         self.reader.failed.connect(self._show_error)
-        # Counts have their own thread: they scan every open request and must not hold up the list.
-        self.count_reader = Reader(self.data_dir, self)
-        # Calendars too: reading the holiday tables is the slowest part of opening the window, so it runs
-        # alongside the counts and the first page rather than before either.
-        self.calendar_reader = Reader(self.data_dir, self)
+        self.reader.updating.connect(self._show_updating)
+        self.reader.open_failed.connect(self.store_failed)
+        # Counts have their own thread: they scan every open request and must not hold up the list. Calendars
+        # too: reading the holiday tables is the slowest part of opening the window, so it runs alongside the
+        # counts and the first page rather than before either. Both open the store once it is up to date.
+        self.count_reader = Reader(self.data_dir, self, start=False)
+        self.calendar_reader = Reader(self.data_dir, self, start=False)
+        self.reader.opened.connect(self.count_reader.start)
+        self.reader.opened.connect(self.calendar_reader.start)
         self._queue_key: str = Queue.OPEN
         self._selected_id: int | None = None
-        self._outbox: OutboxView | None = None
         self._painted = False
         self._updating_counts = False
         self.tray = Tray(self)
@@ -94,23 +90,18 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self.queue_model = QueueModel(self)
         self.requests = RequestListModel(self.reader, self.me, self, calendar_reader=self.calendar_reader)
-        # Both queries start now and run while the widgets are built; the whole list waits for the first paint.
-        self.requests.hold_full_list(True)
-        self.requests.set_filter(RequestFilter(Queue.OPEN, me=self.me))
-        self.refresh_counts()
+        self.requests.hold_full_list(True)  # the whole list waits for the first paint
+        # The first question: the store opens and answers it while the widgets are built.
+        self.reader.submit("desk", desk_facts, self._store_opened)
         self.setWindowTitle(self.tr("Loket"))
         self.setWindowIcon(app_icon())
         self._build_views()
-        self.triage = Triage(
-            self.reader, self.db, self.request_view.request_id, self._message_choices, self.me, self
-        )
+        self.triage = Triage(self.reader, self.request_view.request_id, self._message_choices, self.me, self)
         self.triage.changed.connect(self.refresh)
         self.triage.created.connect(self._select_request)
         self.triage.failed.connect(self._show_error)
         self.triage.set_enabled(False)
         self._build_status_bar()
-        self._menu_actions: list[QAction] = []
-        self._menus: list[QMenu] = []
         self._closed = False
         # Its own timer, not a bare single shot: one change of language installs two catalogues, and a window
         # deleted before the timer fires takes the timer with it.
@@ -118,16 +109,12 @@ class MainWindow(QMainWindow):
         self._retranslation.setSingleShot(True)
         self._retranslation.setInterval(0)
         self._retranslation.timeout.connect(self.retranslate)
-        self._build_menus()
+        self.menus = WindowMenus(self)
+        self.menus.build()
         self.minute = QTimer(self)
         self.minute.setInterval(MINUTE_MS)
         self.minute.timeout.connect(self._each_minute)
         self.minute.start()
-        self._after_sync = QTimer(self)
-        self._after_sync.setSingleShot(True)
-        self._after_sync.setInterval(500)
-        self._after_sync.timeout.connect(self._refresh_if_stored)
-        self._stored_since_refresh = False
         self.resize(1400, 860)
 
     # -- layout ------------------------------------------------------------------------------------------------
@@ -145,32 +132,10 @@ class MainWindow(QMainWindow):
         self.requests.calendars_loaded.connect(self._check_first_paint)
         self.requests.calendars_loaded.connect(self.calendar_reader.close)
         self.requests.completed.connect(self._show_total)
-        self.list_view = QTableView()
-        self.list_view.setObjectName("requests")
-        self.list_view.setModel(self.requests)
-        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list_view.horizontalHeader().setSortIndicator(TIMER_COLUMN, Qt.SortOrder.AscendingOrder)
-        self.list_view.setSortingEnabled(True)
-        self.list_view.setShowGrid(False)
-        self.list_view.setAlternatingRowColors(True)
-        self.list_view.setWordWrap(False)
-        self.list_view.verticalHeader().hide()
-        self.list_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.list_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        header = self.list_view.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setSectionsMovable(True)
-        header.setSectionResizeMode(COLUMNS.index("subject"), QHeaderView.ResizeMode.Stretch)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        offer_column_choice(header, COLUMNS.index("subject"))
-        self._columns_fitted = restore_columns(header)  # else sized to the first page's content
-        if not self._columns_fitted:  # the sidebar lists departments; the header's menu shows the column
-            header.setSectionHidden(COLUMNS.index("department"), True)
+        self.list_view, self._columns_fitted = request_list_view(self.requests)
         self.list_view.selectionModel().selectionChanged.connect(self._request_chosen)
 
-        self.request_view = RequestView(self.db, self.reader)
+        self.request_view = RequestView(self.reader)
         self.request_view.me = self.me
         self.request_view.loaded.connect(self._request_loaded)
 
@@ -203,7 +168,11 @@ class MainWindow(QMainWindow):
         self.queue_view.setCurrentIndex(self.queue_model.index_of(Queue.OPEN))
         self.pages = QStackedWidget()
         self.pages.addWidget(self.splitter)
-        self.setCentralWidget(self.pages)
+        self.updating_page = UpdatingPage()
+        self.frames = QStackedWidget()  # the pages, or the store's update while it runs
+        self.frames.addWidget(self.pages)
+        self.frames.addWidget(self.updating_page)
+        self.setCentralWidget(self.frames)
         self._set_texts()
 
     def _set_texts(self) -> None:
@@ -221,120 +190,6 @@ class MainWindow(QMainWindow):
             widest + metrics.horizontalAdvance("00000") + self.queue_view.indentation() + 36
         )
 
-    def _build_menus(self) -> None:
-        file_menu = self._menu(self.tr("&File"))
-        file_menu.addAction(self.triage.manual)
-        sync_now = self._action(
-            self.tr("&Sync now"), QKeySequence(QKeySequence.StandardKey.Refresh), self.sync.restart_all
-        )
-        file_menu.addAction(sync_now)
-        file_menu.addAction(self._action(self.tr("Service s&tandards…"), None, self._edit_standards))
-        file_menu.addAction(self._action(self.tr("Your na&me…"), None, lambda: ask_agent_name(self)))
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(self.tr("&Quit"), QKeySequence(QKeySequence.StandardKey.Quit), self.quit_for_good)
-        )
-
-        edit_menu = self._menu(self.tr("&Edit"))
-        edit_menu.addAction(self.triage.undo)
-        edit_menu.addAction(self.triage.redo)
-        edit_menu.addSeparator()
-        edit_menu.addAction(
-            self._action(self.tr("&Find"), QKeySequence(QKeySequence.StandardKey.Find), self._find)
-        )
-        edit_menu.addAction(self._action(self.tr("Clear search"), QKeySequence("Esc"), self._clear_search))
-
-        request_menu = self._menu(self.tr("&Request"))
-        replies = (
-            (self.tr("&Reply…"), "Ctrl+R", "reply"),
-            (self.tr("Reply to &all…"), "Ctrl+Shift+R", "reply_all"),
-            (self.tr("&Forward to a colleague…"), "Ctrl+Shift+F", "forward"),
-        )
-        self.reply_actions = [
-            self._action(text, QKeySequence(keys), lambda _=False, mode=mode: self._compose(mode))
-            for text, keys, mode in replies
-        ]
-        for action in self.reply_actions:
-            request_menu.addAction(action)
-        request_menu.addSeparator()
-        request_menu.addMenu(self.triage.status_menu)
-        request_menu.addAction(self.triage.assign_me)
-        request_menu.addAction(self.triage.assign)
-        request_menu.addMenu(self.triage.priority_menu)
-        request_menu.addAction(self.triage.category)
-        request_menu.addSeparator()
-        request_menu.addAction(self.triage.note)
-        request_menu.addSeparator()
-        request_menu.addAction(self.triage.merge)
-        request_menu.addAction(self.triage.split)
-
-        self.request_view.set_actions(
-            [
-                (self.tr("Reply"), self.reply_actions[0]),
-                (self.tr("Assign to me"), self.triage.assign_me),
-                (self.tr("Resolve"), self.triage.status_actions[RequestStatus.RESOLVED]),
-                (self.tr("Note"), self.triage.note),
-            ]
-        )
-
-        view_menu = self._menu(self.tr("&View"))
-        go = (
-            (self.tr("Go to &queues"), "Alt+1", self.queue_view),
-            (self.tr("Go to request &list"), "Alt+2", self.list_view),
-            (self.tr("Go to &conversation"), "Alt+3", self.request_view.conversation),
-        )
-        for text, keys, widget in go:
-            view_menu.addAction(self._action(text, QKeySequence(keys), widget.setFocus))
-        view_menu.addSeparator()
-        self.show_requests = self._action(
-            self.tr("&Requests"), QKeySequence("Ctrl+Alt+1"), self._show_requests
-        )
-        view_menu.addAction(self.show_requests)
-        self.show_stats = self._action(self.tr("S&tatistics"), QKeySequence("Ctrl+Alt+2"), self._show_stats)
-        view_menu.addAction(self.show_stats)
-        self.show_outbox = self._action(self.tr("Outbox"), QKeySequence("Ctrl+Alt+3"), self._show_outbox)
-        view_menu.addAction(self.show_outbox)
-        view_menu.addSeparator()
-        language_menu = LanguageMenu(self)
-        self.notification_menu = NotificationMenu(self.tray.available(), self)
-        self._menus += [language_menu, self.notification_menu]
-        view_menu.addMenu(language_menu)
-        view_menu.addMenu(self.notification_menu)
-
-    def _add_account_menu(self) -> None:
-        """Built once the first page is painted (or when a first mailbox is asked for): its dialog's modules and
-        holiday names take the interpreter for a while, which the first paint needs more."""
-        if hasattr(self, "account_menu"):
-            return
-        from desktop.account_menu import AccountMenu
-
-        self.account_menu = AccountMenu(self.data_dir, machine_zone(), parent=self)
-        self.account_menu.changed.connect(self._account_changed)
-        self.account_menu.removed.connect(self.sync.stop)
-        self.menuBar().addMenu(self.account_menu)
-
-    def _edit_standards(self) -> None:
-        from desktop.standards_dialog import StandardsDialog
-
-        dialog = StandardsDialog(self.data_dir, parent=self)
-        dialog.changed.connect(self.refresh)  # due dates moved: timers, counts and the list follow
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    def _menu(self, title: str) -> QMenu:
-        menu = self.menuBar().addMenu(title)
-        self._menus.append(menu)
-        return menu
-
-    def _action(self, text: str, keys: QKeySequence | None, slot: object) -> QAction:
-        action = QAction(text, self)
-        if keys is not None:
-            action.setShortcut(keys)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        self._menu_actions.append(action)
-        return action
-
     # -- language ----------------------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
         """A new translator was installed (View ▸ Language): texts are set again once the installing is done."""
@@ -348,18 +203,9 @@ class MainWindow(QMainWindow):
             return
         self.setWindowTitle(self.tr("Loket"))
         self._set_texts()
+        self.updating_page.retranslate()
         self.triage.retranslate()
-        for action in self._menu_actions:
-            self.removeAction(action)
-            action.deleteLater()
-        for menu in self._menus:
-            menu.deleteLater()
-        self._menu_actions, self._menus = [], []
-        self.menuBar().clear()
-        self._build_menus()
-        if hasattr(self, "account_menu"):
-            self.account_menu.retranslate()
-            self.menuBar().addMenu(self.account_menu)
+        self.menus.retranslate()
         self.tray.retranslate()
         self.requests.retranslate()
         self.queue_view.viewport().update()
@@ -373,15 +219,34 @@ class MainWindow(QMainWindow):
             self.pages.removeWidget(stats)
             stats.deleteLater()
             if showing:
-                self._show_stats()
+                self.menus.stats_page()
 
     def has_accounts(self) -> bool:
-        return bool(self.db.execute("SELECT 1 FROM accounts LIMIT 1").fetchone())
+        """Whether a mailbox is set up, as the store said when it opened and the mailbox menu since."""
+        return self._has_accounts
 
     def _build_status_bar(self) -> None:
         self.sync = SyncControl(self.data_dir, self.reader, self.statusBar(), self)
-        self.sync.stored.connect(self._on_stored)
-        if not self.has_accounts():
+        self.sync.stored.connect(self.refresh)
+
+    # -- opening -----------------------------------------------------------------------------------------------
+    def _show_updating(self) -> None:
+        self.frames.setCurrentWidget(self.updating_page)
+
+    def _store_opened(self, facts: DeskFacts) -> None:
+        """The store is open: the name this desktop works under, then the first queries."""
+        if not self.me:
+            self.me = self.triage.me = self.request_view.me = facts.stored_name or facts.system_name
+        self.needs_agent_name = self._given_me is None and facts.stored_name is None
+        self._set_has_accounts(facts.has_accounts)
+        self.frames.setCurrentWidget(self.pages)
+        self.requests.set_filter(RequestFilter(self._queue_key, me=self.me))
+        self.refresh_counts()
+        self.store_opened.emit()
+
+    def _set_has_accounts(self, has: bool) -> None:
+        self._has_accounts = has
+        if not has:
             self.sync.label.setText(self.tr("No mailbox account yet"))
 
     # -- loading -----------------------------------------------------------------------------------------------
@@ -499,7 +364,7 @@ class MainWindow(QMainWindow):
         self.first_page_painted.emit()
         self.requests.hold_full_list(False)
         self.refresh_counts()  # now with the requesters, which the first screen does not show
-        QTimer.singleShot(0, self._add_account_menu)
+        QTimer.singleShot(0, self.menus.add_account_menu)
 
     def _request_loaded(self, _request_id: int) -> None:
         self.triage.set_enabled(True)
@@ -521,84 +386,36 @@ class MainWindow(QMainWindow):
             for m in self.request_view.messages()
         ]
 
-    def _find(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    def _clear_search(self) -> None:
-        if self.search.text():
-            self.search.clear()
-
-    def _show_requests(self) -> None:
-        self.pages.setCurrentIndex(0)
-        self.search_bar.show()
-
-    def _compose(self, mode: str) -> None:
-        """Reply, reply to all or forward the selected request in the compose window."""
-        request_id = self.request_view.request_id()
-        if request_id is None:
-            return
-        from desktop.compose import ComposeDialog
-
-        dialog = ComposeDialog(self.data_dir, request_id, mode, self, agent=self.me)  # type: ignore[arg-type]
-        dialog.finished_sending.connect(lambda *_: self.refresh())
-        dialog.show()
-
-    def _show_stats(self) -> None:
-        if self.pages.count() == 1:
-            from desktop.stats_view import StatsView
-
-            self.pages.addWidget(StatsView(self.data_dir, self))
-        self.pages.setCurrentIndex(1)
-        self.search_bar.hide()  # searching is for requests; the statistics page has its own controls
-
-    def _show_outbox(self) -> None:
-        """The outbox in a window of its own: replies waiting, refused or sent, with the server's reason."""
-        if self._outbox is None:
-            from desktop.outbox_view import OutboxView
-
-            self._outbox = OutboxView(self.data_dir, self)
-            self._outbox.setWindowFlag(Qt.WindowType.Window)
-            self._outbox.setWindowTitle(self.tr("Outbox"))
-            self._outbox.resize(900, 420)
-            self._outbox.changed.connect(self.refresh)
-        self._outbox.show()
-        self._outbox.activateWindow()
-
     def _show_error(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Loket"), message)
 
+    def find(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def clear_search(self) -> None:
+        if self.search.text():
+            self.search.clear()
+
     # -- sync --------------------------------------------------------------------------------------------------
     def start_sync(self, accounts: list[Account] | None = None, password: str | None = None) -> None:
-        """One worker per account; ``password`` bypasses the keyring (the demo and tests)."""
-        for account in accounts if accounts is not None else list_accounts(self.db):
-            self.sync.start(account, password)
+        """One worker per account (every account of the store when none are named); ``password`` bypasses the
+        keyring (the demo and tests)."""
+        self.sync.start_all(accounts, password)
 
-    def _on_stored(self) -> None:
-        """Batches arrive fast during a first sync: the first shows at once, then the list is read again at most
-        twice a second, and once more after the last batch."""
-        if self._after_sync.isActive():
-            self._stored_since_refresh = True
-            return
-        self.refresh()
-        self._after_sync.start()
-
-    def _refresh_if_stored(self) -> None:
-        if self._stored_since_refresh:
-            self._stored_since_refresh = False
-            self.refresh()
-            self._after_sync.start()
-
-    def _account_changed(self, account_id: int) -> None:
+    def account_changed(self, account_id: int) -> None:
         """A mailbox was added or edited: its worker starts afresh with the new settings."""
-        account = get_account_by_id(self.db, account_id)
-        if account is not None:
-            self.sync.stop(account_id, lambda: self.sync.start(account))
+        self._has_accounts = True
+        self.sync.restart(account_id)
+
+    def account_removed(self, account_id: int) -> None:
+        self.sync.stop(account_id)
+        self.reader.submit("has-accounts", has_accounts, self._set_has_accounts)
 
     def ask_for_first_account(self) -> None:
         """The first start: which mailbox does this desk read?"""
-        self._add_account_menu()
-        QTimer.singleShot(0, lambda: self.account_menu.open_dialog(None))
+        menu = self.menus.add_account_menu()
+        QTimer.singleShot(0, lambda: menu.open_dialog(None))
 
     def sync_running(self) -> bool:
         return self.sync.running()
@@ -631,8 +448,7 @@ class MainWindow(QMainWindow):
         self.reader.close()
         self.count_reader.close()
         self.calendar_reader.close()
-        if self._outbox is not None:
-            self._outbox.close_reader()
-        self.db.conn.close()
+        if self.menus.outbox is not None:
+            self.menus.outbox.close_reader()
         self.tray.icon.hide()
         super().closeEvent(event)  # type: ignore[arg-type]

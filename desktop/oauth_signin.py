@@ -10,23 +10,11 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
-
 from mail.sasl import Bearer, Secret
 from store.accounts import AccountSettings
 
 if TYPE_CHECKING:  # the OAuth library takes most of a second to import: only when a sign-in needs it
     from mail.oauth import Tokens
-
-CLIENT_ID_SETTING = "oauth/%s/client_id"  # Loket's client id registered at the provider, per provider
-
-
-def remembered_client_id(provider: str) -> str:
-    return str(QSettings().value(CLIENT_ID_SETTING % provider, "") or "")
-
-
-def remember_client_id(provider: str, client_id: str) -> None:
-    QSettings().setValue(CLIENT_ID_SETTING % provider, client_id)
 
 
 def browser_tokens(settings: AccountSettings, cancel: threading.Event) -> Tokens:

@@ -17,6 +17,7 @@ import shiboken6
 import sqlite_utils
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from desktop.background import log_failure
 from store.db import open_db
 from store.failures import as_store_error
 
@@ -36,6 +37,9 @@ class _Thread(QThread):
     # One tuple (ticket, result, error): a bare None sent through a queued ``object`` argument upsets PySide's
     # reference counting, a tuple that holds it does not.
     answered = Signal(object)
+    updating = Signal()
+    opened = Signal()
+    open_failed = Signal(object)
 
     def __init__(self, data_dir: Path, jobs: queue.Queue[tuple[int, Job] | None]) -> None:
         super().__init__()
@@ -43,8 +47,14 @@ class _Thread(QThread):
         self._jobs = jobs
 
     def run(self) -> None:
-        db = open_db(self._data_dir)
+        try:
+            db = open_db(self._data_dir, updating=self.updating.emit)
+        except Exception as error:  # a damaged or unwritable store: the window says so; no job is answered
+            log_failure(log, "opening the store failed", error)
+            self.open_failed.emit(error)
+            return
         tune_for_reading(db)
+        self.opened.emit()
         try:
             while (item := self._jobs.get()) is not None:
                 ticket, job = item
@@ -60,22 +70,32 @@ class _Thread(QThread):
 class Reader(QObject):
     """Queue store jobs for the thread; ``done`` runs on the GUI thread with the result.
 
-    A write waits for a sync worker's transaction here, never in the GUI thread.
+    The thread opens the store first (migrating it when Loket was updated: ``updating``, then ``opened``, or
+    ``open_failed`` with the store's error). Jobs submitted before, or before ``start()`` with ``start=False``, wait
+    in the queue. A write waits for a sync worker's transaction here, never in the GUI thread.
     """
 
     failed = Signal(str)
+    updating = Signal()
+    opened = Signal()
+    open_failed = Signal(object)
 
-    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(self, data_dir: Path, parent: QObject | None = None, start: bool = True) -> None:
         super().__init__(parent)
         self._data_dir = data_dir
         self._jobs: queue.Queue[tuple[int, Job] | None] = queue.Queue()
         self._thread = _Thread(data_dir, self._jobs)
         self._thread.answered.connect(self._on_answered)
+        self._thread.updating.connect(self.updating)
+        self._thread.opened.connect(self.opened)
+        self._thread.open_failed.connect(self.open_failed)
         self._lock = threading.Lock()
         self._next = 0
         self._waiting: dict[int, Done] = {}
         self._latest: dict[str, int] = {}
-        self._thread.start()
+        self._closed = False
+        if start:
+            self.start()
         # Whoever owns this reader may be deleted without closing it: the thread then still ends cleanly.
         jobs, thread = self._jobs, self._thread
         self.destroyed.connect(lambda: _stop(jobs, thread))
@@ -108,7 +128,12 @@ class Reader(QObject):
             return
         done(result)
 
+    def start(self) -> None:
+        if not self._closed:  # a window closed before its store opened starts no more threads
+            self._thread.start()
+
     def close(self) -> None:
+        self._closed = True
         _stop(self._jobs, self._thread)
 
 

@@ -171,9 +171,8 @@ class RequestView(QWidget):
 
     loaded = Signal(int)
 
-    def __init__(self, db: sqlite_utils.Database, reader: Reader, parent: QWidget | None = None) -> None:
+    def __init__(self, reader: Reader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
         self._reader = reader
         self._current: Loaded | None = None
         self._allowed_images: set[int] = set()
@@ -425,10 +424,13 @@ class RequestView(QWidget):
             self._attachment(verb, ident)
 
     def _attachment(self, verb: str, attachment_id: int) -> None:
-        row = self._db.execute("SELECT filename FROM attachments WHERE id = ?", [attachment_id]).fetchone()
-        if row is None:
+        shown = self._current.items if self._current is not None else []
+        filename = next(
+            (a.filename for item in shown for a in item.attachments if a.id == attachment_id), None
+        )
+        if filename is None:
             return
-        name = sanitize_filename(row[0])
+        name = sanitize_filename(filename)
         if verb == "save":
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save attachment"), name)
             if not chosen:

@@ -10,8 +10,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from desktop.background import log_failure
 from store.stats.overview import Overview
-from store.stats.records import Selection
+from store.stats.records import Cancelled, Selection
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +102,8 @@ class Job(QRunnable):
         try:
             result = self._work()
         except Exception as error:  # shown in the view's status line in words
-            log.info("statistics job failed: %s", error)
+            if not isinstance(error, Cancelled):  # a newer period was asked for: nothing failed
+                log_failure(log, "statistics job failed", error)
             bridge.failed.emit((self._token, error))
         else:
             bridge.done.emit((self._token, result))

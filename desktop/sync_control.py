@@ -12,19 +12,22 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from desktop.background import Task
 from desktop.reader import Reader
 from desktop.sync_worker import SyncHealth, SyncWorker
-from store.accounts import Account
+from store.accounts import Account, get_account_by_id, list_accounts
 
 log = logging.getLogger(__name__)
 
+STORED_INTERVAL_MS = 500
+
 
 class SyncControl(QObject):
-    """``stored`` fires when a worker wrote new mail or changes."""
+    """``stored`` fires when a worker wrote new mail or changes: batches arrive fast during a first sync, so the
+    first is told at once, later ones at most twice a second, and once more after the last."""
 
     stored = Signal()
 
@@ -33,6 +36,11 @@ class SyncControl(QObject):
         self._data_dir = data_dir
         self._reader = reader
         self._window = window
+        self._quiet = QTimer(self)
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(STORED_INTERVAL_MS)
+        self._quiet.timeout.connect(self._tell_if_stored)
+        self._stored_since = False
         self.workers: dict[str, SyncWorker] = {}
         self._stopping: list[SyncWorker] = []
         self._health: dict[str, SyncHealth] = {}
@@ -62,10 +70,40 @@ class SyncControl(QObject):
         self.stop(account.id)
         worker = SyncWorker(self._data_dir, account, password)
         worker.health.connect(self.on_health)
-        worker.stored.connect(self.stored)
+        worker.stored.connect(self._on_stored)
         self.workers[account.name] = worker
         self.label.setText(self.tr("%1: connecting…").replace("%1", account.name))
         worker.start()
+
+    def start_all(self, accounts: list[Account] | None = None, password: str | None = None) -> None:
+        """A worker for each of ``accounts``, or for every account of the store (read on the store thread)."""
+        if accounts is None:
+            self._reader.submit("accounts", list_accounts, lambda found: self.start_all(found, password))
+            return
+        for account in accounts:
+            self.start(account, password)
+
+    def restart(self, account_id: int) -> None:
+        """The account's worker starts afresh with its settings as stored now (added or edited)."""
+
+        def restart(account: Account | None) -> None:
+            if account is not None:
+                self.stop(account_id, lambda: self.start(account))
+
+        self._reader.submit(f"account-{account_id}", lambda db: get_account_by_id(db, account_id), restart)
+
+    def _on_stored(self) -> None:
+        if self._quiet.isActive():
+            self._stored_since = True
+            return
+        self.stored.emit()
+        self._quiet.start()
+
+    def _tell_if_stored(self) -> None:
+        if self._stored_since:
+            self._stored_since = False
+            self.stored.emit()
+            self._quiet.start()
 
     def stop(self, account_id: int, then: Callable[[], None] | None = None) -> None:
         """Tell the account's worker to stop; it is let go of (and ``then`` runs) once it has finished."""
@@ -162,6 +200,7 @@ class SyncControl(QObject):
 
     def stop_all(self, wait_ms: int) -> None:
         """On closing the window: stop every worker and give each ``wait_ms`` to finish."""
+        self._quiet.stop()
         workers = [*self.workers.values(), *self._stopping]
         for worker in workers:
             worker.stop()

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, QThread, Signal
 
+from desktop.background import log_failure
 from desktop.i18n import tr
 from store.accounts import Account
 from store.failures import as_store_error
@@ -68,7 +69,7 @@ class SyncWorker(QThread):
                 "signin_required" if self.account.uses_oauth else "no_password", {"error": str(error)}
             )
         except MailError as error:
-            log.warning("sync of %s stopped: %s", self.account.name, error)
+            log_failure(log, f"sync of {self.account.name} stopped", error)
             self._report("auth_failed", {"error": str(error)})
         except Exception as error:  # the status bar must say the sync stopped, whatever stopped it
             foreseen = as_store_error(error, self._data_dir)
@@ -77,7 +78,7 @@ class SyncWorker(QThread):
                     type(error), error, error.__traceback__
                 )  # the crash handler: logged, user told
             else:
-                log.warning("sync of %s stopped: %s", self.account.name, foreseen)
+                log.warning("sync of %s stopped: %s", self.account.name, foreseen, exc_info=error)
             self._report("failed", {"error": str(foreseen or error)})
         else:
             self._report("stopped", {})

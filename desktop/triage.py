@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from types import ModuleType
+from typing import Any
 
 import sqlite_utils
 from PySide6.QtCore import QObject, Signal
@@ -64,6 +65,18 @@ def field_write(request_id: int, field: str, value: str | None, actor: str) -> W
     """The change of one field, shared with the team, as a job for the store thread."""
     at = _now()
     return team_job(lambda rules, db: rules.set_field(db, request_id, field, value, actor, at))
+
+
+def field_value(db: sqlite_utils.Database, request_id: int, field: str) -> str | None:
+    """A triage field of a request as stored now (``field`` is one of ``FIELDS``)."""
+    row = db.execute(f"SELECT {field} FROM requests WHERE id = ?", [request_id]).fetchone()
+    return None if row is None else row[0]
+
+
+def first_account_id(db: sqlite_utils.Database) -> int | None:
+    """The mailbox a request entered by hand belongs to."""
+    row = db.execute("SELECT id FROM accounts ORDER BY id LIMIT 1").fetchone()
+    return None if row is None else int(row[0])
 
 
 class _SetField(QUndoCommand):
@@ -129,14 +142,13 @@ class Triage(QObject):
     def __init__(
         self,
         store: Reader,
-        db: sqlite_utils.Database,
         current: Callable[[], int | None],
         messages: Callable[[], list[tuple[int, str]]],
         me: str,
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
-        self._store, self._db, self._current, self._messages, self.me = store, db, current, messages, me
+        self._store, self._current, self._messages, self.me = store, current, messages, me
         self._window = parent
         self._writes = 0
         self.undo_stack = QUndoStack(self)
@@ -229,18 +241,24 @@ class Triage(QObject):
             self.created.emit(result)
         self.changed.emit()
 
-    def _current_value(self, request_id: int, field: str) -> str | None:
-        row = self._db.execute(f"SELECT {field} FROM requests WHERE id = ?", [request_id]).fetchone()
-        return None if row is None else row[0]
+    def _read(self, job: Callable[[sqlite_utils.Database], Any], then: Callable[[Any], None]) -> None:
+        """Read on the store thread, in turn with the writes before it; ``then`` gets the answer here."""
+        self._writes += 1
+        self._store.submit(f"read-{self._writes}", job, then)
+
+    def _with_current_value(self, request_id: int, field: str, then: Callable[[str | None], None]) -> None:
+        self._read(lambda db: field_value(db, request_id, field), then)
 
     def set_field(self, field: str, value: str | None) -> None:
         request_id = self._current()
         if request_id is None or field not in SHARED_FIELDS:
             return
-        old = self._current_value(request_id, field)
-        if old == value:
-            return
-        self.undo_stack.push(_SetField(self, request_id, field, old, value))
+
+        def push(old: str | None) -> None:
+            if old != value:
+                self.undo_stack.push(_SetField(self, request_id, field, old, value))
+
+        self._with_current_value(request_id, field, push)
 
     def _set_status(self, status: str) -> Callable[[], None]:
         return lambda: self.set_field("status", status)
@@ -260,10 +278,15 @@ class Triage(QObject):
         request_id = self._current()
         if request_id is None:
             return
-        current = self._current_value(request_id, "category") or ""
-        name, ok = QInputDialog.getText(self._window, self.tr("Category"), self.tr("Category:"), text=current)
-        if ok:
-            self.set_field("category", name.strip() or None)
+
+        def ask(current: str | None) -> None:
+            name, ok = QInputDialog.getText(
+                self._window, self.tr("Category"), self.tr("Category:"), text=current or ""
+            )
+            if ok:
+                self.set_field("category", name.strip() or None)
+
+        self._with_current_value(request_id, "category", ask)
 
     def _add_note(self) -> None:
         request_id = self._current()
@@ -280,19 +303,23 @@ class Triage(QObject):
         dialog = ManualRequestDialog(self._window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        account = self._db.execute("SELECT id FROM accounts ORDER BY id LIMIT 1").fetchone()
-        if account is None:
-            self.failed.emit(self.tr("Add a mailbox account first."))
-            return
         fields = dialog.values()
-        account_id = account[0]
         me, at = self.me, _now()
-        self.write(
-            team_job(
-                lambda rules, db: rules.create_manual(db, account_id=account_id, **fields, actor=me, at=at)
-            ),
-            created=True,
-        )
+
+        def create(account_id: int | None) -> None:
+            if account_id is None:
+                self.failed.emit(self.tr("Add a mailbox account first."))
+                return
+            self.write(
+                team_job(
+                    lambda rules, db: rules.create_manual(
+                        db, account_id=account_id, **fields, actor=me, at=at
+                    )
+                ),
+                created=True,
+            )
+
+        self._read(first_account_id, create)
 
     def _merge(self) -> None:
         source = self._current()

@@ -15,6 +15,7 @@ from datetime import datetime
 import sqlite_utils
 
 from mail.compose import Draft, Mode, Original, build_message
+from mail.errors import MailError
 from mail.headers import addresses
 from mail.mailbox_secret import remembered_secret
 from mail.mime import split_headers
@@ -35,7 +36,7 @@ DEFAULT_STATUS = {
 }
 
 
-class ReplyError(ValueError):
+class ReplyError(MailError, ValueError):
     """The request cannot be answered as asked; the message says why."""
 
 

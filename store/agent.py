@@ -10,6 +10,8 @@ import os
 
 import sqlite_utils
 
+from store.desk_preferences import desk_preference, set_desk_preference
+
 _PREFERENCE = "agent"
 
 
@@ -25,8 +27,7 @@ def system_user_name() -> str:
 
 
 def stored_agent_name(db: sqlite_utils.Database) -> str | None:
-    row = db.execute("SELECT value FROM desk_preferences WHERE name = ?", [_PREFERENCE]).fetchone()
-    return row[0] if row else None
+    return desk_preference(db, _PREFERENCE)
 
 
 def agent_name(db: sqlite_utils.Database) -> str:
@@ -37,7 +38,4 @@ def set_agent_name(db: sqlite_utils.Database, name: str) -> None:
     name = " ".join(name.split())
     if not name:
         raise ValueError("agent: a name is needed; the history shows it beside every change")
-    db.execute(
-        "INSERT INTO desk_preferences (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = ?",
-        [_PREFERENCE, name, name],
-    )
+    set_desk_preference(db, _PREFERENCE, name)

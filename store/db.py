@@ -13,7 +13,7 @@ from pathlib import Path
 import sqlite_utils
 
 from store import bodies
-from store.migrations import migrate
+from store.migrations import MIGRATIONS, migrate
 
 log = logging.getLogger(__name__)
 
@@ -34,10 +34,11 @@ def db_path(data_dir: Path) -> Path:
     return Path(data_dir) / DB_NAME
 
 
-def open_db(data_dir: Path | str) -> sqlite_utils.Database:
+def open_db(data_dir: Path | str, updating: Callable[[], None] | None = None) -> sqlite_utils.Database:
     """Open (creating and migrating when needed) the store in ``data_dir``.
 
-    Each thread opens its own connection: sqlite3 connections are not shared across threads here.
+    Each thread opens its own connection: sqlite3 connections are not shared across threads here. ``updating`` is
+    called before work that takes a while on a large store (a migration, a rebuild of indexes), for a window to say.
     """
     path = db_path(Path(data_dir))
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -53,11 +54,15 @@ def open_db(data_dir: Path | str) -> sqlite_utils.Database:
     conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT_BYTES}")
     bodies.register(conn)
+    if updating is not None and 0 < conn.execute("PRAGMA user_version").fetchone()[0] < len(MIGRATIONS):
+        updating()  # a new store's schema is made at once; an older store's rows may be rewritten
     migrate(conn)
     db = _database(conn)
     if conn.execute("SELECT 1 FROM deferred_indexes LIMIT 1").fetchone():
         from store.bulk_load import restore_indexes
 
+        if updating is not None:
+            updating()
         restore_indexes(db)  # a large ingest that was killed before it built them again
     return db
 

@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from store.db import transaction
+from store.errors import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,7 @@ _DOMAIN = re.compile(r"^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$")
 _MAX_PROBLEMS_SHOWN = 10
 
 
-class DirectoryError(ValueError):
+class DirectoryError(StoreError, ValueError):
     """Input the directory cannot take; the message is one sentence for a person."""
 
 

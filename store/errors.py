@@ -1,8 +1,9 @@
-"""What can go wrong with the store on disk, in words a person can act on.
+"""What can go wrong in the store, in words a person can act on.
 
-SQLite and the file system report these as codes (``SQLITE_FULL``, ``ENOSPC``...); ``store.db.as_store_error``
-turns them into these, whose ``str()`` is one sentence saying what happened and what to do. The CLI prints it on one
-line, the window shows it.
+Every error the store raises derives from ``StoreError``; those for a value its rules refuse are ``ValueError`` s
+too, each in the module that owns the rule. The ones here are the store on disk: SQLite and the file system report
+them as codes (``SQLITE_FULL``, ``ENOSPC``...), and ``store.failures.as_store_error`` turns them into these. Their
+``str()`` is one sentence saying what happened and what to do: the CLI prints it on one line, the window shows it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 
 class StoreError(Exception):
-    """Base of the store's failures on disk; ``str()`` is one sentence for the user."""
+    """Base of the store's errors; ``str()`` is one sentence for the user."""
 
 
 class DataDirUnusable(StoreError):

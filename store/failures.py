@@ -24,7 +24,13 @@ _NOT_WRITABLE = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 def check_data_dir(data_dir: Path) -> None:
     """Make sure the data dir exists and can be written, before anything (the log file first) is put there."""
-    if data_dir.exists() and not data_dir.is_dir():
+    try:
+        taken = data_dir.exists() and not data_dir.is_dir()
+    except OSError as error:  # a name the file system refuses (too long, say)
+        raise DataDirUnusable(
+            f"the data folder {data_dir} cannot be used ({error.strerror}): name another with --data-dir"
+        ) from error
+    if taken:
         raise DataDirUnusable(
             f"{data_dir} is a file, not a folder: name a folder with --data-dir (it is created when missing)"
         )

@@ -16,6 +16,7 @@ from typing import Any
 import sqlite_utils
 
 from store.db import transaction
+from store.errors import StoreError
 from store.standards.rules import apply_standard, refresh_due_dates
 from store.stats.cache import forget_figures
 from store.status_flow import MOVING_KINDS, Step, next_change, replay
@@ -31,7 +32,7 @@ INCOMING_ROLES: dict[str, EventKind] = {
 }
 
 
-class LifecycleError(ValueError):
+class LifecycleError(StoreError, ValueError):
     """A transition that cannot be made; the message names the field."""
 
 

@@ -23,6 +23,7 @@ import sqlite_utils
 
 from store import lifecycle, triage
 from store.db import transaction
+from store.errors import StoreError
 from store.numbers import free_number, message_number_key, renumber
 from store.vocabulary import SHARED_FIELDS, ChangeKind, Priority, RequestStatus
 
@@ -33,7 +34,7 @@ _AT_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 _TICK = timedelta(microseconds=1)
 
 
-class TeamChangeError(ValueError):
+class TeamChangeError(StoreError, ValueError):
     """A change that cannot be read or made; the message says why in a sentence."""
 
 

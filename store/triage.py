@@ -12,6 +12,7 @@ from datetime import datetime
 import sqlite_utils
 
 from store.db import transaction
+from store.errors import StoreError
 from store.lifecycle import record_event
 from store.timeutil import to_db
 from store.vocabulary import HAND_CHANNELS, EventKind
@@ -19,7 +20,7 @@ from store.vocabulary import HAND_CHANNELS, EventKind
 log = logging.getLogger(__name__)
 
 
-class TriageError(ValueError):
+class TriageError(StoreError, ValueError):
     """A triage action that cannot be done; the message says why in a sentence."""
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
     from desktop.main_window import MainWindow
+    from desktop.window_opening import Opening
 
 log = logging.getLogger(__name__)
 
@@ -43,28 +44,24 @@ def run_window(args: argparse.Namespace) -> int:
                 "the headless commands work, and 'loket demo --no-window' shows the demo in the terminal"
             )
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
-    from desktop.agent_name import ask_agent_name
     from desktop.app import create_app
 
     qt_messages_to_log()
     app = create_app(sys.argv[:1])
     install_crash_handler(app, Path(args.data_dir))
-    window = _open_window(Path(args.data_dir), getattr(args, "agent", None))
-    if window is None:
-        return 1
+    from desktop.window_opening import Opening
+
     screenshot: Path | None = getattr(args, "screenshot", None)
+    opening = Opening(app, Path(args.data_dir), getattr(args, "agent", None), rebuild=screenshot is None)
     if screenshot is not None:
-        return _screenshot(app, window, screenshot, started)
-    window.show()
-    if window.has_accounts():
-        window.start_sync()
-        if window.needs_agent_name:
-            ask_agent_name(window)
-    elif window.needs_agent_name:
-        ask_agent_name(window, then=window.ask_for_first_account)
-    else:
-        window.ask_for_first_account()
+        return _screenshot(app, opening, screenshot, started)
+    opening.opened.connect(_first_steps)
+    opening.window.show()
     code = app.exec()
+    opening.raise_failure()
+    if opening.refused:
+        return 1
+    window = opening.window
     if window.sync_running():
         # A sync blocked on a server that never answers cannot be interrupted; the store is consistent (every
         # batch is its own transaction), so leaving without it is safe.
@@ -74,25 +71,18 @@ def run_window(args: argparse.Namespace) -> int:
     return code
 
 
-def _open_window(data_dir: Path, agent: str | None) -> MainWindow | None:
-    """The main window on the store; when the store is damaged, the offer to rebuild it first (None: the user
-    chose to quit)."""
-    from desktop.main_window import MainWindow
-    from desktop.rebuild_dialog import RebuildDialog
-    from store.errors import StoreDamaged
-    from store.failures import as_store_error
+def _first_steps(window: MainWindow) -> None:
+    """Once the store is open: sync the mailboxes, or ask for the first one, and the user's name at the first start."""
+    from desktop.agent_name import ask_agent_name
 
-    me = agent or os.environ.get("LOKET_USER") or None
-    try:
-        return MainWindow(data_dir, me=me)
-    except Exception as error:
-        damaged = as_store_error(error, data_dir)
-        if not isinstance(damaged, StoreDamaged):
-            raise
-        log.warning("%s", damaged)
-        if not RebuildDialog(data_dir, str(damaged)).exec():
-            return None
-    return MainWindow(data_dir, me=me)
+    if window.has_accounts():
+        window.start_sync()
+        if window.needs_agent_name:
+            ask_agent_name(window)
+    elif window.needs_agent_name:
+        ask_agent_name(window, then=window.ask_for_first_account)
+    else:
+        window.ask_for_first_account()
 
 
 def install_crash_handler(app: QObject, data_dir: Path) -> None:
@@ -116,13 +106,12 @@ def qt_messages_to_log() -> None:
     qInstallMessageHandler(handler)
 
 
-def _screenshot(app: object, window: object, target: Path, started: float) -> int:
+def _screenshot(app: object, opening: Opening, target: Path, started: float) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.main_window import MainWindow
-
-    assert isinstance(app, QApplication) and isinstance(window, MainWindow)
+    assert isinstance(app, QApplication)
+    window = opening.window
     outcome: dict[str, float | str] = {}
 
     def painted() -> None:
@@ -142,6 +131,7 @@ def _screenshot(app: object, window: object, target: Path, started: float) -> in
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, too_slow)
     app.exec()
     window.close()
+    opening.raise_failure()
     if "error" in outcome:
         raise CliError(str(outcome["error"]))
     print(f"{outcome['seconds']:.3f}")

@@ -22,12 +22,15 @@ from store.accounts import (
     settings_of,
     update_account,
 )
+from store.desk_preferences import desk_preference, set_desk_preference
 from store.directory import add_domain_rule
 from store.standards.rules import Standard, add_standard
+from store.timeutil import from_db, to_db
 
 log = logging.getLogger(__name__)
 
 DEMO_ACCOUNT = "demo"
+_SEEDED_AT = "demo_seeded_at"
 # The seed's ages are chosen against this standard: some timers run, some warn (75 %), some are breached.
 DEMO_STANDARD = Standard(
     id=None, account_id=None, name="Facilities & IT", first_response_min=240.0, resolution_min=2400.0
@@ -35,12 +38,14 @@ DEMO_STANDARD = Standard(
 
 
 def prepare_demo(db: sqlite_utils.Database, servers: DemoServers, now: datetime) -> Account:
-    """Seed ``servers`` with the demo mail as of ``now`` and return the store's demo account pointing at them.
+    """Seed ``servers`` with the demo mail and return the store's demo account pointing at them.
 
-    A store kept from an earlier demo gets the new ports; its mail re-maps on the next sync (a new UIDVALIDITY).
+    A new store's mail is seeded as of ``now``. A store kept from an earlier demo gets the new ports and the same
+    mail as then, to the byte (it has aged since, as mail does): the new server's UIDVALIDITY makes the next sync
+    re-map it by content instead of storing it twice.
     """
     seed = load_seed()
-    count = servers.seed(build_messages(now, seed))
+    count = servers.seed(build_messages(seeded_at(db, now), seed))
     log.info("demo mailbox seeded with %d messages", count)
     desk = demo_desk(seed)
     for domain, department in desk.departments.items():
@@ -70,3 +75,12 @@ def prepare_demo(db: sqlite_utils.Database, servers: DemoServers, now: datetime)
         return account
     moved = replace(settings_of(db, account), imap_port=servers.imap_port, smtp_port=servers.smtp_port)
     return update_account(db, account.id, moved)
+
+
+def seeded_at(db: sqlite_utils.Database, now: datetime) -> datetime:
+    """The instant the store's demo mail was first seeded at; ``now`` (and kept) for a new store."""
+    kept = from_db(desk_preference(db, _SEEDED_AT))
+    if kept is not None:
+        return kept
+    set_desk_preference(db, _SEEDED_AT, to_db(now))
+    return now

@@ -2073,6 +2073,21 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
     </message>
 </context>
 <context>
+    <name>UpdatingPage</name>
+    <message>
+        <source>Updating the store…</source>
+        <translation>Der Speicher wird aktualisiert…</translation>
+    </message>
+    <message>
+        <source>This version of Loket keeps your requests in a new shape. Updating a large store takes a few minutes, once; nothing is lost, and the requests show as soon as it is done.</source>
+        <translation>Diese Version von Loket speichert Ihre Anfragen in einer neuen Form. Einen großen Speicher zu aktualisieren dauert einige Minuten, einmalig; nichts geht verloren, und die Anfragen erscheinen, sobald es fertig ist.</translation>
+    </message>
+    <message>
+        <source>Updating the store</source>
+        <translation>Der Speicher wird aktualisiert</translation>
+    </message>
+</context>
+<context>
     <name>channel</name>
     <message>
         <source>E-mail</source>

@@ -2073,6 +2073,21 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
     </message>
 </context>
 <context>
+    <name>UpdatingPage</name>
+    <message>
+        <source>Updating the store…</source>
+        <translation>Aggiornamento dell’archivio…</translation>
+    </message>
+    <message>
+        <source>This version of Loket keeps your requests in a new shape. Updating a large store takes a few minutes, once; nothing is lost, and the requests show as soon as it is done.</source>
+        <translation>Questa versione di Loket conserva le richieste in una forma nuova. Aggiornare un archivio grande richiede qualche minuto, una sola volta; non si perde nulla e le richieste compaiono appena ha finito.</translation>
+    </message>
+    <message>
+        <source>Updating the store</source>
+        <translation>Aggiornamento dell’archivio</translation>
+    </message>
+</context>
+<context>
     <name>channel</name>
     <message>
         <source>E-mail</source>

@@ -2073,6 +2073,21 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
     </message>
 </context>
 <context>
+    <name>UpdatingPage</name>
+    <message>
+        <source>Updating the store…</source>
+        <translation>De opslag wordt bijgewerkt…</translation>
+    </message>
+    <message>
+        <source>This version of Loket keeps your requests in a new shape. Updating a large store takes a few minutes, once; nothing is lost, and the requests show as soon as it is done.</source>
+        <translation>Deze versie van Loket bewaart uw verzoeken in een nieuwe vorm. Een grote opslag bijwerken duurt enkele minuten, eenmalig; er gaat niets verloren, en de verzoeken verschijnen zodra het klaar is.</translation>
+    </message>
+    <message>
+        <source>Updating the store</source>
+        <translation>De opslag wordt bijgewerkt</translation>
+    </message>
+</context>
+<context>
     <name>channel</name>
     <message>
         <source>E-mail</source>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
+from store.errors import StoreError
 from store.history import DEFAULT_HISTORY_DAYS
 
 SECURITIES = ("ssl", "starttls", "none")
@@ -15,7 +16,7 @@ OAUTH_COLUMNS = ("oauth_provider", "oauth_issuer", "oauth_client_id", "oauth_ten
 SIGNIN_REQUIRED = "signin_required"
 
 
-class AccountError(ValueError):
+class AccountError(StoreError, ValueError):
     """An account setting that cannot work; the message names the field."""
 
 

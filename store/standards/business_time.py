@@ -16,6 +16,8 @@ from functools import lru_cache
 from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from store.errors import StoreError
+
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONDAY_TO_FRIDAY_9_TO_17: Mapping[int, Sequence[tuple[time, time]]] = {
     day: ((time(9), time(17)),) for day in range(5)
@@ -34,7 +36,7 @@ _LATEST_YEAR = 9000
 Interval = tuple[int, int]  # UTC microseconds since the epoch, half-open
 
 
-class CalendarError(ValueError):
+class CalendarError(StoreError, ValueError):
     """A calendar setting that cannot work; the message names the field."""
 
 

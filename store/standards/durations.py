@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from store.errors import StoreError
+
 _PART = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*([dhm])", re.IGNORECASE)
 _UNIT_ORDER = "dhm"
 
 
-class DurationError(ValueError):
+class DurationError(StoreError, ValueError):
     """A duration that cannot be read or makes no sense as a target; the message names the field."""
 
 

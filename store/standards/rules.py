@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from store.db import transaction
+from store.errors import StoreError
 from store.standards.business_time import Calendar, CalendarError
 from store.standards.calendars import hours_to_json, load_calendar
 from store.standards.due_batches import dues_at_micros, dues_for_starts, to_micros
@@ -33,7 +34,7 @@ CRITERIA = ("requester", "department", "category", "channel", "priority")
 _WEIGHT = {"requester": 16, "department": 8, "category": 2, "channel": 2, "priority": 1}
 
 
-class StandardError(ValueError):
+class StandardError(StoreError, ValueError):
     """A standard that cannot work; the message names the field."""
 
 

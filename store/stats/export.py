@@ -19,6 +19,7 @@ from typing import Any
 import sqlite_utils
 
 from store.accounts import PER_PERSON_OFF, per_person_figures
+from store.errors import StoreError
 from store.standards.business_time import WEEKDAY_NAMES, Calendar
 from store.stats.definitions import definitions
 from store.stats.figures import GROUP_COLUMNS, GROUPINGS, FigureRow, GroupFigures, group_figures
@@ -71,7 +72,7 @@ Cell = str | int | float | datetime | None
 Progress = Callable[[int, int], None]
 
 
-class ExportError(Exception):
+class ExportError(StoreError):
     """The export could not be written; one sentence for a person (the CLI exits 1)."""
 
 

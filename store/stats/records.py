@@ -21,6 +21,7 @@ import sqlite_utils
 
 from store.db import transaction
 from store.directory import department_join
+from store.errors import StoreError
 from store.lifecycle import Event, status_periods
 from store.standards.business_time import Calendar, business_minutes_between
 from store.standards.calendars import calendar_from_row
@@ -38,7 +39,7 @@ class Cancelled(Exception):
     """The caller stopped waiting (a newer period was asked for before these figures were ready)."""
 
 
-class PeriodError(ValueError):
+class PeriodError(StoreError, ValueError):
     """A period that selects nothing by construction (``--from`` after ``--to``)."""
 
 

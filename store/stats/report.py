@@ -17,6 +17,7 @@ from datetime import date, timedelta
 import sqlite_utils
 
 from store.accounts import per_person_figures
+from store.errors import StoreError
 from store.standards.business_time import Calendar
 from store.stats.figures import FigureRow, GroupFigures, Grouping, feed
 from store.stats.overview import empty_figures
@@ -27,7 +28,7 @@ TOP_REQUESTERS = 10
 LONGEST_WAITS = 10
 
 
-class ReportError(ValueError):
+class ReportError(StoreError, ValueError):
     """A report that cannot be made as asked; one sentence for a person."""
 
 

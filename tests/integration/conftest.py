@@ -9,7 +9,16 @@ import pytest
 
 from store.db import open_db
 from tests.accounts import loopback_account
+from tests.desktop_fixtures import artifacts, in_language, open_window, owned, seeded_dir
 from tests.servers.dovecot import Dovecot, find_dovecot
+
+__all__ = [
+    "artifacts",
+    "in_language",
+    "open_window",
+    "owned",
+    "seeded_dir",
+]  # the desktop's fixtures, for windows on servers
 
 # Dovecot's capabilities without CONDSTORE and QRESYNC, as Courier answers.
 NO_CONDSTORE = """

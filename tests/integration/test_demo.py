@@ -11,7 +11,8 @@ import sqlite3
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import keyring
 import pytest
@@ -21,7 +22,7 @@ from imapclient.exceptions import LoginError
 from desktop.demo.keyring_backend import use_demo_keyring
 from desktop.demo.seed import load_seed
 from desktop.demo.servers import DemoServers, SeedMessage
-from desktop.demo.store_setup import prepare_demo
+from desktop.demo.store_setup import prepare_demo, seeded_at
 from mail.credentials import get_password, set_password
 from mail.reply import queue_request_reply
 from mail.send import flush
@@ -169,13 +170,30 @@ def test_loket_demo_without_a_window_prints_the_open_requests(tmp_path):
 
 
 def test_a_kept_demo_store_is_reused_on_the_next_run(tmp_path):
+    """Mid-morning on a working day, when seeding again "as of now" would shift every Date: the kept store's mail
+    is seeded again as it was first seeded, so the new server's copies re-map instead of being stored twice."""
+    first_run = datetime(2026, 3, 3, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    for now in (first_run, first_run + timedelta(minutes=45)):
+        with DemoServers() as servers:
+            db = open_db(tmp_path)
+            account = prepare_demo(db, servers, now)
+            sync_once(db, account, servers.password)
+            db.conn.close()
+    db = open_db(tmp_path)
+    seeded = sum(len(request["message"]) for request in load_seed()["request"])
+    assert db.execute("SELECT count(*) FROM accounts").fetchone()[0] == 1
+    assert db.execute("SELECT count(*) FROM messages").fetchone()[0] == seeded  # re-mapped, not duplicated
+    assert db.execute("SELECT count(*) FROM messages WHERE deleted_on_server").fetchone()[0] == 0
+    assert seeded_at(db, datetime.now(UTC)) == first_run
+
+
+def test_loket_demo_runs_again_on_the_store_it_kept(tmp_path):
     for _ in range(2):
         done = _loket("--data-dir", str(tmp_path), "demo", "--no-window")
         assert done.returncode == 0, done.stderr
     db = open_db(tmp_path)
     seeded = sum(len(request["message"]) for request in load_seed()["request"])
-    assert db.execute("SELECT count(*) FROM accounts").fetchone()[0] == 1
-    assert db.execute("SELECT count(*) FROM messages").fetchone()[0] == seeded  # re-mapped, not duplicated
+    assert db.execute("SELECT count(*) FROM messages").fetchone()[0] == seeded
 
 
 def test_loket_demo_window_syncs_in_the_background_and_quits_on_ctrl_c(tmp_path):

@@ -26,7 +26,7 @@ def test_the_main_window_names_every_control(window):
 
 
 def test_the_statistics_page_names_every_control(qtbot, owned, window):
-    window.show_stats.trigger()
+    window.menus.show_stats.trigger()
     qtbot.wait(200)
     assert_all_named(window)
 

@@ -8,7 +8,6 @@ import pytest
 from desktop.app import create_app
 from desktop.reader import Reader
 from desktop.request_view import RequestView
-from store.db import open_db
 from tests import mail_cases
 from tests.filed import desk_data_dir, file_raw
 
@@ -19,15 +18,13 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 def view(qtbot, tmp_path):
     data_dir = desk_data_dir(tmp_path)
     create_app()
-    db = open_db(data_dir)
     reader = Reader(data_dir)
-    widget = RequestView(db, reader)
+    widget = RequestView(reader)
     qtbot.addWidget(widget)
     widget.resize(900, 900)
     widget.show()
     yield widget, data_dir
     reader.close()
-    db.conn.close()
 
 
 def _show(qtbot, widget: RequestView, request_id: int) -> str:

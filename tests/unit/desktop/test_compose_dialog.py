@@ -237,6 +237,15 @@ def test_reply_all_copies_the_other_recipients(qtbot, dialogs, tmp_path):
     assert dialog.cc_edit.text() == "Bram <bram@example.org>"
 
 
+def test_the_html_choice_is_remembered_for_the_next_reply(qtbot, dialogs, tmp_path):
+    request_id = make_store(tmp_path)
+    first = open_dialog(qtbot, dialogs, tmp_path, request_id)
+    assert not first.html_box.isChecked()
+    first.html_box.setChecked(True)
+    first.reject()
+    assert open_dialog(qtbot, dialogs, tmp_path, request_id).html_box.isChecked()
+
+
 @pytest.mark.integration
 def test_send_delivers_and_closes_the_window(qtbot, dialogs, tmp_path, dovecot, mailbox, smtp_server):
     request_id = make_store(tmp_path, smtp_server.port, dovecot.port, mailbox.username)

@@ -45,3 +45,10 @@ def test_any_data_dir_either_works_or_is_refused_in_one_line(
         assert err == ""
     if make_file:
         assert code == 1 and (base / "taken").read_text() == "someone's file\n"
+
+
+def test_a_name_longer_than_the_file_system_takes_is_refused_in_one_line(tmp_path, capsys, root_logging):
+    code = main(["--data-dir", str(tmp_path / ("é" * 200) / "store"), "status", "--json"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.count("\n") == 1 and "cannot be used (File name too long)" in err, err

@@ -37,7 +37,7 @@ def test_the_filing_of_imported_history_shows_in_the_conversation(
     in_language(language)
     reader = Reader(data_dir)
     try:
-        widget = RequestView(db, reader)
+        widget = RequestView(reader)
         qtbot.addWidget(widget)
         widget.resize(900, 700)
         widget.show()

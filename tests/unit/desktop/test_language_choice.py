@@ -5,23 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop.app import create_app
-from desktop.i18n import LANGUAGE_SETTING, choose_language, chosen_language, install_translations
+from desktop.i18n import choose_language, chosen_language, install_translations
 from desktop.language_menu import LanguageMenu
+from desktop.settings import LANGUAGE
 
 
 @pytest.fixture
 def app() -> Iterator[QCoreApplication]:
     """The application, with the settings' choice and the locale put back afterwards."""
     application = create_app()
-    saved_locale, saved_choice = QLocale(), QSettings().value(LANGUAGE_SETTING)
+    saved_locale, saved_choice = QLocale(), LANGUAGE.get()
     yield application
-    if saved_choice is None:
-        QSettings().remove(LANGUAGE_SETTING)
-    else:
-        QSettings().setValue(LANGUAGE_SETTING, saved_choice)
+    LANGUAGE.set(saved_choice)
     QLocale.setDefault(saved_locale)
     install_translations(application)
 
@@ -52,7 +50,7 @@ def test_english_needs_only_its_plural_forms(app):
 
 
 def test_an_unknown_choice_means_the_system_language(app):
-    QSettings().setValue(LANGUAGE_SETTING, "xx")
+    LANGUAGE.set("xx")
     assert chosen_language() == ""
 
 

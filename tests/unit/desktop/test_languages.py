@@ -133,7 +133,7 @@ def test_window_shows_no_english_in_the_language(qtbot, seeded_dir, artifacts, i
     window.resize(1400, 860)
     with qtbot.waitSignal(window.first_page_painted, timeout=10_000):
         window.show()
-    qtbot.waitUntil(lambda: hasattr(window, "account_menu"), timeout=5_000)
+    qtbot.waitUntil(lambda: window.menus.account_menu is not None, timeout=5_000)
     assert QApplication.translate("MainWindow", "&Edit") != "&Edit"
     qtbot.waitUntil(lambda: window.request_view.request_id() is not None, timeout=5_000)
     qtbot.wait(300)  # the request's details arrive from the store thread after its id
@@ -141,14 +141,14 @@ def test_window_shows_no_english_in_the_language(qtbot, seeded_dir, artifacts, i
     window.grab().save(str(artifacts / f"main_window_{language}.png"))
     assert clashing_mnemonics(window) == []
 
-    window.show_stats.trigger()
+    window.menus.show_stats.trigger()
     stats = window.findChild(StatsView)
     qtbot.waitUntil(lambda: stats.overview is not None, timeout=10_000)
     assert untranslated(window, language) == []
     window.grab().save(str(artifacts / f"statistics_{language}.png"))
-    window.show_requests.trigger()
+    window.menus.show_requests.trigger()
 
-    window.reply_actions[0].trigger()
+    window.menus.reply_actions[0].trigger()
     compose = next(iter(window.findChildren(ComposeDialog)))
     with qtbot.waitSignal(compose.ready, timeout=5_000):
         pass  # the draft is read on a store thread

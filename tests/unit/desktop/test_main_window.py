@@ -31,6 +31,14 @@ def window(qtbot, seeded_dir):
     main.close()
 
 
+@pytest.fixture
+def db(seeded_dir):
+    """The test's own connection to the window's store: the window has none on the GUI thread."""
+    store = open_db(seeded_dir[0])
+    yield store
+    store.conn.close()
+
+
 def _events(data_dir, request_id, kind):
     db = open_db(data_dir)
     try:
@@ -83,10 +91,10 @@ def test_search_is_debounced_and_finds_by_prefix(qtbot, window, artifacts):
     assert window.queue_view.currentIndex().data(window.queue_model.KeyRole) == "open"
 
 
-def test_status_change_is_an_event_and_undo_writes_the_old_status_back(qtbot, window, seeded_dir):
+def test_status_change_is_an_event_and_undo_writes_the_old_status_back(qtbot, window, db, seeded_dir):
     data_dir, _ = seeded_dir
     request_id = window.request_view.request_id()
-    before = window.db.execute("SELECT status FROM requests WHERE id = ?", [request_id]).fetchone()[0]
+    before = db.execute("SELECT status FROM requests WHERE id = ?", [request_id]).fetchone()[0]
     target = "resolved" if before != "resolved" else "open"
     with qtbot.waitSignal(window.triage.changed, timeout=5000):
         window.triage.set_field("status", target)
@@ -97,8 +105,7 @@ def test_status_change_is_an_event_and_undo_writes_the_old_status_back(qtbot, wi
     assert _events(data_dir, request_id, "status")[-1] == {"from": target, "to": before}
 
 
-def test_remote_images_stay_blocked_until_allowed_for_that_message(qtbot, window, seeded_dir, artifacts):
-    db = window.db
+def test_remote_images_stay_blocked_until_allowed_for_that_message(qtbot, window, db, artifacts):
     request_id = db.execute(
         "SELECT request_id FROM messages WHERE html_body LIKE '%https://%' AND request_id IN "
         "(SELECT id FROM requests WHERE status != 'resolved') LIMIT 1"
@@ -118,7 +125,7 @@ def test_remote_images_stay_blocked_until_allowed_for_that_message(qtbot, window
 def test_every_triage_action_has_a_shortcut_shown_in_the_menus(window):
     triage = window.triage
     for action in [*triage.status_menu.actions(), triage.assign_me, triage.assign, triage.category, triage.note,
-                   triage.manual, triage.merge, triage.split, triage.undo, *window.reply_actions]:  # fmt: skip
+                   triage.manual, triage.merge, triage.split, triage.undo, *window.menus.reply_actions]:  # fmt: skip
         assert not action.shortcut().isEmpty(), action.text()
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&File", "&Edit", "&Request", "&View", "&Mailboxes"]
@@ -135,7 +142,7 @@ def test_keyboard_moves_between_panes(qtbot, window):
 def test_reply_opens_the_compose_window_for_the_selected_request(qtbot, window, artifacts):
     from desktop.compose import ComposeDialog
 
-    window.reply_actions[0].trigger()
+    window.menus.reply_actions[0].trigger()
     dialog = next(d for d in window.findChildren(ComposeDialog))
     with qtbot.waitSignal(dialog.ready, timeout=5000):
         pass  # the draft is read on a store thread: nothing arrives before the event loop runs
@@ -147,12 +154,12 @@ def test_reply_opens_the_compose_window_for_the_selected_request(qtbot, window, 
 def test_statistics_open_as_a_page_of_the_window(qtbot, window, artifacts):
     from desktop.stats_view import StatsView
 
-    window.show_stats.trigger()
+    window.menus.show_stats.trigger()
     assert window.pages.currentIndex() == 1
     stats = window.findChild(StatsView)
     qtbot.waitUntil(lambda: stats.overview is not None, timeout=10_000)
     window.grab().save(str(artifacts / "statistics_page.png"))
-    window.show_requests.trigger()
+    window.menus.show_requests.trigger()
     assert window.pages.currentIndex() == 0
 
 
@@ -166,7 +173,7 @@ def test_new_request_by_hand_dialog_asks_who_what_and_how(qtbot, window, artifac
     assert dialog.channel.count() == 2
 
 
-def test_a_request_entered_by_hand_is_created_selected_and_noted(qtbot, window, monkeypatch, artifacts):
+def test_a_request_entered_by_hand_is_created_selected_and_noted(qtbot, window, db, monkeypatch, artifacts):
     from desktop.request_model import COLUMNS
     from desktop.triage import ManualRequestDialog
 
@@ -183,9 +190,7 @@ def test_a_request_entered_by_hand_is_created_selected_and_noted(qtbot, window, 
     with qtbot.waitSignal(window.triage.created, timeout=5000) as created:
         window.triage.manual.trigger()
     request_id = created.args[0]
-    row = window.db.execute(
-        "SELECT channel, subject, status FROM requests WHERE id = ?", [request_id]
-    ).fetchone()
+    row = db.execute("SELECT channel, subject, status FROM requests WHERE id = ?", [request_id]).fetchone()
     assert row == ("desk", "Lekkage in de kelder", "new")
     qtbot.waitUntil(lambda: window.request_view.request_id() == request_id, timeout=5000)
     assert "Kwam langs aan de balie." in window.request_view.conversation.toPlainText()
@@ -199,32 +204,31 @@ def test_a_request_entered_by_hand_is_created_selected_and_noted(qtbot, window, 
     window.grab().save(str(artifacts / "request_entered_by_hand.png"))
 
 
-def test_attachments_are_written_under_a_safe_name(window, tmp_path):
+def test_attachments_are_written_under_a_safe_name(window, db, tmp_path):
     from desktop.request_view import write_attachment
     from mail.filenames import sanitize_filename
 
-    attachment_id = window.db.execute("SELECT min(id) FROM attachments").fetchone()[0]
-    target = write_attachment(window.db, attachment_id, tmp_path / sanitize_filename("foto 1.pdf"))
+    attachment_id = db.execute("SELECT min(id) FROM attachments").fetchone()[0]
+    target = write_attachment(db, attachment_id, tmp_path / sanitize_filename("foto 1.pdf"))
     assert target.read_bytes().startswith(b"%PDF")
 
 
 def test_view_outbox_opens_the_outbox_in_a_window_of_its_own(qtbot, window, artifacts):
-    window.show_outbox.trigger()
-    outbox = window._outbox
+    window.menus.show_outbox.trigger()
+    outbox = window.menus.outbox
     qtbot.waitUntil(lambda: outbox is not None and outbox.isVisible())
     assert outbox.isWindow()
-    assert "Ctrl+Alt+3" in window.show_outbox.shortcut().toString()
+    assert "Ctrl+Alt+3" in window.menus.show_outbox.shortcut().toString()
     outbox.grab().save(str(artifacts / "outbox_from_menu.png"))
-    window.show_outbox.trigger()
-    assert window._outbox is outbox  # one outbox window, raised again
+    window.menus.show_outbox.trigger()
+    assert window.menus.outbox is outbox  # one outbox window, raised again
 
 
-def test_a_requesters_rating_shows_in_the_request_view(qtbot, window, artifacts):
+def test_a_requesters_rating_shows_in_the_request_view(qtbot, window, db, artifacts):
     from datetime import UTC, datetime
 
     from store.ratings import record_rating
 
-    db = window.db
     request_id = db.execute("SELECT id FROM requests WHERE status = 'resolved' LIMIT 1").fetchone()[0]
     record_rating(db, request_id, 4, "Snel geholpen", None, datetime.now(UTC))
     with qtbot.waitSignal(window.request_view.loaded, timeout=5000):

@@ -63,9 +63,11 @@ def test_a_synced_request_shows_its_bodies_and_saves_its_attachment(qtbot, seede
     shown = window.request_view.conversation.toPlainText()
     assert "lekt het sinds vannacht" in shown and "plattegrond.pdf" in shown
     window.request_view.grab().save(str(artifacts / "request_view_synced_bodies.png"))
-    attachment = window.db.execute(
+    window.close()
+    db = open_db(data_dir)
+    attachment = db.execute(
         "SELECT a.id FROM attachments a JOIN messages m ON m.id = a.message_id WHERE m.request_id = ?",
         [request_id],
     ).fetchone()[0]
-    assert write_attachment(window.db, attachment, tmp_path / "plattegrond.pdf").read_bytes() == PDF
-    window.close()
+    assert write_attachment(db, attachment, tmp_path / "plattegrond.pdf").read_bytes() == PDF
+    db.conn.close()

@@ -33,24 +33,15 @@ def test_screenshot_paints_the_store_saves_a_png_and_prints_seconds(seeded_dir, 
     shutil.copy(target, artifacts / "screenshot_command.png")
 
 
+def _screenshot(data_dir, target) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir), "--screenshot", str(target)]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+
+
 def test_screenshot_of_an_empty_store_still_paints_and_exits(tmp_path):
     target = tmp_path / "empty.png"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "desktop.cli",
-            "--data-dir",
-            str(tmp_path / "data"),
-            "--screenshot",
-            str(target),
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    result = _screenshot(tmp_path / "data", target)
     assert result.returncode == 0, result.stderr
     assert target.exists() and float(result.stdout)
 
@@ -70,3 +61,12 @@ def test_without_a_display_the_window_says_so_in_one_line_and_a_screenshot_still
     )
     assert shot.returncode == 0, shot.stderr
     assert (tmp_path / "s.png").stat().st_size > 0
+
+
+def test_a_store_that_cannot_be_opened_ends_the_window_command_in_one_line(tmp_path):
+    (tmp_path / "loket.sqlite").write_bytes(b"no database at all" * 500)
+    result = _screenshot(tmp_path, tmp_path / "x.png")
+    assert result.returncode == 1
+    assert result.stderr.startswith("loket: the store ") and "is damaged" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert not (tmp_path / "x.png").exists()

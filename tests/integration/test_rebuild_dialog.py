@@ -11,7 +11,10 @@ from store.db import open_db
 from tests.accounts import loopback_account
 from tests.desk_cli import damage_table, seed_inbox
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+]
 
 
 def test_the_window_offers_to_rebuild_a_damaged_store_and_rebuilds_it_from_the_mailbox(

@@ -1,5 +1,5 @@
-"""The mailbox dialog: servers filled in from the address, a connection test off the GUI thread that says what is
-wrong, and saving, editing and removing with the password in the keyring only."""
+"""The mailbox dialog against the demo's servers: a connection test off the GUI thread that says what is wrong, and
+saving, editing and removing with the password in the keyring only."""
 
 from __future__ import annotations
 
@@ -19,7 +19,10 @@ from store.accounts import get_account, list_accounts, settings_of
 from store.db import open_db
 
 WAIT_MS = 20_000
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +34,7 @@ def demo():
 @pytest.fixture
 def test_keyring(tmp_path, monkeypatch):
     monkeypatch.setenv("LOKET_TEST_KEYRING", str(tmp_path / "keyring.json"))
-    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[2]))
-    from file_keyring import FileKeyring
+    from tests.file_keyring import FileKeyring
 
     previous = keyring.get_keyring()
     keyring.set_keyring(FileKeyring())
@@ -78,36 +80,6 @@ def _edit_saved(qtbot, data_dir: Path, demo: DemoServers):
 
 def _status(dialog: AccountDialog) -> str:
     return dialog.status_label.text()
-
-
-def test_typing_a_known_address_fills_in_servers_zone_and_holidays(qtbot, tmp_path, artifacts):
-    dialog = _dialog(qtbot, tmp_path)
-    qtbot.keyClicks(dialog.form.field("address"), "helpdesk@ziggo.nl")
-    values = dialog.form.values()
-    assert (values["imap_host"], values["imap_port"], values["imap_security"]) == (
-        "imap.ziggo.nl",
-        993,
-        "ssl",
-    )
-    assert (values["smtp_host"], values["smtp_port"], values["smtp_security"]) == (
-        "smtp.ziggo.nl",
-        587,
-        "starttls",
-    )
-    assert values["username"] == "helpdesk@ziggo.nl"
-    assert (values["timezone"], values["holidays"]) == ("Europe/Amsterdam", "NL")
-    assert "Ziggo" in dialog.provider_label.text()
-    dialog.grab().save(str(artifacts / "account_dialog_add.png"))
-
-
-def test_servers_the_user_typed_are_not_overwritten_by_the_address(qtbot, tmp_path):
-    dialog = _dialog(qtbot, tmp_path)
-    qtbot.keyClicks(dialog.form.field("address"), "desk@gmx.de")
-    host = dialog.form.field("imap_host")
-    host.clear()
-    qtbot.keyClicks(host, "mail.firma.de")
-    qtbot.keyClicks(dialog.form.field("address"), "x")
-    assert dialog.form.values()["imap_host"] == "mail.firma.de"
 
 
 def test_connection_test_succeeds_against_a_real_server(qtbot, tmp_path, demo):

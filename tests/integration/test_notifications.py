@@ -14,7 +14,10 @@ from store.db import open_db
 from store.timeutil import to_db
 from tests.servers.notifications import NotificationServer, find_dbus_daemon
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+]
 
 
 @pytest.fixture
@@ -88,7 +91,7 @@ def test_many_new_requests_in_one_sync_are_one_notification(qtbot, window, seede
 
 
 def test_a_kind_switched_off_is_not_notified(qtbot, window, seeded_dir, notification_server):
-    window.notification_menu.new_request.setChecked(False)
+    window.menus.notification_menu.new_request.setChecked(False)
     assert NOTIFY_NEW_REQUEST.get() is False
     add_requests(seeded_dir[0], ["Stoel kapot"])
     with qtbot.waitSignal(window.requests.loaded, timeout=5000):
@@ -115,7 +118,7 @@ def test_the_tray_icon_says_how_many_requests_are_open(window):
 def test_closing_keeps_loket_syncing_in_the_tray_only_when_chosen(window, monkeypatch):
     assert KEEP_SYNCING_IN_TRAY.get() is False, "off by default"
     monkeypatch.setattr(window.tray, "available", lambda: True)
-    window.notification_menu.keep_in_tray.setChecked(True)
+    window.menus.notification_menu.keep_in_tray.setChecked(True)
     quits: list[bool] = []
     monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
     try:
