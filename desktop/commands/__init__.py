@@ -6,8 +6,14 @@ A module here imports Qt only inside the function that opens a window.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from store.accounts import Account
 
 # Order is the order shown in ``loket --help``.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -41,6 +47,16 @@ def read_body_file(path: str) -> str:
             return handle.read()
     except (OSError, UnicodeDecodeError) as error:
         raise CliError(f"cannot read the body file {path}: {error}", exit_code=2) from error
+
+
+def named_account(db: sqlite_utils.Database, name: str | None) -> Account:
+    """The account a command names, or the only one there is; naming none that exists is a usage error."""
+    from store.accounts import AccountError, get_account
+
+    try:
+        return get_account(db, name)
+    except AccountError as error:
+        raise CliError(str(error), exit_code=2) from error
 
 
 def default_data_dir() -> Path:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from desktop.commands import CliError
+from desktop.commands import CliError, named_account
 from desktop.commands.account_signin import add_oauth_arguments, add_sign_in_arguments, signin_account
 
 if TYPE_CHECKING:
@@ -180,15 +180,12 @@ def list_accounts(args: argparse.Namespace) -> int:
 
 def remove_account(args: argparse.Namespace) -> int:
     from mail.credentials import delete_password
-    from store.accounts import AccountError, UnsentReplies, get_account
+    from store.accounts import UnsentReplies
     from store.accounts import remove_account as store_remove
     from store.db import open_db
 
     db = open_db(args.data_dir)
-    try:
-        account = get_account(db, args.name)
-    except AccountError as error:
-        raise CliError(str(error), exit_code=2) from error
+    account = named_account(db, args.name)
     try:
         store_remove(db, account.id, discard_unsent=args.discard_unsent)
     except UnsentReplies as error:

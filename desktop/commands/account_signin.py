@@ -8,7 +8,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from desktop.commands import CliError
+from desktop.commands import CliError, named_account
 
 if TYPE_CHECKING:
     from store.accounts import Account
@@ -57,14 +57,11 @@ def sign_in(account: Account, device_code: bool | None) -> None:
 
 def signin_account(args: argparse.Namespace) -> int:
     from mail.errors import MailError
-    from store.accounts import AccountError, get_account, set_last_error, set_state
+    from store.accounts import set_last_error, set_state
     from store.db import open_db
 
     db = open_db(args.data_dir)
-    try:
-        account = get_account(db, args.name)
-    except AccountError as error:
-        raise CliError(str(error), exit_code=2) from error
+    account = named_account(db, args.name)
     if not account.uses_oauth:
         raise CliError(f"account {account.name!r} signs in with a password, not OAuth 2.0", exit_code=2)
     try:

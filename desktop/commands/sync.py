@@ -8,7 +8,7 @@ import sys
 import threading
 from typing import Any
 
-from desktop.commands import CliError
+from desktop.commands import CliError, named_account
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,15 +24,11 @@ def run_sync(args: argparse.Namespace) -> int:
     from mail.credentials import secret_for
     from mail.errors import MailError
     from mail.sync import SyncProgress, run_forever, sync_once
-    from store.accounts import AccountError, get_account
     from store.db import open_db
     from store.sync_lock import SyncLock
 
     db = open_db(args.data_dir)
-    try:
-        account = get_account(db, args.name)
-    except AccountError as error:
-        raise CliError(str(error), exit_code=2) from error
+    account = named_account(db, args.name)
     try:
         password = secret_for(account)
     except MailError as error:
