@@ -53,7 +53,7 @@ class Following:
         return time.monotonic() - start
 
 
-def test_each_kind_of_change_shows_on_a_following_desktop_within_two_seconds(server, tmp_path):
+def test_each_kind_of_change_shows_on_a_following_desktop_within_two_seconds(server, tmp_path, request):
     box = server.new_user()
     server.append(box, "INBOX", build(subject="Heizung", message_id="<heat@example.org>"))
     server.append(box, "INBOX", build(subject="Beamer", message_id="<beamer@example.org>"))
@@ -125,7 +125,7 @@ def test_each_kind_of_change_shows_on_a_following_desktop_within_two_seconds(ser
                 is not None
             ),
         )
-    print(f"\npropagation ({'no CONDSTORE' if server.extra_config else 'CONDSTORE'}):", times)
+    print(f"\npropagation ({request.node.callspec.params['server']}):", times)
     assert max(times.values()) < LIMIT_SECONDS, times
 
 
