@@ -606,6 +606,13 @@ def team_changes_and_shared_numbers(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE temp.renumbered")
 
 
+# A service standard given to one request by hand, by its name: standards are each desktop's own, the name is what
+# the team shares (store.standard_rules); NULL lets the rules choose.
+V_CHOSEN_STANDARD = """
+ALTER TABLE requests ADD COLUMN chosen_standard TEXT;
+"""
+
+
 Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19,
@@ -615,6 +622,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     V23, V24, V25,
     V_ACCOUNT_SIGN_IN,
     team_changes_and_shared_numbers,
+    V_CHOSEN_STANDARD,
 )  # fmt: skip
 
 

@@ -61,6 +61,11 @@ def show_request(db: sqlite_utils.Database, request_id: int) -> dict[str, Any] |
         if event["kind"] == "note"
     ]
     report["events"] = events
+    report["standard"], report["chosen_standard"] = db.execute(
+        "SELECT s.name, r.chosen_standard FROM requests r LEFT JOIN standards s ON s.id = r.standard_id "
+        "WHERE r.id = ?",
+        [request_id],
+    ).fetchone()
     report["messages"] = _messages(db, request_id)
     return report
 

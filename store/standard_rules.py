@@ -2,7 +2,9 @@
 
 A standard applies to a request when each criterion it names (department, requester, category, channel, priority)
 matches; of those, the most specific wins (requester > department > category = channel > priority, added up, each
-level outweighing all below it together), and a standard with no criterion is the account-wide default. Every change is checked first and refused with a sentence naming the field,
+level outweighing all below it together), and a standard with no criterion is the account-wide default. A standard
+given to a request by hand, by name, wins over them all where this desktop has a standard of that name; where it
+has none, the rules choose until one of that name is added. Every change is checked first and refused with a sentence naming the field,
 so a bad value never reaches the table.
 """
 
@@ -219,8 +221,13 @@ def edit_standard(
         values = {name: getattr(checked, name) for name in _COLUMNS if name != "id"}
         assignments = ", ".join(f"{name} = ?" for name in values)
         db.execute(f"UPDATE standards SET {assignments} WHERE id = ?", [*values.values(), standard_id])
-        if any(changes.get(name, getattr(current, name)) != getattr(current, name) for name in CRITERIA):
-            reassign_standards(db, None, now)  # it may cover other requests now
+        if any(
+            changes.get(name, getattr(current, name)) != getattr(current, name)
+            for name in (*CRITERIA, "name")
+        ):
+            reassign_standards(
+                db, None, now
+            )  # it may cover other requests now (by name: those given it by hand)
         recompute_due_dates(db, standard_id, now)
     log.info("standard %r changed: %s", checked.name, ", ".join(sorted(changes)))
     return checked
@@ -236,7 +243,8 @@ def remove_standard(db: sqlite_utils.Database, standard_id: int, now: datetime |
 
 
 _FACTS_SQL = """
-SELECT q.id, q.account_id, q.standard_id, lower(r.address), d.name, q.category, q.priority, q.channel
+SELECT q.id, q.account_id, q.standard_id, lower(r.address), d.name, q.category, q.priority, q.channel,
+  q.chosen_standard
 FROM requests q
 LEFT JOIN requesters r ON r.id = q.requester_id
 LEFT JOIN departments d ON d.id = r.department_id
@@ -246,6 +254,10 @@ LEFT JOIN departments d ON d.id = r.department_id
 def _best(
     candidates: Iterable[Standard], account_id: int, facts: Mapping[str, str | None]
 ) -> Standard | None:
+    candidates = list(candidates)
+    named = [s for s in candidates if s.name == facts.get("chosen") and s.account_id in (None, account_id)]
+    if named:  # given by hand; the account's own before one for every account
+        return max(named, key=lambda s: s.account_id is not None)
     fitting = [
         s for s in candidates if (s.account_id is None or s.account_id == account_id) and s.applies_to(facts)
     ]
@@ -261,6 +273,7 @@ def _facts(row: Sequence[Any]) -> dict[str, str | None]:
         "category": row[5],
         "priority": row[6],
         "channel": row[7],
+        "chosen": row[8],
     }
 
 

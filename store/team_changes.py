@@ -24,10 +24,11 @@ import sqlite_utils
 from store import lifecycle, triage
 from store.db import transaction
 from store.numbers import free_number, message_number_key, renumber
+from store.standard_rules import find_standard
 
 log = logging.getLogger(__name__)
 
-FIELDS = ("status", "assignee", "priority", "category")
+FIELDS = ("status", "assignee", "priority", "category", "chosen_standard")
 KINDS = (*FIELDS, "note", "new", "merge", "split", "replying")
 REPLYING_FOR = timedelta(minutes=15)  # a reply being written with no sign of life for this long is abandoned
 _AT_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
@@ -208,6 +209,8 @@ def _set_field(
         lifecycle.set_priority(db, request_id, value or "normal", actor, at)
     elif field == "assignee":
         lifecycle.set_assignee(db, request_id, value, actor, at)
+    elif field == "chosen_standard":
+        lifecycle.set_chosen_standard(db, request_id, value, actor, at)
     else:
         lifecycle.set_category(db, request_id, value, actor, at)
 
@@ -219,9 +222,13 @@ def _current(db: sqlite_utils.Database, request_id: int, field: str) -> Any:
 def set_field(
     db: sqlite_utils.Database, request_id: int, field: str, value: str | None, actor: str, at: datetime
 ) -> None:
-    """Set status, assignee, priority or category here and share it with the team (nothing when unchanged)."""
+    """Set status, assignee, priority, category or the standard chosen by hand here and share it with the team
+    (nothing when unchanged). Only a standard this desktop has can be chosen here; one chosen elsewhere is kept by
+    name, whether this desktop has it or not."""
     with transaction(db):
         account_id = _account_of(db, request_id)
+        if field == "chosen_standard" and (value or "").strip():
+            find_standard(db, (value or "").strip(), account_id)  # StandardError names the unknown one
         before = _current(db, request_id, field) if field in FIELDS else None
         _set_field(db, request_id, field, value, actor, at)
         after = _current(db, request_id, field)
