@@ -261,6 +261,7 @@ class MainWindow(QMainWindow):
         request_menu.addAction(self.triage.assign)
         request_menu.addMenu(self.triage.priority_menu)
         request_menu.addAction(self.triage.category)
+        request_menu.addAction(self.triage.standard)
         request_menu.addSeparator()
         request_menu.addAction(self.triage.note)
         request_menu.addSeparator()
@@ -273,6 +274,7 @@ class MainWindow(QMainWindow):
                 (self.tr("Assign to me"), self.triage.assign_me),
                 (self.tr("Resolve"), self.triage.status_actions["resolved"]),
                 (self.tr("Note"), self.triage.note),
+                (self.tr("Standard"), self.triage.standard),
             ]
         )
 

@@ -1,5 +1,5 @@
-"""Triage actions on the selected request: status, assignee, priority, category, notes, requests entered by hand,
-merge and split.
+"""Triage actions on the selected request: status, assignee, priority, category, the standard given by hand, notes,
+requests entered by hand, merge and split.
 
 Field changes go on a ``QUndoStack`` (undo writes the old value back, as a new event); notes, new requests, merges
 and splits are confirmed in a dialog first. Every write runs on the store thread, becomes an event there and is
@@ -33,7 +33,7 @@ from desktop.reader import Reader
 
 log = logging.getLogger(__name__)
 
-FIELDS = ("status", "assignee", "priority", "category")
+FIELDS = ("status", "assignee", "priority", "category", "chosen_standard")
 PRIORITIES = ("low", "normal", "high", "urgent")
 STATUS_KEYS = {"open": "Ctrl+1", "waiting": "Ctrl+2", "waiting_colleague": "Ctrl+3", "resolved": "Ctrl+4"}
 Write = Callable[[sqlite_utils.Database], object]
@@ -151,6 +151,7 @@ class Triage(QObject):
         self.assign_me = self._action(self.tr("Assign to &me"), "Ctrl+Shift+A", self._assign_me)
         self.assign = self._action(self.tr("&Assign to…"), "Ctrl+Alt+A", self._assign_other)
         self.category = self._action(self.tr("&Category…"), "Ctrl+Shift+G", self._set_category)
+        self.standard = self._action(self.tr("Service s&tandard…"), "Ctrl+Shift+T", self._set_standard)
         self.note = self._action(self.tr("Add internal &note…"), "Ctrl+Shift+N", self._add_note)
         self.manual = self._action(
             self.tr("&New request by hand…"), QKeySequence.StandardKey.New, self._new_manual
@@ -178,6 +179,7 @@ class Triage(QObject):
             self.assign_me: self.tr("Assign to &me"),
             self.assign: self.tr("&Assign to…"),
             self.category: self.tr("&Category…"),
+            self.standard: self.tr("Service s&tandard…"),
             self.note: self.tr("Add internal &note…"),
             self.manual: self.tr("&New request by hand…"),
             self.merge: self.tr("&Merge into request…"),
@@ -207,10 +209,11 @@ class Triage(QObject):
         shown = {
             "status": status_label(value or ""),
             "priority": priority_label(value or ""),
+            "chosen_standard": value or self.tr("the rules' choice"),
         }.get(field, value or self.tr("nobody"))
         return (
             self.tr("set %1 of #%2 to %3")
-            .replace("%1", field)
+            .replace("%1", self.tr("standard") if field == "chosen_standard" else field)
             .replace("%2", str(request_id))
             .replace("%3", shown)
         )
@@ -260,6 +263,30 @@ class Triage(QObject):
         name, ok = QInputDialog.getText(self._window, self.tr("Category"), self.tr("Category:"), text=current)
         if ok:
             self.set_field("category", name.strip() or None)
+
+    def _set_standard(self) -> None:
+        """Choose one of this desktop's standards for the request, or let the rules choose again."""
+        request_id = self._current()
+        if request_id is None:
+            return
+        from store.standard_rules import list_standards
+
+        account = self._db.execute("SELECT account_id FROM requests WHERE id = ?", [request_id]).fetchone()
+        if account is None:
+            return
+        by_rules = self.tr("As the rules choose")
+        names = [by_rules, *dict.fromkeys(s.name for s in list_standards(self._db, account[0]))]
+        current = self._current_value(request_id, "chosen_standard")
+        chosen, ok = QInputDialog.getItem(
+            self._window,
+            self.tr("Service standard"),
+            self.tr("Standard for request #%1:").replace("%1", str(request_id)),
+            names,
+            names.index(current) if current in names else 0,
+            False,
+        )
+        if ok:
+            self.set_field("chosen_standard", None if chosen == by_rules else chosen)
 
     def _add_note(self) -> None:
         request_id = self._current()
