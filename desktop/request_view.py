@@ -318,13 +318,13 @@ class RequestView(QWidget):
     def _standard_facts(self, timing: str | None, chosen: str | None) -> list[str]:
         """The standard that times the request; one given by hand that this desktop lacks is named as well."""
         if chosen is None:
-            return [self.tr("standard %1").replace("%1", timing)] if timing else []
+            return [self.tr("standard “%1”").replace("%1", timing)] if timing else []
         if chosen == timing:
             return [self.tr("standard “%1”, given by hand").replace("%1", chosen)]
         missing = self.tr("standard “%1”, given by hand, is not defined here").replace("%1", chosen)
         if timing is None:
             return [missing]
-        return [missing, self.tr("timed by %1").replace("%1", timing)]
+        return [missing, self.tr("timed by “%1”").replace("%1", timing)]
 
     def _render(self) -> None:
         assert self._current is not None

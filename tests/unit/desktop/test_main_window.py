@@ -364,5 +364,5 @@ def test_a_standard_given_by_hand_shows_in_the_request_view_also_one_this_deskto
     qtbot.waitUntil(
         lambda: "“Goud”, given by hand, is not defined here" in window.request_view.heading.text()
     )
-    assert "timed by Standaard" in window.request_view.heading.text()
+    assert "timed by “Standaard”" in window.request_view.heading.text()
     window.request_view.grab().save(str(artifacts / "request_view_standard_unknown_here.png"))
