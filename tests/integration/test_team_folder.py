@@ -11,6 +11,7 @@ from mail.errors import ServerUnavailable
 from mail.sync import sync_once
 from store import team_changes
 from store.db import open_db
+from store.standard_rules import Standard, add_standard
 from tests.accounts import loopback_account
 from tests.mailgen import build
 
@@ -196,6 +197,8 @@ def test_a_new_desktop_rebuilds_everything_the_others_have_from_the_mailbox(serv
     team_changes.set_field(anna.db, heat, "category", "Gebouw", "Anna", T0)
     team_changes.set_field(ben.db, heat, "priority", "urgent", "Ben", T0)
     team_changes.set_field(ben.db, beamer, "status", "resolved", "Ben", T0)
+    add_standard(anna.db, Standard(None, anna.account.id, "Spoed", first_response_min=60))
+    team_changes.set_field(anna.db, heat, "chosen_standard", "Spoed", "Anna", T0)  # a standard only Anna has
     team_changes.add_note(anna.db, heat, "eerst bellen", "Anna", T0)
     enter_by_hand(anna, "Balie", "Kwam langs", "desk")
     team_changes.merge(ben.db, beamer, heat, "Ben", T0 + timedelta(minutes=1))
@@ -211,12 +214,12 @@ def _team_view(desk):
     """What a colleague must see alike: numbers, fields, merges, notes and who changed what."""
     requests = desk.db.execute(
         "SELECT q.id, coalesce(k.key, m.message_id), q.subject, q.status, q.assignee, q.priority, q.category, "
-        "q.channel, q.merged_into FROM requests q LEFT JOIN messages m ON m.id = q.first_message_id "
+        "q.channel, q.merged_into, q.chosen_standard FROM requests q LEFT JOIN messages m ON m.id = q.first_message_id "
         "LEFT JOIN request_keys k ON k.request_id = q.id ORDER BY q.id"
     ).fetchall()
     history = desk.db.execute(
         "SELECT request_id, kind, actor, coalesce(json_extract(data_json, '$.to'), json_extract(data_json, '$.text')) "
-        "FROM events WHERE kind IN ('status', 'assignee', 'priority', 'category', 'note', 'merged') "
+        "FROM events WHERE kind IN ('status', 'assignee', 'priority', 'category', 'chosen_standard', 'note', 'merged') "
         "ORDER BY request_id, at, kind, actor"
     ).fetchall()
     return [(*request, [h[1:] for h in history if h[0] == request[0]]) for request in requests]

@@ -13,6 +13,7 @@ import pytest
 from mail.sync import run_forever
 from mail.team_folder import share_queued
 from store import team_changes
+from store.standard_rules import Standard, add_standard
 from tests.integration.test_team_folder import Desktop, enter_by_hand
 from tests.mailgen import build
 
@@ -82,6 +83,15 @@ def test_each_kind_of_change_shows_on_a_following_desktop_within_two_seconds(ser
                     ben.fields(heat)[("status", "assignee", "priority", "category").index(f)] == v
                 ),
             )
+        add_standard(anna.db, Standard(None, anna.account.id, "Spoed", first_response_min=60))
+        measure(
+            "standard",
+            lambda: team_changes.set_field(anna.db, heat, "chosen_standard", "Spoed", "Anna", now),
+            lambda: (
+                ben.db.execute("SELECT chosen_standard FROM requests WHERE id = ?", [heat]).fetchone()[0]
+                == "Spoed"
+            ),
+        )
         measure(
             "replying",
             lambda: team_changes.mark_replying(anna.db, heat, "Anna", datetime.now(UTC), replying=True),
