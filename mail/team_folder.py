@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import email
 import logging
+import re
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
@@ -69,7 +70,8 @@ def push(
 ) -> int:
     """APPEND the queued changes (many in one MULTIAPPEND where the server has it: it costs a server about what one
     APPEND does); a change counts as pushed only once the server has it. A crash before that is recorded appends it
-    again, which every reader ignores by its id."""
+    again, which every reader ignores by its id. Where the server says the UIDs it gave them and they follow the
+    last one read, the next pull need not read them back."""
     queued = team_changes.queued(db, account_id)
     size = APPEND_BATCH if client.has_capability("MULTIAPPEND") else 1
     for start in range(0, len(queued), size):
@@ -79,15 +81,33 @@ def push(
             for change in batch
         ]
         if len(messages) == 1:
-            imap_call(
+            response = imap_call(
                 client.append, name, messages[0]["msg"], flags=messages[0]["flags"], msg_time=batch[0].at
             )
         else:
-            imap_call(client.multiappend, name, messages)
+            response = imap_call(client.multiappend, name, messages)
         with transaction(db):
             for change in batch:
                 team_changes.mark_pushed(db, change.change_id)
+            _skip_own(db, account_id, response)
     return len(queued)
+
+
+_APPENDUID = re.compile(rb"APPENDUID (\d+) (\d+)(?::(\d+))?\]")
+
+
+def _skip_own(db: sqlite_utils.Database, account_id: int, response: object) -> None:
+    """Count our own appended messages as read when they are the very next UIDs of the folder (nobody else's came
+    between): applied here already, they would only be fetched to be ignored."""
+    found = _APPENDUID.search(response if isinstance(response, bytes) else str(response).encode())
+    if found is None:
+        return
+    first = int(found.group(2))
+    last = int(found.group(3) or first)
+    db.execute(
+        "UPDATE team_folders SET uidnext = ?, last_uid = ? WHERE account_id = ? AND uidvalidity = ? AND uidnext = ?",
+        [last + 1, last, account_id, int(found.group(1)), first],
+    )
 
 
 def pull(

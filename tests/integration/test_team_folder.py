@@ -291,7 +291,11 @@ def test_a_pass_with_no_change_asks_the_loket_folder_one_status_and_one_change_c
     pusher = open_session(anna.account, anna.password)
     pushed = CommandLog(pusher)
     sync_once(anna.db, anna.account, anna.password, client=pusher)
-    assert [c for c in pushed.commands if c.startswith("APPEND")] == [f'APPEND "{folder}"']
+    assert [c for c in pushed.commands if "Loket" in c] == [f'APPEND "{folder}"', f'STATUS "{folder}"']
+    team_changes.add_note(ben.db, ben.request("<heat@example.org>"), "twee", "Ben", T0)
+    ben.sync()
+    team_changes.add_note(anna.db, anna.request("<heat@example.org>"), "drie", "Anna", T0)
+    assert anna.sync().shared_changes_received == 1  # Ben's came between: read, and Anna's own with it
     log.commands.clear()
     sync_once(ben.db, ben.account, ben.password, client=client)
     reading = [c for c in log.commands if "Loket" in c or c.startswith(("UID", "SEARCH", "FETCH"))]
