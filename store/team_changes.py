@@ -23,7 +23,7 @@ import sqlite_utils
 
 from store import lifecycle, triage
 from store.db import transaction
-from store.numbers import free_number, message_number_key, renumber
+from store.numbers import message_number_key, place
 from store.standard_rules import find_standard
 
 log = logging.getLogger(__name__)
@@ -283,9 +283,7 @@ def _create_manual(
 
 def _numbered(db: sqlite_utils.Database, request_id: int, number_key: str) -> int:
     """A request just made here takes the number every desktop gives it (store.numbers)."""
-    number = free_number(db, number_key)
-    renumber(db, request_id, number)
-    return number
+    return place(db, request_id, number_key)
 
 
 def _split_numbered(db: sqlite_utils.Database, message_row: int, actor: str, at: datetime) -> int:
