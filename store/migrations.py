@@ -612,6 +612,12 @@ V_CHOSEN_STANDARD = """
 ALTER TABLE requests ADD COLUMN chosen_standard TEXT;
 """
 
+# The requests merged into one, found by an index: a request that moves to another number (store.numbers, when two
+# keys pick the same one) then costs SQLite's foreign-key check a look-up instead of a scan of every request.
+V_MERGED_INTO_INDEX = """
+CREATE INDEX requests_merged_into ON requests(merged_into) WHERE merged_into IS NOT NULL;
+"""
+
 
 Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
@@ -623,6 +629,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     V_ACCOUNT_SIGN_IN,
     team_changes_and_shared_numbers,
     V_CHOSEN_STANDARD,
+    V_MERGED_INTO_INDEX,
 )  # fmt: skip
 
 
