@@ -79,6 +79,14 @@ class Change:
         """A change as another desktop wrote it; anything else raises TeamChangeError."""
         try:
             data = json.loads(text)
+        except ValueError as error:
+            raise TeamChangeError(f"not a change Loket can read: {error}") from error
+        return cls.from_data(data)
+
+    @classmethod
+    def from_data(cls, data: Any) -> Change:
+        """A change from its JSON object, as one message carries it or one entry of a pack of them."""
+        try:
             change = cls(
                 str(data["change"]),
                 str(data["request"]),
