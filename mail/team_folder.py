@@ -4,8 +4,8 @@ Each change is one small message APPENDed as ``\\Seen`` (``X-Loket-Kind: change`
 so no mail client shows it as new. Other kinds of message in the folder belong to other parts of Loket and are
 left alone. Reading costs one STATUS when nothing is new; only new UIDs are fetched.
 
-So that the folder does not grow by a message per change for ever, a desktop that finds more than ``COMPACT_AT``
-messages there packs the single change messages it has read into a few ``X-Loket-Kind: pack`` messages (a JSON list
+So that the folder does not grow by a message per change for ever, a desktop that shares a change and finds more
+than ``COMPACT_AT`` messages there packs the single change messages it has read into a few ``X-Loket-Kind: pack`` messages (a JSON list
 of the same changes, copied as written) and then deletes them (``compact``).
 """
 
@@ -204,7 +204,7 @@ def sync_team_folder(
         log.warning("the Loket folder cannot be used this pass: %s", error)
         return TeamFolderResult(touched=team_changes.apply_pending(db, account_id))
     result.pushed = pushed
-    if result.messages >= COMPACT_AT:
+    if pushed and result.messages >= COMPACT_AT:  # a desktop at work packs, never one in its first sync
         try:
             compact(db, client, account_id, folder, address)
         except ProtocolError as error:
