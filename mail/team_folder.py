@@ -245,10 +245,8 @@ def compact(
             imap_call(client.delete_messages, packed, silent=True)
             if client.has_capability("UIDPLUS"):
                 imap_call(client.uid_expunge, packed)
-            else:
-                imap_call(
-                    client.expunge
-                )  # the folder is Loket's: whatever else is marked deleted there may go
+            else:  # the folder is Loket's: whatever else is marked deleted there may go as well
+                imap_call(client.expunge)
     finally:
         imap_call(client.select_folder, "INBOX", readonly=True)
     log.info("%d change messages of %s packed into %d", len(packed), name, -(-len(entries) // PACK_SIZE))
