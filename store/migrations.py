@@ -618,6 +618,12 @@ V_MERGED_INTO_INDEX = """
 CREATE INDEX requests_merged_into ON requests(merged_into) WHERE merged_into IS NOT NULL;
 """
 
+# The request a message opened, found by an index: a colleague's change names its request by the opening message,
+# and a new desktop applies thousands of them in its first sync (store.team_changes.find_request).
+V_FIRST_MESSAGE_INDEX = """
+CREATE INDEX requests_first_message ON requests(first_message_id);
+"""
+
 
 Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
@@ -630,6 +636,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     team_changes_and_shared_numbers,
     V_CHOSEN_STANDARD,
     V_MERGED_INTO_INDEX,
+    V_FIRST_MESSAGE_INDEX,
 )  # fmt: skip
 
 
