@@ -1143,6 +1143,10 @@
         <translation>Notiz</translation>
     </message>
     <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>An&amp;sicht</translation>
     </message>
@@ -1492,6 +1496,22 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
     <message>
         <source>Who asked, their other open requests and their history</source>
         <translation>Wer angefragt hat, weitere offene Anfragen und Verlauf</translation>
+    </message>
+    <message>
+        <source>standard “%1”, given by hand</source>
+        <translation>Standard „%1“, von Hand gewählt</translation>
+    </message>
+    <message>
+        <source>standard “%1”, given by hand, is not defined here</source>
+        <translation>Standard „%1“, von Hand gewählt, ist hier nicht angelegt</translation>
+    </message>
+    <message>
+        <source>standard “%1”</source>
+        <translation>Standard „%1“</translation>
+    </message>
+    <message>
+        <source>timed by “%1”</source>
+        <translation>Fristen nach „%1“</translation>
     </message>
     <message>
         <source>Desk</source>
@@ -1916,6 +1936,10 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
         <translation>&amp;Kategorie…</translation>
     </message>
     <message>
+        <source>Service s&amp;tandard…</source>
+        <translation>Servicestan&amp;dard…</translation>
+    </message>
+    <message>
         <source>Add internal &amp;note…</source>
         <translation>Interne &amp;Notiz hinzufügen…</translation>
     </message>
@@ -1940,12 +1964,20 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
+        <source>the rules&apos; choice</source>
+        <translation>die Wahl der Regeln</translation>
+    </message>
+    <message>
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
         <source>set %1 of #%2 to %3</source>
         <translation>%1 von #%2 auf %3 setzen</translation>
+    </message>
+    <message>
+        <source>standard</source>
+        <translation>Standard</translation>
     </message>
     <message>
         <source>Assign</source>
@@ -1962,6 +1994,18 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
     <message>
         <source>Category:</source>
         <translation>Kategorie:</translation>
+    </message>
+    <message>
+        <source>As the rules choose</source>
+        <translation>Wie die Regeln wählen</translation>
+    </message>
+    <message>
+        <source>Service standard</source>
+        <translation>Servicestandard</translation>
+    </message>
+    <message>
+        <source>Standard for request #%1:</source>
+        <translation>Standard für Anfrage #%1:</translation>
     </message>
     <message>
         <source>Internal note</source>

@@ -1143,6 +1143,10 @@
         <translation>Nota</translation>
     </message>
     <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
@@ -1492,6 +1496,22 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
     <message>
         <source>Who asked, their other open requests and their history</source>
         <translation>Chi ha chiesto, le sue altre richieste aperte e la cronologia</translation>
+    </message>
+    <message>
+        <source>standard “%1”, given by hand</source>
+        <translation>standard «%1», scelto a mano</translation>
+    </message>
+    <message>
+        <source>standard “%1”, given by hand, is not defined here</source>
+        <translation>standard «%1», scelto a mano, non è definito qui</translation>
+    </message>
+    <message>
+        <source>standard “%1”</source>
+        <translation>standard «%1»</translation>
+    </message>
+    <message>
+        <source>timed by “%1”</source>
+        <translation>tempi secondo «%1»</translation>
     </message>
     <message>
         <source>Desk</source>
@@ -1916,6 +1936,10 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
         <translation>&amp;Categoria…</translation>
     </message>
     <message>
+        <source>Service s&amp;tandard…</source>
+        <translation>Standard &amp;di servizio…</translation>
+    </message>
+    <message>
         <source>Add internal &amp;note…</source>
         <translation>Aggiungi &amp;nota interna…</translation>
     </message>
@@ -1940,12 +1964,20 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
         <translation>&amp;Ripeti</translation>
     </message>
     <message>
+        <source>the rules&apos; choice</source>
+        <translation>la scelta delle regole</translation>
+    </message>
+    <message>
         <source>nobody</source>
         <translation>nessuno</translation>
     </message>
     <message>
         <source>set %1 of #%2 to %3</source>
         <translation>impostare %1 di #%2 a %3</translation>
+    </message>
+    <message>
+        <source>standard</source>
+        <translation>standard</translation>
     </message>
     <message>
         <source>Assign</source>
@@ -1962,6 +1994,18 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
     <message>
         <source>Category:</source>
         <translation>Categoria:</translation>
+    </message>
+    <message>
+        <source>As the rules choose</source>
+        <translation>Come scelgono le regole</translation>
+    </message>
+    <message>
+        <source>Service standard</source>
+        <translation>Standard di servizio</translation>
+    </message>
+    <message>
+        <source>Standard for request #%1:</source>
+        <translation>Standard per la richiesta #%1:</translation>
     </message>
     <message>
         <source>Internal note</source>
