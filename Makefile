@@ -6,18 +6,21 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-# Qt's offscreen and desktop platforms need these shared libraries; the integration tests need Dovecot, the
-# notification tests a private session bus (dbus-daemon).
+# Qt's offscreen and desktop platforms need these shared libraries; the integration tests need Dovecot and Courier's
+# authentication with gamin's file monitor (Courier's IDLE), the notification tests a private session bus (dbus-daemon).
 QT_PACKAGES := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libxkbcommon0 libdbus-1-3 \
 	fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
-TEST_PACKAGES := dovecot-imapd poppler-utils dbus-daemon $(QT_PACKAGES)
+TEST_PACKAGES := dovecot-imapd courier-base courier-authdaemon courier-authlib-userdb gamin poppler-utils dbus-daemon \
+	$(QT_PACKAGES)
+# Courier's imapd and imaplogin, unpacked from courier-imap's .deb: installing that package would remove Dovecot.
+COURIER_IMAP := .courier-imap
 
 .PHONY: demo test test-fast lint lock bench translations translations-update bundle bundle-test venv qt-packages test-packages
 
 demo: qt-packages $(INSTALLED) translations
 	$(BIN)/loket demo
 
-test: test-packages $(INSTALLED) translations lint
+test: test-packages $(COURIER_IMAP) $(INSTALLED) translations lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n 2
 	$(MAKE) bundle-test
 
@@ -91,3 +94,6 @@ qt-packages:
 
 test-packages:
 	@.ci/debian-packages $(TEST_PACKAGES)
+
+$(COURIER_IMAP):
+	@.ci/courier-imap $@

@@ -1,10 +1,15 @@
 """What sharing team state through the mailbox costs: several desktops' stores against one Dovecot.
 
 Seeds N requests into two mailboxes with the same mail. On the first, one desktop changes every tenth request
-(status, assignee or a note) and shares the changes through the Loket folder. Measured:
+(status, assignee or a note) and shares the changes through the Loket folder in a sync pass, which also packs them
+as the folder then holds more than a thousand messages. Measured:
 - a new desktop's first sync of that mailbox against a first sync of the twin without team state (target ≤ 1.10×);
-- a pass with nothing new: seconds and IMAP commands;
-- one change reaching D following desktops (each running the sync as the window does): seconds (target < 2 s).
+- a pass with nothing new on each of D desktops: seconds and IMAP commands;
+- what one change costs the server: the commands the pass that shares it and a pass that reads it send beyond a
+  pass with nothing new;
+- one change reaching D - 1 following desktops (each running the sync as the window does): seconds (target < 2 s).
+The followers start from copies of a synced store, as desktops that have been running for a while do: only the
+first sync is measured as a first sync.
 
 Run: ``make bench``, or ``PYTHONPATH=. .venv/bin/python bench/team.py [--requests N] [--desktops D]``.
 """
@@ -12,10 +17,14 @@ Run: ``make bench``, or ``PYTHONPATH=. .venv/bin/python bench/team.py [--request
 from __future__ import annotations
 
 import argparse
+import shutil
+import sqlite3
 import statistics
 import tempfile
 import threading
 import time
+from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -23,7 +32,7 @@ from mail.sync import open_session, run_forever, sync_once
 from mail.team_folder import share_queued
 from store import team_changes
 from store.accounts import Account
-from store.db import open_db
+from store.db import db_path, open_db
 from tests.accounts import loopback_account
 from tests.mailgen import build
 from tests.servers.dovecot import Dovecot, Mailbox, find_dovecot
@@ -32,6 +41,7 @@ DESK = "facilities@example.org"
 FIRST_SYNC_RATIO = 1.10
 PROPAGATION_SECONDS = 2.0
 ROUNDS = 5
+STORES = Path(tempfile.mkdtemp(prefix="bench-team."))  # every desktop's data dir, removed at the end
 
 
 def main() -> int:
@@ -49,10 +59,11 @@ def main() -> int:
         return _run(dovecot, options.requests, max(2, options.desktops))
     finally:
         dovecot.close()
+        shutil.rmtree(STORES, ignore_errors=True)
 
 
 def _desktop(dovecot: Dovecot, box: Mailbox) -> tuple[object, Account, Path]:
-    data_dir = Path(tempfile.mkdtemp(prefix="bench-team."))
+    data_dir = Path(tempfile.mkdtemp(dir=STORES))
     db = open_db(data_dir)
     return db, loopback_account(db, "bench", DESK, imap_port=dovecot.port, username=box.username), data_dir
 
@@ -83,24 +94,35 @@ def _run(dovecot: Dovecot, count: int, desktops: int) -> int:
         else:
             team_changes.add_note(db, request_id, "Teruggebeld", "Anna", at)
     began = time.perf_counter()
-    pushed = share_queued(db, account, shared.password)
-    print(f"team: {pushed} changes APPENDed in {time.perf_counter() - began:.2f} s")
+    pushed = sync_once(
+        db, account, shared.password
+    ).shared_changes_pushed  # and packed, as a desktop at work does
+    print(f"team: {pushed} changes shared (and packed) in a pass of {time.perf_counter() - began:.2f} s")
 
     # Interleaved, best of two each: the machine's other load then weighs on both alike.
     without, with_team = float("inf"), float("inf")
+    synced = Path()
     for _ in range(2):
-        without = min(without, _first_sync(dovecot, plain))
-        with_team = min(with_team, _first_sync(dovecot, shared))
+        without = min(without, _first_sync(dovecot, plain)[0])
+        seconds, synced = _first_sync(dovecot, shared)
+        with_team = min(with_team, seconds)
     ratio = with_team / without
     print(
         f"team: first sync of {count} requests: {with_team:.2f} s with {pushed} changes, {without:.2f} s without"
     )
     print(f"team: first sync with / without team state = {ratio:.2f} (target ≤ {FIRST_SYNC_RATIO})")
 
-    idle_seconds, commands = _pass_with_nothing_new(db, account, shared)
-    print(f"team: a pass with nothing new: {idle_seconds * 1000:.0f} ms, {commands} IMAP commands")
+    followers = [_copy(synced) for _ in range(desktops - 1)]
+    passes = [_pass(db, account, shared)[:2]]
+    passes += [_pass(follower_db, follower, shared)[:2] for follower_db, follower, _ in followers]
+    seconds = [elapsed for elapsed, _ in passes]
+    print(
+        f"team: a pass with nothing new on each of {desktops} desktops: median {statistics.median(seconds) * 1000:.0f}"
+        f" ms, worst {max(seconds) * 1000:.0f} ms, {max(commands for _, commands in passes)} IMAP commands at most"
+    )
+    _one_change_costs(db, account, followers[0][0], followers[0][1], shared, ids[2])
 
-    times = _propagation(dovecot, shared, db, account, ids[1], desktops - 1)
+    times = _propagation(shared, db, account, ids[1], followers)
     worst = max(times)
     print(
         f"team: one change on {desktops - 1} following desktops: median {statistics.median(times):.2f} s, "
@@ -109,21 +131,44 @@ def _run(dovecot: Dovecot, count: int, desktops: int) -> int:
     return 0 if ratio <= FIRST_SYNC_RATIO and worst < PROPAGATION_SECONDS else 1
 
 
-def _first_sync(dovecot: Dovecot, box: Mailbox) -> float:
-    db, account, _ = _desktop(dovecot, box)
+def _first_sync(dovecot: Dovecot, box: Mailbox) -> tuple[float, Path]:
+    db, account, data_dir = _desktop(dovecot, box)
     began = time.perf_counter()
     sync_once(db, account, box.password)
-    return time.perf_counter() - began
+    elapsed = time.perf_counter() - began
+    db.conn.close()  # type: ignore[attr-defined]
+    return elapsed, data_dir
 
 
-def _pass_with_nothing_new(db: object, account: Account, box: Mailbox) -> tuple[float, int]:
+def _copy(synced: Path) -> tuple[object, Account, Path]:
+    """Another desktop that has synced the mailbox before: a copy of a synced store."""
+    from store.accounts import get_account_by_id
+
+    data_dir = Path(tempfile.mkdtemp(dir=STORES))
+    source, target = sqlite3.connect(db_path(synced)), sqlite3.connect(db_path(data_dir))
+    source.backup(target)
+    source.close()
+    target.close()
+    db = open_db(data_dir)
+    follower = get_account_by_id(db, db.execute("SELECT min(id) FROM accounts").fetchone()[0])
+    assert follower is not None
+    return db, follower, data_dir
+
+
+def _pass(
+    db: object, account: Account, box: Mailbox, between: Callable[[], object] | None = None
+) -> tuple[float, int, list[str]]:
+    """A pass on a session whose first pass brought the store up to date: seconds and the commands it sent.
+    ``between`` runs between the two passes."""
     client = open_session(account, box.password)
     sync_once(db, account, box.password, client=client)  # type: ignore[arg-type]
+    if between is not None:
+        between()
     sent: list[str] = []
     command = client._imap._command
 
     def counted(name: str, *args: object) -> object:
-        sent.append(name)
+        sent.append(f"UID {args[0]!s}" if name == "UID" and args else name)
         return command(name, *args)
 
     client._imap._command = counted
@@ -131,17 +176,41 @@ def _pass_with_nothing_new(db: object, account: Account, box: Mailbox) -> tuple[
     sync_once(db, account, box.password, client=client)  # type: ignore[arg-type]
     elapsed = time.perf_counter() - began
     client.logout()
-    return elapsed, len(sent)
+    return elapsed, len(sent), sent
+
+
+def _one_change_costs(
+    db: object, account: Account, other_db: object, other: Account, box: Mailbox, request_id: int
+) -> None:
+    """The commands beyond a pass with nothing new: on the desktop that shares a change, and on one that reads it."""
+
+    def note() -> None:
+        team_changes.add_note(db, request_id, "x", "Anna", datetime.now(UTC))  # type: ignore[arg-type]
+
+    def note_shared() -> None:
+        note()
+        share_queued(db, account, box.password)  # type: ignore[arg-type]
+
+    quiet = _pass(other_db, other, box)[2]
+    sharing = _pass(db, account, box, note)[2]
+    reading = _pass(other_db, other, box, note_shared)[2]
+    print(
+        f"team: one change costs the server {len(sharing) - len(quiet)} commands to share it "
+        f"({_more(sharing, quiet)}) and {len(reading) - len(quiet)} to read it on each other desktop "
+        f"({_more(reading, quiet)})"
+    )
+
+
+def _more(commands: list[str], quiet: list[str]) -> str:
+    return ", ".join(sorted((Counter(commands) - Counter(quiet)).elements())) or "-"
 
 
 def _propagation(
-    dovecot: Dovecot, box: Mailbox, db: object, account: Account, request_id: int, followers: int
+    box: Mailbox, db: object, account: Account, request_id: int, followers: list[tuple[object, Account, Path]]
 ) -> list[float]:
     stop = threading.Event()
     stores, threads = [], []
-    for _ in range(followers):
-        follower_db, follower, data_dir = _desktop(dovecot, box)
-        sync_once(follower_db, follower, box.password)
+    for follower_db, follower, data_dir in followers:
         ready = threading.Event()
         thread = threading.Thread(
             target=run_forever,

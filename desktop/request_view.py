@@ -52,6 +52,7 @@ from store.queues import (
     requester_card,
 )
 from store.ratings import satisfaction
+from store.request_report import standard_names
 from store.vocabulary import Role
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,10 @@ class Loaded:
     opened: dict[int, Opened]  # attached messages and invitations, read, by attachment id
     rating: tuple[int, str] | None = None  # the requester's latest rating and comment
     replying: tuple[tuple[str, datetime], ...] = ()  # who writes a reply now, and until when that holds
+    standard: tuple[str | None, str | None] = (
+        None,
+        None,
+    )  # the standard that times it, the one given by hand
 
 
 def _load(db: sqlite_utils.Database, request_id: int) -> Loaded:
@@ -91,6 +96,7 @@ def _load(db: sqlite_utils.Database, request_id: int) -> Loaded:
         open_attachments(db, request_id),
         rating,
         _replying(db, request_id),
+        standard_names(db, request_id),
     )
 
 
@@ -304,11 +310,23 @@ class RequestView(QWidget):
             if row.category:
                 facts.append(row.category)
             facts.append(channel_label(row.channel))
+            facts.extend(self._standard_facts(*loaded.standard))
         if loaded.rating is not None:
             value, comment = loaded.rating
             rated = self.tr("rated %1 of 5").replace("%1", str(value))
             facts.append(f"{rated}: “{comment}”" if comment else rated)
         return " · ".join(facts)
+
+    def _standard_facts(self, timing: str | None, chosen: str | None) -> list[str]:
+        """The standard that times the request; one given by hand that this desktop lacks is named as well."""
+        if chosen is None:
+            return [self.tr("standard “%1”").replace("%1", timing)] if timing else []
+        if chosen == timing:
+            return [self.tr("standard “%1”, given by hand").replace("%1", chosen)]
+        missing = self.tr("standard “%1”, given by hand, is not defined here").replace("%1", chosen)
+        if timing is None:
+            return [missing]
+        return [missing, self.tr("timed by “%1”").replace("%1", timing)]
 
     def _render(self) -> None:
         assert self._current is not None

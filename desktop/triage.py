@@ -1,5 +1,5 @@
-"""Triage actions on the selected request: status, assignee, priority, category, notes, requests entered by hand,
-merge and split.
+"""Triage actions on the selected request: status, assignee, priority, category, the standard given by hand, notes,
+requests entered by hand, merge and split.
 
 Field changes go on a ``QUndoStack`` (undo writes the old value back, as a new event); notes, new requests, merges
 and splits are confirmed in a dialog first. Every write runs on the store thread, becomes an event there and is
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.formatting import priority_label, short_datetime, status_label
 from desktop.forms import Form
 from desktop.reader import Reader
-from store.vocabulary import SHARED_FIELDS, Channel, Priority, RequestStatus
+from store.vocabulary import SHARED_FIELDS, ChangeKind, Channel, Priority, RequestStatus
 
 log = logging.getLogger(__name__)
 
@@ -68,9 +68,19 @@ def field_write(request_id: int, field: str, value: str | None, actor: str) -> W
 
 
 def field_value(db: sqlite_utils.Database, request_id: int, field: str) -> str | None:
-    """A triage field of a request as stored now (``field`` is one of ``FIELDS``)."""
+    """A triage field of a request as stored now (``field`` is one of ``SHARED_FIELDS``)."""
     row = db.execute(f"SELECT {field} FROM requests WHERE id = ?", [request_id]).fetchone()
     return None if row is None else row[0]
+
+
+def standard_choices(db: sqlite_utils.Database, request_id: int) -> tuple[list[str], str | None] | None:
+    """The names of the standards a request of its mailbox may be given, and the one it was given by hand."""
+    from store.standards.rules import list_standards
+
+    row = db.execute("SELECT account_id, chosen_standard FROM requests WHERE id = ?", [request_id]).fetchone()
+    if row is None:
+        return None
+    return list(dict.fromkeys(s.name for s in list_standards(db, row[0]))), row[1]
 
 
 def first_account_id(db: sqlite_utils.Database) -> int | None:
@@ -167,6 +177,7 @@ class Triage(QObject):
         self.assign_me = self._action(self.tr("Assign to &me"), "Ctrl+Shift+A", self._assign_me)
         self.assign = self._action(self.tr("&Assign to…"), "Ctrl+Alt+A", self._assign_other)
         self.category = self._action(self.tr("&Category…"), "Ctrl+Shift+G", self._set_category)
+        self.standard = self._action(self.tr("Service s&tandard…"), "Ctrl+Shift+T", self._set_standard)
         self.note = self._action(self.tr("Add internal &note…"), "Ctrl+Shift+N", self._add_note)
         self.manual = self._action(
             self.tr("&New request by hand…"), QKeySequence.StandardKey.New, self._new_manual
@@ -194,6 +205,7 @@ class Triage(QObject):
             self.assign_me: self.tr("Assign to &me"),
             self.assign: self.tr("&Assign to…"),
             self.category: self.tr("&Category…"),
+            self.standard: self.tr("Service s&tandard…"),
             self.note: self.tr("Add internal &note…"),
             self.manual: self.tr("&New request by hand…"),
             self.merge: self.tr("&Merge into request…"),
@@ -223,10 +235,11 @@ class Triage(QObject):
         shown = {
             "status": status_label(value or ""),
             "priority": priority_label(value or ""),
+            ChangeKind.CHOSEN_STANDARD: value or self.tr("the rules' choice"),
         }.get(field, value or self.tr("nobody"))
         return (
             self.tr("set %1 of #%2 to %3")
-            .replace("%1", field)
+            .replace("%1", self.tr("standard") if field == ChangeKind.CHOSEN_STANDARD else field)
             .replace("%2", str(request_id))
             .replace("%3", shown)
         )
@@ -287,6 +300,32 @@ class Triage(QObject):
                 self.set_field("category", name.strip() or None)
 
         self._with_current_value(request_id, "category", ask)
+
+    def _set_standard(self) -> None:
+        """Choose one of this desktop's standards for the request, or let the rules choose again."""
+        request_id = self._current()
+        if request_id is None:
+            return
+        self._read(
+            lambda db: standard_choices(db, request_id), lambda found: self._ask_standard(request_id, found)
+        )
+
+    def _ask_standard(self, request_id: int, found: tuple[list[str], str | None] | None) -> None:
+        if found is None:
+            return
+        standards, current = found
+        by_rules = self.tr("As the rules choose")
+        names = [by_rules, *standards]
+        chosen, ok = QInputDialog.getItem(
+            self._window,
+            self.tr("Service standard"),
+            self.tr("Standard for request #%1:").replace("%1", str(request_id)),
+            names,
+            names.index(current) if current in names else 0,
+            False,
+        )
+        if ok:
+            self.set_field(ChangeKind.CHOSEN_STANDARD, None if chosen == by_rules else chosen)
 
     def _add_note(self) -> None:
         request_id = self._current()

@@ -94,6 +94,7 @@ class WindowMenus(QObject):
         request_menu.addAction(triage.assign)
         request_menu.addMenu(triage.priority_menu)
         request_menu.addAction(triage.category)
+        request_menu.addAction(triage.standard)
         request_menu.addSeparator()
         request_menu.addAction(triage.note)
         request_menu.addSeparator()
@@ -106,6 +107,7 @@ class WindowMenus(QObject):
                 (translate("MainWindow", "Assign to me"), triage.assign_me),
                 (translate("MainWindow", "Resolve"), triage.status_actions[RequestStatus.RESOLVED]),
                 (translate("MainWindow", "Note"), triage.note),
+                (translate("MainWindow", "Standard"), triage.standard),
             ]
         )
 

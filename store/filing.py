@@ -19,7 +19,7 @@ from store import lifecycle
 from store.accounts import Account
 from store.db import transaction
 from store.fetched import COPY_COLUMNS, FetchedCopy
-from store.numbers import by_number, insert_numbered, message_number_key
+from store.numbers import by_number, insert_numbered, message_number_key, settle_numbers
 from store.ratings import checked_rating, comment_of, record_rating
 from store.records import Address, ParsedMessage
 from store.search import SearchEntry, index_for_search
@@ -130,6 +130,7 @@ def file_batch(
         rows = [file_copy(db, account, folder, copy, batch) for copy in copies]
         index_for_search(db, batch.search_entries)
         apply_standards(db, batch.opened)
+        settle_numbers(db)  # last: it may move a request this batch holds by its number
     return rows
 
 

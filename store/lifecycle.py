@@ -332,6 +332,16 @@ def set_category(
         apply_standard(db, request_id, at)
 
 
+def set_chosen_standard(
+    db: sqlite_utils.Database, request_id: int, name: str | None, actor: str, at: datetime
+) -> None:
+    """Give the request a standard by hand, by its name (None: the rules choose again); the timers follow it
+    where this desktop has a standard of that name."""
+    with transaction(db):
+        _set_field(db, request_id, "chosen_standard", (name or "").strip() or None, actor, at)
+        apply_standard(db, request_id, at)
+
+
 def add_note(db: sqlite_utils.Database, request_id: int, text: str, actor: str, at: datetime) -> None:
     """An internal note: never mailed, kept in the request's history."""
     if not text.strip():

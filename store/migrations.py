@@ -669,6 +669,19 @@ ALTER TABLE messages ADD COLUMN bodies BLOB;
 """
 
 
+# A service standard given to one request by hand, by its name: standards are each desktop's own, the name is what
+# the team shares (store.standards.rules); NULL lets the rules choose.
+V_CHOSEN_STANDARD = """
+ALTER TABLE requests ADD COLUMN chosen_standard TEXT;
+"""
+
+# The request a message opened, found by an index: a colleague's change names its request by the opening message,
+# and a new desktop applies thousands of them in its first sync (store.team_changes.find_request).
+V_FIRST_MESSAGE_INDEX = """
+CREATE INDEX requests_first_message ON requests(first_message_id);
+"""
+
+
 Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19,
@@ -683,6 +696,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     MERGE_LOOKUPS,
     attachments_without_blobs,
     MESSAGE_BODIES_PACKED,
+    V_CHOSEN_STANDARD,
+    V_FIRST_MESSAGE_INDEX,
 )  # fmt: skip
 
 

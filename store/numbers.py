@@ -3,8 +3,12 @@
 A request's number is its row id, derived from what every desktop knows alike: the key of the message that opened
 it (Message-ID and content hash) or the key a request entered by hand was given. The key picks six digits; when
 another request holds them already, the next candidate of the same key's sequence is tried. So no desktop needs to
-ask another, the number survives a changed UIDVALIDITY, and two desktops disagree only when two keys pick the same
-six digits (about one pair in 900,000) and they learn of the two requests in different orders.
+ask another, and the number survives a changed UIDVALIDITY.
+
+When two keys pick the same six digits (about one pair in 900,000), the lower key (in text order) holds them and
+the other moves on to its next candidate, whichever request a desktop learned of first: every request holds the
+first of its candidates that no lower key holds, so desktops that saw the same requests in any order number them
+alike. A request that learns this late moves once; its number before stays findable as an alias.
 
 Numbers given before this scheme stay findable as aliases (``request_aliases``), so tags in old replies still work.
 """
@@ -34,24 +38,78 @@ def message_number_key(message_id: str | None, raw_sha256: str | None) -> str:
     return f"{message_id or ''}|{raw_sha256 or ''}"
 
 
-def free_number(conn: sqlite3.Connection | sqlite_utils.Database, key: str) -> int:
-    """The number a new request under ``key`` gets: its first candidate that no request holds yet."""
-    for number in candidates(key):
-        if conn.execute("SELECT 1 FROM requests WHERE id = ?", [number]).fetchone() is None:
-            return number
-    raise AssertionError("unreachable: the candidates never end")
-
-
 def insert_numbered(db: sqlite_utils.Database, key: str, insert: str, values: Sequence[object]) -> int:
     """Run ``insert`` (its first parameter the number) with the first of ``key``'s candidates that no request holds:
-    the insert itself finds out, so filing a new request costs one statement, not a look-up and an insert."""
-    for number in candidates(key):
+    the insert itself finds out, so filing a new request costs one statement, not a look-up and an insert. A
+    request that met a held number is noted for ``settle_numbers``, which the caller runs when the ids it holds in
+    memory no longer matter."""
+    for attempt, number in enumerate(candidates(key)):
         try:
             db.execute(insert, [number, *values])
         except sqlite3.IntegrityError as error:
             if error.sqlite_errorcode != sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
                 raise
             continue
+        if attempt:
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS unsettled_numbers (key TEXT PRIMARY KEY)")
+            db.execute("INSERT OR IGNORE INTO temp.unsettled_numbers (key) VALUES (?)", [key])
+        return number
+    raise AssertionError("unreachable: the candidates never end")
+
+
+def settle_numbers(db: sqlite_utils.Database) -> None:
+    """Requests numbered past a held number since the last call take the number the lower-key rule gives them."""
+    if db.execute("SELECT 1 FROM sqlite_temp_master WHERE name = 'unsettled_numbers'").fetchone() is None:
+        return
+    keys = [row[0] for row in db.execute("SELECT key FROM temp.unsettled_numbers ORDER BY key")]
+    db.execute("DELETE FROM temp.unsettled_numbers")
+    for key in keys:
+        before = _holder(db, key)
+        if before is not None and place(db, before, key) != before:
+            # The number it had for a moment still finds it, unless another request holds that number now.
+            db.execute(
+                "INSERT OR IGNORE INTO request_aliases (number, request_id) VALUES (?, ?)",
+                [before, _holder(db, key)],
+            )
+
+
+def number_key(db: sqlite_utils.Database, request_id: int) -> str | None:
+    """The key a request was numbered by: the one it was entered under, else its opening message's."""
+    row = db.execute(
+        "SELECT k.key, m.message_id, m.raw_sha256 FROM requests q LEFT JOIN request_keys k ON k.request_id = q.id "
+        "LEFT JOIN messages m ON m.id = q.first_message_id WHERE q.id = ?",
+        [request_id],
+    ).fetchone()
+    if row is None or (row[0] is None and row[2] is None):
+        return None
+    return str(row[0]) if row[0] is not None else message_number_key(row[1], row[2])
+
+
+def _holder(db: sqlite_utils.Database, key: str) -> int | None:
+    """The request numbered by ``key``: on one of its candidates (the ones before a free number)."""
+    for number in candidates(key):
+        if db.execute("SELECT 1 FROM requests WHERE id = ?", [number]).fetchone() is None:
+            return None
+        if number_key(db, number) == key:
+            return number
+    raise AssertionError("unreachable: the candidates never end")
+
+
+def place(db: sqlite_utils.Database, request_id: int, key: str) -> int:
+    """Give the request numbered by ``key`` the first of its candidates that no lower key holds, moving a request
+    with a higher key out of it (and on to its own place), and return that number. Call inside a transaction."""
+    for number in candidates(key):
+        if number == request_id:
+            return number
+        held = db.execute("SELECT 1 FROM requests WHERE id = ?", [number]).fetchone() is not None
+        holder_key = number_key(db, number) if held else None
+        if held and (holder_key is None or holder_key <= key):
+            continue  # a lower key holds it (or a request nothing names alike on other desktops)
+        if held:
+            renumber(db, number, -number)  # out of the way, then on to its own place
+        renumber(db, request_id, number)
+        if holder_key is not None:
+            place(db, -number, holder_key)
         return number
     raise AssertionError("unreachable: the candidates never end")
 

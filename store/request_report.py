@@ -58,8 +58,20 @@ def show_request(db: sqlite_utils.Database, request_id: int) -> dict[str, Any] |
         if event["kind"] == EventKind.NOTE
     ]
     report["events"] = events
+    report["standard"], report["chosen_standard"] = standard_names(db, request_id)
     report["messages"] = _messages(db, request_id)
     return report
+
+
+def standard_names(db: sqlite_utils.Database, request_id: int) -> tuple[str | None, str | None]:
+    """The name of the standard that times the request, and of the one given to it by hand (which may be a
+    colleague's that this desktop has no standard of)."""
+    row = db.execute(
+        "SELECT s.name, r.chosen_standard FROM requests r LEFT JOIN standards s ON s.id = r.standard_id "
+        "WHERE r.id = ?",
+        [request_id],
+    ).fetchone()
+    return (row[0], row[1]) if row else (None, None)
 
 
 def _event_value(data: str | None) -> Any:

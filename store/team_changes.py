@@ -24,7 +24,8 @@ import sqlite_utils
 from store import lifecycle, triage
 from store.db import transaction
 from store.errors import StoreError
-from store.numbers import free_number, message_number_key, renumber
+from store.numbers import message_number_key, place
+from store.standards.rules import find_standard
 from store.vocabulary import SHARED_FIELDS, ChangeKind, Priority, RequestStatus
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,14 @@ class Change:
         """A change as another desktop wrote it; anything else raises TeamChangeError."""
         try:
             data = json.loads(text)
+        except ValueError as error:
+            raise TeamChangeError(f"not a change Loket can read: {error}") from error
+        return cls.from_data(data)
+
+    @classmethod
+    def from_data(cls, data: Any) -> Change:
+        """A change from its JSON object, as one message carries it or one entry of a pack of them."""
+        try:
             change = cls(
                 str(data["change"]),
                 str(data["request"]),
@@ -208,6 +217,8 @@ def _set_field(
         lifecycle.set_priority(db, request_id, value or Priority.NORMAL, actor, at)
     elif field == ChangeKind.ASSIGNEE:
         lifecycle.set_assignee(db, request_id, value, actor, at)
+    elif field == ChangeKind.CHOSEN_STANDARD:
+        lifecycle.set_chosen_standard(db, request_id, value, actor, at)
     else:
         lifecycle.set_category(db, request_id, value, actor, at)
 
@@ -219,9 +230,13 @@ def _current(db: sqlite_utils.Database, request_id: int, field: str) -> Any:
 def set_field(
     db: sqlite_utils.Database, request_id: int, field: str, value: str | None, actor: str, at: datetime
 ) -> None:
-    """Set status, assignee, priority or category here and share it with the team (nothing when unchanged)."""
+    """Set status, assignee, priority, category or the standard chosen by hand here and share it with the team
+    (nothing when unchanged). Only a standard this desktop has can be chosen here; one chosen elsewhere is kept by
+    name, whether this desktop has it or not."""
     with transaction(db):
         account_id = _account_of(db, request_id)
+        if field == ChangeKind.CHOSEN_STANDARD and (value or "").strip():
+            find_standard(db, (value or "").strip(), account_id)  # StandardError names the unknown one
         before = _current(db, request_id, field) if field in SHARED_FIELDS else None
         _set_field(db, request_id, field, value, actor, at)
         after = _current(db, request_id, field)
@@ -278,9 +293,7 @@ def _create_manual(
 
 def _numbered(db: sqlite_utils.Database, request_id: int, number_key: str) -> int:
     """A request just made here takes the number every desktop gives it (store.numbers)."""
-    number = free_number(db, number_key)
-    renumber(db, request_id, number)
-    return number
+    return place(db, request_id, number_key)
 
 
 def _split_numbered(db: sqlite_utils.Database, message_row: int, actor: str, at: datetime) -> int:

@@ -88,6 +88,7 @@ class ChangeKind(StrEnum):
     ASSIGNEE = "assignee"
     PRIORITY = "priority"
     CATEGORY = "category"
+    CHOSEN_STANDARD = "chosen_standard"  # a standard given by hand, by its name
     NOTE = "note"
     NEW = "new"  # a request entered by hand
     MERGE = "merge"
@@ -96,7 +97,13 @@ class ChangeKind(StrEnum):
 
 
 # The request's own fields a person sets, each a column of ``requests``.
-SHARED_FIELDS = (ChangeKind.STATUS, ChangeKind.ASSIGNEE, ChangeKind.PRIORITY, ChangeKind.CATEGORY)
+SHARED_FIELDS = (
+    ChangeKind.STATUS,
+    ChangeKind.ASSIGNEE,
+    ChangeKind.PRIORITY,
+    ChangeKind.CATEGORY,
+    ChangeKind.CHOSEN_STANDARD,
+)
 
 
 class OutboxState(StrEnum):

@@ -28,7 +28,7 @@ def add_as_option(parser: argparse.ArgumentParser) -> None:
 
 
 def add_change_commands(commands: argparse._SubParsersAction) -> None:
-    set_parser = commands.add_parser("set", help="set status, assignee, priority or category")
+    set_parser = commands.add_parser("set", help="set status, assignee, priority, category or standard")
     set_parser.add_argument("request_id", type=int, metavar="ID")
     set_parser.add_argument("--status", choices=STATUSES)
     who = set_parser.add_mutually_exclusive_group()
@@ -36,6 +36,15 @@ def add_change_commands(commands: argparse._SubParsersAction) -> None:
     who.add_argument("--unassign", action="store_true", help="assign the request to nobody")
     set_parser.add_argument("--priority", choices=PRIORITIES)
     set_parser.add_argument("--category", metavar="TEXT", help="an empty text clears the category")
+    standard = set_parser.add_mutually_exclusive_group()
+    standard.add_argument(
+        "--standard",
+        metavar="NAME",
+        help='give the request this service standard by hand ("": the rules choose)',
+    )
+    standard.add_argument(
+        "--no-standard", action="store_true", help="let the rules choose the standard again"
+    )
     set_parser.set_defaults(func=run_set)
 
     note = commands.add_parser("note", help="add an internal note (never mailed)")
@@ -64,9 +73,13 @@ def _changes(args: argparse.Namespace) -> list[tuple[str, str | None]]:
         changes.append(("priority", args.priority))
     if args.category is not None:
         changes.append(("category", args.category))
+    if args.no_standard or args.standard is not None:
+        changes.append(("chosen_standard", None if args.no_standard else args.standard.strip() or None))
     if not changes:
         raise CliError(
-            "request set: name at least one of --status, --assignee, --unassign, --priority, --category", 2
+            "request set: name at least one of --status, --assignee, --unassign, --priority, --category, "
+            "--standard, --no-standard",
+            2,
         )
     return changes
 

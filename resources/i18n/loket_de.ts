@@ -1183,6 +1183,10 @@
         <translation>Notiz</translation>
     </message>
     <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>An&amp;sicht</translation>
     </message>
@@ -1544,6 +1548,22 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
     <message>
         <source>Filed as history on import</source>
         <translation>Beim Import als Verlauf abgelegt</translation>
+    </message>
+    <message>
+        <source>standard “%1”, given by hand</source>
+        <translation>Standard „%1“, von Hand gewählt</translation>
+    </message>
+    <message>
+        <source>standard “%1”, given by hand, is not defined here</source>
+        <translation>Standard „%1“, von Hand gewählt, ist hier nicht angelegt</translation>
+    </message>
+    <message>
+        <source>standard “%1”</source>
+        <translation>Standard „%1“</translation>
+    </message>
+    <message>
+        <source>timed by “%1”</source>
+        <translation>Fristen nach „%1“</translation>
     </message>
     <message>
         <source>Desk</source>
@@ -1984,6 +2004,10 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
         <translation>&amp;Kategorie…</translation>
     </message>
     <message>
+        <source>Service s&amp;tandard…</source>
+        <translation>Servicestan&amp;dard…</translation>
+    </message>
+    <message>
         <source>Add internal &amp;note…</source>
         <translation>Interne &amp;Notiz hinzufügen…</translation>
     </message>
@@ -2008,12 +2032,20 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
+        <source>the rules&apos; choice</source>
+        <translation>die Wahl der Regeln</translation>
+    </message>
+    <message>
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
         <source>set %1 of #%2 to %3</source>
         <translation>%1 von #%2 auf %3 setzen</translation>
+    </message>
+    <message>
+        <source>standard</source>
+        <translation>Standard</translation>
     </message>
     <message>
         <source>Assign</source>
@@ -2030,6 +2062,18 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
     <message>
         <source>Category:</source>
         <translation>Kategorie:</translation>
+    </message>
+    <message>
+        <source>As the rules choose</source>
+        <translation>Wie die Regeln wählen</translation>
+    </message>
+    <message>
+        <source>Service standard</source>
+        <translation>Servicestandard</translation>
+    </message>
+    <message>
+        <source>Standard for request #%1:</source>
+        <translation>Standard für Anfrage #%1:</translation>
     </message>
     <message>
         <source>Internal note</source>

@@ -1183,6 +1183,10 @@
         <translation>Nota</translation>
     </message>
     <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
@@ -1544,6 +1548,22 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
     <message>
         <source>Filed as history on import</source>
         <translation>Archiviata come storico all&apos;importazione</translation>
+    </message>
+    <message>
+        <source>standard “%1”, given by hand</source>
+        <translation>standard «%1», scelto a mano</translation>
+    </message>
+    <message>
+        <source>standard “%1”, given by hand, is not defined here</source>
+        <translation>standard «%1», scelto a mano, non è definito qui</translation>
+    </message>
+    <message>
+        <source>standard “%1”</source>
+        <translation>standard «%1»</translation>
+    </message>
+    <message>
+        <source>timed by “%1”</source>
+        <translation>tempi secondo «%1»</translation>
     </message>
     <message>
         <source>Desk</source>
@@ -1984,6 +2004,10 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
         <translation>&amp;Categoria…</translation>
     </message>
     <message>
+        <source>Service s&amp;tandard…</source>
+        <translation>Standard &amp;di servizio…</translation>
+    </message>
+    <message>
         <source>Add internal &amp;note…</source>
         <translation>Aggiungi &amp;nota interna…</translation>
     </message>
@@ -2008,12 +2032,20 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
         <translation>&amp;Ripeti</translation>
     </message>
     <message>
+        <source>the rules&apos; choice</source>
+        <translation>la scelta delle regole</translation>
+    </message>
+    <message>
         <source>nobody</source>
         <translation>nessuno</translation>
     </message>
     <message>
         <source>set %1 of #%2 to %3</source>
         <translation>impostare %1 di #%2 a %3</translation>
+    </message>
+    <message>
+        <source>standard</source>
+        <translation>standard</translation>
     </message>
     <message>
         <source>Assign</source>
@@ -2030,6 +2062,18 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
     <message>
         <source>Category:</source>
         <translation>Categoria:</translation>
+    </message>
+    <message>
+        <source>As the rules choose</source>
+        <translation>Come scelgono le regole</translation>
+    </message>
+    <message>
+        <source>Service standard</source>
+        <translation>Standard di servizio</translation>
+    </message>
+    <message>
+        <source>Standard for request #%1:</source>
+        <translation>Standard per la richiesta #%1:</translation>
     </message>
     <message>
         <source>Internal note</source>

@@ -1183,6 +1183,10 @@
         <translation>Notitie</translation>
     </message>
     <message>
+        <source>Standard</source>
+        <translation>Norm</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>Beel&amp;d</translation>
     </message>
@@ -1544,6 +1548,22 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
     <message>
         <source>Filed as history on import</source>
         <translation>Bij het importeren als geschiedenis afgehandeld</translation>
+    </message>
+    <message>
+        <source>standard “%1”, given by hand</source>
+        <translation>norm „%1”, met de hand gekozen</translation>
+    </message>
+    <message>
+        <source>standard “%1”, given by hand, is not defined here</source>
+        <translation>norm „%1”, met de hand gekozen, bestaat hier niet</translation>
+    </message>
+    <message>
+        <source>standard “%1”</source>
+        <translation>norm „%1”</translation>
+    </message>
+    <message>
+        <source>timed by “%1”</source>
+        <translation>termijnen volgens „%1”</translation>
     </message>
     <message>
         <source>Desk</source>
@@ -1984,6 +2004,10 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
         <translation>&amp;Categorie…</translation>
     </message>
     <message>
+        <source>Service s&amp;tandard…</source>
+        <translation>Servic&amp;enorm…</translation>
+    </message>
+    <message>
         <source>Add internal &amp;note…</source>
         <translation>Interne &amp;notitie toevoegen…</translation>
     </message>
@@ -2008,12 +2032,20 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
         <translation>Opnieuw &amp;uitvoeren</translation>
     </message>
     <message>
+        <source>the rules&apos; choice</source>
+        <translation>de keuze van de regels</translation>
+    </message>
+    <message>
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
         <source>set %1 of #%2 to %3</source>
         <translation>%1 van #%2 op %3 zetten</translation>
+    </message>
+    <message>
+        <source>standard</source>
+        <translation>norm</translation>
     </message>
     <message>
         <source>Assign</source>
@@ -2030,6 +2062,18 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
     <message>
         <source>Category:</source>
         <translation>Categorie:</translation>
+    </message>
+    <message>
+        <source>As the rules choose</source>
+        <translation>Zoals de regels kiezen</translation>
+    </message>
+    <message>
+        <source>Service standard</source>
+        <translation>Servicenorm</translation>
+    </message>
+    <message>
+        <source>Standard for request #%1:</source>
+        <translation>Norm voor verzoek #%1:</translation>
     </message>
     <message>
         <source>Internal note</source>

@@ -2,7 +2,9 @@
 
 A standard applies to a request when each criterion it names (department, requester, category, channel, priority)
 matches; of those, the most specific wins (requester > department > category = channel > priority, added up, each
-level outweighing all below it together), and a standard with no criterion is the account-wide default. Every change is checked first and refused with a sentence naming the field,
+level outweighing all below it together), and a standard with no criterion is the account-wide default. A standard
+given to a request by hand, by name, wins over them all where this desktop has a standard of that name; where it
+has none, the rules choose until one of that name is added. Every change is checked first and refused with a sentence naming the field,
 so a bad value never reaches the table.
 """
 
@@ -205,8 +207,13 @@ def edit_standard(
         values = {name: getattr(checked, name) for name in _COLUMNS if name != "id"}
         assignments = ", ".join(f"{name} = ?" for name in values)
         db.execute(f"UPDATE standards SET {assignments} WHERE id = ?", [*values.values(), standard_id])
-        if any(changes.get(name, getattr(current, name)) != getattr(current, name) for name in CRITERIA):
-            reassign_standards(db, None, now)  # it may cover other requests now
+        if any(
+            changes.get(name, getattr(current, name)) != getattr(current, name)
+            for name in (*CRITERIA, "name")
+        ):
+            reassign_standards(
+                db, None, now
+            )  # it may cover other requests now (by name: those given it by hand)
         recompute_due_dates(db, standard_id, now)
     log.info("standard %r changed: %s", checked.name, ", ".join(sorted(changes)))
     return checked
@@ -223,7 +230,7 @@ def remove_standard(db: sqlite_utils.Database, standard_id: int, now: datetime |
 
 _FACTS_SQL = """
 SELECT q.id, q.account_id, q.standard_id, lower(r.address) AS requester, d.name AS department, q.category,
-       q.priority, q.channel
+       q.priority, q.channel, q.chosen_standard AS chosen
 FROM requests q
 LEFT JOIN requesters r ON r.id = q.requester_id
 LEFT JOIN departments d ON d.id = r.department_id
@@ -233,6 +240,10 @@ LEFT JOIN departments d ON d.id = r.department_id
 def _best(
     candidates: Iterable[Standard], account_id: int, facts: Mapping[str, str | None]
 ) -> Standard | None:
+    candidates = list(candidates)
+    named = [s for s in candidates if s.name == facts.get("chosen") and s.account_id in (None, account_id)]
+    if named:  # given by hand; the account's own before one for every account
+        return max(named, key=lambda s: s.account_id is not None)
     fitting = [
         s for s in candidates if (s.account_id is None or s.account_id == account_id) and s.applies_to(facts)
     ]
@@ -242,7 +253,7 @@ def _best(
 
 
 def _facts(row: Mapping[str, Any]) -> dict[str, str | None]:
-    return {criterion: row[criterion] for criterion in CRITERIA}
+    return {criterion: row[criterion] for criterion in (*CRITERIA, "chosen")}
 
 
 def standard_for_request(db: sqlite_utils.Database, request_id: int) -> Standard | None:

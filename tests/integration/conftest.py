@@ -1,5 +1,5 @@
 """Integration fixtures: a desk account on a fresh Dovecot user, and servers that behave like the ones departments
-use (Dovecot without CONDSTORE, as Courier answers)."""
+use (Dovecot without CONDSTORE, as Courier answers; Courier itself without keywords, as Exchange answers)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from store.db import open_db
 from tests.accounts import loopback_account
 from tests.desktop_fixtures import artifacts, in_language, open_window, owned, seeded_dir
+from tests.servers.courier import Courier, running_courier
 from tests.servers.dovecot import Dovecot, find_dovecot
 
 __all__ = [
@@ -41,9 +42,18 @@ def plain_dovecot() -> Iterator[Dovecot]:
         server.close()
 
 
-@pytest.fixture(params=["condstore", "no_condstore"])
-def server(request, dovecot, plain_dovecot):
-    chosen = dovecot if request.param == "condstore" else plain_dovecot
+@pytest.fixture(scope="session")
+def courier() -> Iterator[Courier]:
+    """Courier-IMAP with IMAP_KEYWORDS=0: no CONDSTORE, no custom keywords, folders below ``INBOX.``."""
+    with running_courier() as server:
+        yield server
+
+
+@pytest.fixture(params=["condstore", "no_condstore", "courier_no_keywords"])
+def server(request):
+    """Each kind of server a department's mailbox lives on, in turn."""
+    fixture = {"condstore": "dovecot", "no_condstore": "plain_dovecot", "courier_no_keywords": "courier"}
+    chosen = request.getfixturevalue(fixture[request.param])
     chosen.start()
     return chosen
 

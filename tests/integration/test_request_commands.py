@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from store.db import open_db
@@ -86,3 +88,46 @@ def test_a_change_made_while_the_server_is_away_exits_1_and_is_pushed_by_the_nex
     other = Desktop(dovecot, mailbox, tmp_path / "other")
     other.sync()
     assert other.db.execute("SELECT id FROM requests").fetchone()[0] == int(new.stdout)
+
+
+def test_a_standard_given_by_hand_travels_by_name_and_a_desktop_without_it_keeps_it_and_times_by_its_rules(
+    dovecot, mailbox, tmp_path
+):
+    from store.standards.rules import Standard, add_standard
+
+    dovecot.append(mailbox, "INBOX", build(subject="Heizung", message_id="<heat@example.org>"))
+    cli_dir = tmp_path / "cli"
+    assert _add_account(cli_dir, dovecot, mailbox.username, mailbox.password).returncode == 0
+    assert _loket(cli_dir, "standard", "add", "Spoed", "--first-response", "1h").returncode == 0
+    assert _loket(cli_dir, "sync", "--once").returncode == 0
+    number = str(open_db(cli_dir).execute("SELECT id FROM requests").fetchone()[0])
+
+    unknown = _loket(cli_dir, "request", "set", number, "--standard", "Goud")
+    assert unknown.returncode == 2 and len(unknown.stderr.splitlines()) == 1, unknown.stderr
+    assert "Goud" in unknown.stderr
+    given = _loket(cli_dir, "--as", "Anna", "request", "set", number, "--standard", "Spoed")
+    assert (given.returncode, given.stderr) == (0, "")
+    shown = json.loads(_loket(cli_dir, "request", "show", number, "--json").stdout)
+    assert (shown["standard"], shown["chosen_standard"]) == ("Spoed", "Spoed")
+
+    other = Desktop(dovecot, mailbox, tmp_path / "other")
+    other.sync()
+    request = int(number)
+    assert other.db.execute(
+        "SELECT chosen_standard, standard_id FROM requests WHERE id = ?", [request]
+    ).fetchone() == ("Spoed", None)
+    assert other.history(request, "chosen_standard") == [("Anna", "Spoed")]
+    add_standard(other.db, Standard(None, other.account.id, "Spoed", first_response_min=30))
+    assert other.db.execute(
+        "SELECT s.name, s.first_response_min FROM requests q JOIN standards s ON s.id = q.standard_id "
+        "WHERE q.id = ?",
+        [request],
+    ).fetchone() == ("Spoed", 30)
+
+    back = _loket(cli_dir, "--as", "Ben", "request", "set", number, "--no-standard")
+    assert back.returncode == 0, back.stderr
+    other.sync()
+    assert other.db.execute("SELECT chosen_standard FROM requests WHERE id = ?", [request]).fetchone() == (
+        None,
+    )
+    assert other.history(request, "chosen_standard") == [("Anna", "Spoed"), ("Ben", None)]

@@ -11,6 +11,7 @@ from mail.errors import ServerUnavailable
 from mail.sync import sync_once
 from store import team_changes
 from store.db import open_db
+from store.standards.rules import Standard, add_standard
 from tests.accounts import loopback_account
 from tests.mailgen import build
 
@@ -196,6 +197,8 @@ def test_a_new_desktop_rebuilds_everything_the_others_have_from_the_mailbox(serv
     team_changes.set_field(anna.db, heat, "category", "Gebouw", "Anna", T0)
     team_changes.set_field(ben.db, heat, "priority", "urgent", "Ben", T0)
     team_changes.set_field(ben.db, beamer, "status", "resolved", "Ben", T0)
+    add_standard(anna.db, Standard(None, anna.account.id, "Spoed", first_response_min=60))
+    team_changes.set_field(anna.db, heat, "chosen_standard", "Spoed", "Anna", T0)  # a standard only Anna has
     team_changes.add_note(anna.db, heat, "eerst bellen", "Anna", T0)
     enter_by_hand(anna, "Balie", "Kwam langs", "desk")
     team_changes.merge(ben.db, beamer, heat, "Ben", T0 + timedelta(minutes=1))
@@ -211,12 +214,12 @@ def _team_view(desk):
     """What a colleague must see alike: numbers, fields, merges, notes and who changed what."""
     requests = desk.db.execute(
         "SELECT q.id, coalesce(k.key, m.message_id), q.subject, q.status, q.assignee, q.priority, q.category, "
-        "q.channel, q.merged_into FROM requests q LEFT JOIN messages m ON m.id = q.first_message_id "
+        "q.channel, q.merged_into, q.chosen_standard FROM requests q LEFT JOIN messages m ON m.id = q.first_message_id "
         "LEFT JOIN request_keys k ON k.request_id = q.id ORDER BY q.id"
     ).fetchall()
     history = desk.db.execute(
         "SELECT request_id, kind, actor, coalesce(json_extract(data_json, '$.to'), json_extract(data_json, '$.text')) "
-        "FROM events WHERE kind IN ('status', 'assignee', 'priority', 'category', 'note', 'merged') "
+        "FROM events WHERE kind IN ('status', 'assignee', 'priority', 'category', 'chosen_standard', 'note', 'merged') "
         "ORDER BY request_id, at, kind, actor"
     ).fetchall()
     return [(*request, [h[1:] for h in history if h[0] == request[0]]) for request in requests]
@@ -280,14 +283,19 @@ def test_a_pass_with_no_change_asks_the_loket_folder_one_status_and_one_change_c
     client = open_session(ben.account, ben.password)
     log = CommandLog(client)
     sync_once(ben.db, ben.account, ben.password, client=client)
+    folder = ben.db.execute("SELECT name FROM team_folders").fetchone()[0]  # INBOX.Loket on Courier
     team_commands = [c for c in log.commands if "Loket" in c]
-    assert team_commands == ['STATUS "Loket"'], log.commands
+    assert team_commands == [f'STATUS "{folder}"'], log.commands
 
     team_changes.add_note(anna.db, anna.request("<heat@example.org>"), "één", "Anna", T0)
     pusher = open_session(anna.account, anna.password)
     pushed = CommandLog(pusher)
     sync_once(anna.db, anna.account, anna.password, client=pusher)
-    assert [c for c in pushed.commands if c.startswith("APPEND")] == ['APPEND "Loket"']
+    assert [c for c in pushed.commands if "Loket" in c] == [f'APPEND "{folder}"', f'STATUS "{folder}"']
+    team_changes.add_note(ben.db, ben.request("<heat@example.org>"), "twee", "Ben", T0)
+    ben.sync()
+    team_changes.add_note(anna.db, anna.request("<heat@example.org>"), "drie", "Anna", T0)
+    assert anna.sync().shared_changes_received == 1  # Ben's came between: read, and Anna's own with it
     log.commands.clear()
     sync_once(ben.db, ben.account, ben.password, client=client)
     reading = [c for c in log.commands if "Loket" in c or c.startswith(("UID", "SEARCH", "FETCH"))]

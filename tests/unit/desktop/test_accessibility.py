@@ -106,7 +106,7 @@ def test_tab_goes_through_the_main_window_pane_by_pane_in_reading_order(window):
     request_pane = order[3:]
     assert request_pane == reading_order(request_pane, window)
     assert [accessible_name(w) for w in request_pane] == [
-        "Reply", "Assign to me", "Resolve", "Note", "Conversation", "Requester"
+        "Reply", "Assign to me", "Resolve", "Note", "Standard", "Conversation", "Requester"
     ]  # fmt: skip
 
 

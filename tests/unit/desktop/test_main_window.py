@@ -125,7 +125,7 @@ def test_remote_images_stay_blocked_until_allowed_for_that_message(qtbot, window
 def test_every_triage_action_has_a_shortcut_shown_in_the_menus(window):
     triage = window.triage
     for action in [*triage.status_menu.actions(), triage.assign_me, triage.assign, triage.category, triage.note,
-                   triage.manual, triage.merge, triage.split, triage.undo, *window.menus.reply_actions]:  # fmt: skip
+                   triage.standard, triage.manual, triage.merge, triage.split, triage.undo, *window.menus.reply_actions]:  # fmt: skip
         assert not action.shortcut().isEmpty(), action.text()
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&File", "&Edit", "&Request", "&View", "&Mailboxes"]
@@ -323,3 +323,49 @@ def test_the_agent_name_is_asked_kept_in_the_store_and_used_for_assigned_to_me(q
         qtbot.waitUntil(lambda: stored_agent_name(db) == "Anna de Vries")
     finally:
         db.conn.close()
+
+
+def test_a_standard_given_by_hand_shows_in_the_request_view_also_one_this_desktop_lacks(
+    qtbot, window, monkeypatch, artifacts
+):
+    from datetime import UTC, datetime
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from store import team_changes
+    from store.standards.rules import Standard, add_standard
+
+    db = open_db(window.data_dir)
+    request_id = window.request_view.request_id()
+    account = db.execute("SELECT account_id FROM requests WHERE id = ?", [request_id]).fetchone()[0]
+    add_standard(db, Standard(None, account, "Spoed", first_response_min=60))
+    offered: list[list[str]] = []
+
+    def choose(_parent, _title, _label, items, current, _editable):
+        offered.append(list(items))
+        return "Spoed", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    with qtbot.waitSignal(window.triage.changed, timeout=5000):
+        window.triage.standard.trigger()
+    assert offered == [["As the rules choose", "Spoed", "Standaard"]]
+    assert _events(window.data_dir, request_id, "chosen_standard") == [{"from": None, "to": "Spoed"}]
+    qtbot.waitUntil(lambda: "standard “Spoed”, given by hand" in window.request_view.heading.text())
+    window.request_view.grab().save(str(artifacts / "request_view_standard_by_hand.png"))
+
+    change = team_changes.Change(
+        "c-goud",
+        team_changes.request_key(db, request_id),
+        "chosen_standard",
+        "Goud",
+        "Ben",
+        datetime.now(UTC),
+    )
+    team_changes.receive(db, account, [change])
+    db.conn.close()
+    window.refresh()
+    qtbot.waitUntil(
+        lambda: "“Goud”, given by hand, is not defined here" in window.request_view.heading.text()
+    )
+    assert "timed by “Standaard”" in window.request_view.heading.text()
+    window.request_view.grab().save(str(artifacts / "request_view_standard_unknown_here.png"))
