@@ -18,7 +18,7 @@ import sqlite_utils
 from store import lifecycle
 from store.accounts import Account
 from store.db import transaction
-from store.fetched import COPY_COLUMNS, FetchedCopy
+from store.fetched import ATTACHMENT_COLUMNS, COPY_COLUMNS, FetchedCopy
 from store.numbers import by_number, insert_numbered, message_number_key
 from store.ratings import checked_rating, comment_of, record_rating
 from store.records import Address, ParsedMessage
@@ -319,28 +319,17 @@ def _insert_message(
         batch.search_entries.append(entry)
     else:
         index_for_search(db, [entry])
-    if parsed.attachments:
+    if copy.attachment_values:
         _store_attachments(db, message_row, copy)
 
 
 def _store_attachments(db: sqlite_utils.Database, message_row: int, copy: FetchedCopy) -> None:
     """Names and sizes only: the bytes are in the raw mail, read from there when opened (mail.attachment_bytes)."""
-    import hashlib
-
-    for attachment in copy.parsed.attachments:
-        digest = hashlib.sha256(attachment.data).hexdigest()
-        db.execute(
-            "INSERT INTO attachments (message_id, filename, content_type, size, sha256, inline) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                message_row,
-                attachment.filename,
-                attachment.content_type,
-                len(attachment.data),
-                digest,
-                attachment.inline,
-            ],
-        )
+    db.conn.executemany(
+        f"INSERT INTO attachments (message_id, {', '.join(ATTACHMENT_COLUMNS)}) "
+        f"VALUES (?, {', '.join('?' * len(ATTACHMENT_COLUMNS))})",
+        [(message_row, *values) for values in copy.attachment_values],
+    )
 
 
 def _may_be_stored(batch: _Batch | None, message_id: str | None) -> bool:
