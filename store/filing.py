@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 # Loket sent adds to the reply's row.
 _FILING_COLUMNS = ("id", "account_id", "folder_id", "uidvalidity", "direction", "role", "request_id")
 _SENT_COPY_COLUMNS = ("uid", "internal_date", "raw_sha256", "size", "flags_json")
+_INSERT_RAW = "INSERT OR IGNORE INTO raw (sha256, data) VALUES (?, ?)"
 _INSERT_MESSAGE = (
     f"INSERT INTO messages ({', '.join(_FILING_COLUMNS + COPY_COLUMNS)}) "
     f"VALUES ({', '.join('?' * (len(_FILING_COLUMNS) + len(COPY_COLUMNS)))})"
@@ -127,6 +128,7 @@ def file_batch(
             requesters=requesters if requesters is not None else KnownRequesters(),
             rating_secret=rating_secret,
         )
+        db.conn.executemany(_INSERT_RAW, [(copy.raw_sha256, copy.raw_compressed) for copy in copies])
         rows = [file_copy(db, account, folder, copy, batch) for copy in copies]
         index_for_search(db, batch.search_entries)
         apply_standards(db, batch.opened)
@@ -169,9 +171,8 @@ def file_copy(
     Within a batch, a request it opens gets its standard when the batch ends; alone, at once.
     """
     parsed = copy.parsed
-    db.execute(
-        "INSERT OR IGNORE INTO raw (sha256, data) VALUES (?, ?)", [copy.raw_sha256, copy.raw_compressed]
-    )
+    if batch is None:  # a batch stores the raw mail of all its copies first, in one call
+        db.execute(_INSERT_RAW, [copy.raw_sha256, copy.raw_compressed])
     outgoing = folder.role == FolderRole.SENT or parsed.sender.address == account.address
     direction = Direction.OUT if outgoing else Direction.IN
 
