@@ -2,8 +2,8 @@
 
 Fetching, parsing and filing overlap: on a large run, worker processes each open their own read-only session on the
 folder, fetch batches of ``BODY.PEEK[]`` (never ``\\Seen``, never a flag change on the server) and parse them, while
-this thread files each batch, in UID order, in one transaction together with the folder's resume point, so a cut
-connection or a killed process resumes with no gap and no duplicate.
+this thread files the batches, in UID order, each in the same transaction as the folder's resume point (a bulk load
+two batches a transaction), so a cut connection or a killed process resumes with no gap and no duplicate.
 """
 
 from __future__ import annotations
