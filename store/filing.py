@@ -18,7 +18,7 @@ import sqlite_utils
 from store import lifecycle
 from store.accounts import Account
 from store.db import transaction
-from store.fetched import COPY_COLUMNS, FetchedCopy
+from store.fetched import ATTACHMENT_COLUMNS, COPY_COLUMNS, FetchedCopy
 from store.numbers import by_number, insert_numbered, message_number_key, settle_numbers
 from store.ratings import checked_rating, comment_of, record_rating
 from store.records import Address, ParsedMessage
@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 # Loket sent adds to the reply's row.
 _FILING_COLUMNS = ("id", "account_id", "folder_id", "uidvalidity", "direction", "role", "request_id")
 _SENT_COPY_COLUMNS = ("uid", "internal_date", "raw_sha256", "size", "flags_json")
+_INSERT_RAW = "INSERT OR IGNORE INTO raw (sha256, data) VALUES (?, ?)"
 _INSERT_MESSAGE = (
     f"INSERT INTO messages ({', '.join(_FILING_COLUMNS + COPY_COLUMNS)}) "
     f"VALUES ({', '.join('?' * (len(_FILING_COLUMNS) + len(COPY_COLUMNS)))})"
@@ -127,6 +128,7 @@ def file_batch(
             requesters=requesters if requesters is not None else KnownRequesters(),
             rating_secret=rating_secret,
         )
+        db.conn.executemany(_INSERT_RAW, [(copy.raw_sha256, copy.raw_compressed) for copy in copies])
         rows = [file_copy(db, account, folder, copy, batch) for copy in copies]
         index_for_search(db, batch.search_entries)
         apply_standards(db, batch.opened)
@@ -170,9 +172,8 @@ def file_copy(
     Within a batch, a request it opens gets its standard when the batch ends; alone, at once.
     """
     parsed = copy.parsed
-    db.execute(
-        "INSERT OR IGNORE INTO raw (sha256, data) VALUES (?, ?)", [copy.raw_sha256, copy.raw_compressed]
-    )
+    if batch is None:  # a batch stores the raw mail of all its copies first, in one call
+        db.execute(_INSERT_RAW, [copy.raw_sha256, copy.raw_compressed])
     outgoing = folder.role == FolderRole.SENT or parsed.sender.address == account.address
     direction = Direction.OUT if outgoing else Direction.IN
 
@@ -320,28 +321,17 @@ def _insert_message(
         batch.search_entries.append(entry)
     else:
         index_for_search(db, [entry])
-    if parsed.attachments:
+    if copy.attachment_values:
         _store_attachments(db, message_row, copy)
 
 
 def _store_attachments(db: sqlite_utils.Database, message_row: int, copy: FetchedCopy) -> None:
     """Names and sizes only: the bytes are in the raw mail, read from there when opened (mail.attachment_bytes)."""
-    import hashlib
-
-    for attachment in copy.parsed.attachments:
-        digest = hashlib.sha256(attachment.data).hexdigest()
-        db.execute(
-            "INSERT INTO attachments (message_id, filename, content_type, size, sha256, inline) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                message_row,
-                attachment.filename,
-                attachment.content_type,
-                len(attachment.data),
-                digest,
-                attachment.inline,
-            ],
-        )
+    db.conn.executemany(
+        f"INSERT INTO attachments (message_id, {', '.join(ATTACHMENT_COLUMNS)}) "
+        f"VALUES (?, {', '.join('?' * len(ATTACHMENT_COLUMNS))})",
+        [(message_row, *values) for values in copy.attachment_values],
+    )
 
 
 def _may_be_stored(batch: _Batch | None, message_id: str | None) -> bool:

@@ -85,10 +85,12 @@ def record_event(
     message_row_id: int | None = None,
     data: dict[str, Any] | None = None,
 ) -> int:
-    """Append an event; returns its row id."""
+    """Append an event; returns its row id. Most events of a first sync carry no data: their ``{}`` is written
+    without the JSON encoder."""
+    data_json = json.dumps(data, ensure_ascii=False) if data else "{}"
     cursor = db.execute(
         "INSERT INTO events (request_id, at, kind, actor, message_id, data_json) VALUES (?, ?, ?, ?, ?, ?)",
-        [request_id, to_db(at), kind, actor, message_row_id, json.dumps(data or {}, ensure_ascii=False)],
+        [request_id, to_db(at), kind, actor, message_row_id, data_json],
     )
     forget_figures(db, request_id)
     return int(cursor.lastrowid or 0)

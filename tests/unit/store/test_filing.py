@@ -2,6 +2,7 @@ import base64
 import hashlib
 import itertools
 import json
+import pickle
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from store.db import open_memory_db, transaction
 from store.fetched import FetchedCopy, _json_addresses, _json_strings
 from store.filing import FolderState, KnownRequesters, file_batch, file_copy
-from store.records import Address, ParsedMessage
+from store.records import Address, AttachmentData, ParsedMessage
 from store.search import fts_query
 from tests.accounts import loopback_account
 
@@ -370,3 +371,36 @@ def test_merging_a_request_costs_the_same_however_many_requests_the_store_holds(
     small = _steps_to_merge(store, 50)
     large = _steps_to_merge(store, 3_000)
     assert large < 2 * small
+
+
+def test_a_copy_sent_from_a_worker_process_files_the_same_rows_without_its_attachment_bytes():
+    """What a worker pickles leaves the attachments' bytes and the HTML behind: filing reads them from the values
+    the copy worked out where it was made."""
+    data = b"%PDF-1.7 offerte" * 100
+    parsed = replace(
+        message("jan@example.org", message_id="<a@x>"),
+        html_body="<p>body</p>",
+        attachments=(
+            AttachmentData("offerte.pdf", "application/pdf", data),
+            AttachmentData("logo.png", "image/png", b"\x89PNG", True),
+        ),
+    )
+    copy = _copy(parsed)
+    sent = pickle.loads(pickle.dumps(copy))
+    assert all(a.data == b"" for a in sent.parsed.attachments)
+    assert sent.stored_values == copy.stored_values
+
+    def filed(c: FetchedCopy) -> tuple[list[tuple], list[tuple]]:
+        db = open_memory_db()
+        account = loopback_account(db, "facilities", DESK)
+        folder_id = db["folders"].insert({"account_id": account.id, "name": "INBOX", "role": "inbox"}).last_pk
+        file_batch(db, account, FolderState(folder_id, "inbox", 1), [c])
+        messages = db.execute("SELECT * FROM messages").fetchall()
+        return messages, db.execute("SELECT * FROM attachments").fetchall()
+
+    messages, attachments = filed(sent)
+    assert (messages, attachments) == filed(copy)
+    assert [row[2:6] for row in attachments] == [
+        ("offerte.pdf", "application/pdf", len(data), hashlib.sha256(data).hexdigest()),
+        ("logo.png", "image/png", 4, hashlib.sha256(b"\x89PNG").hexdigest()),
+    ]
