@@ -42,15 +42,14 @@ from mail.filenames import sanitize_filename
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply
 
-from store.queues import (
+from store.conversation import (
     ConversationItem,
     RequesterCard,
-    RequestRow,
     conversation,
     request_requester,
-    request_rows,
     requester_card,
 )
+from store.queues import RequestRow, request_rows
 from store.ratings import satisfaction
 from store.request_report import standard_names
 from store.vocabulary import Role

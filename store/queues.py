@@ -1,5 +1,5 @@
-"""The queries behind the desk's views: queues with live counts, the sorted and filtered request list, full-text
-search, a request's conversation and the requester's card.
+"""The queries behind the desk's views: queues with live counts, the sorted and filtered request list and full-text
+search (a request's conversation and the requester's card are in ``store.conversation``).
 
 Every list query returns ids or one page of plain rows, never a whole table: the window stays fast with 100,000
 requests because it sorts and filters in SQL and reads details only for the rows on screen.
@@ -7,17 +7,15 @@ requests because it sorts and filters in SQL and reads details only for the rows
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import sqlite_utils
 
-from store.history import HISTORY_ACTOR
 from store.search import fts_query
-from store.timeutil import from_db, to_db
-from store.vocabulary import Channel, EventKind, Queue, QueueGroup, RequestStatus, TimerState
+from store.timeutil import from_db, instant_from_db, to_db
+from store.vocabulary import Channel, Queue, QueueGroup, RequestStatus, TimerState
 
 # The due instant of whichever target runs: first response until answered, then resolution.
 TIMER_DUE = "(CASE WHEN r.first_response_at IS NULL THEN r.first_response_due ELSE r.resolution_due END)"
@@ -27,7 +25,8 @@ WARN_AT = "(CASE WHEN r.first_response_at IS NULL THEN r.first_response_warn ELS
 # The due instant of a running timer; NULL when resolved or waiting on the requester (a paused clock can be
 # neither breached nor breaching). The index ``requests_open_timer`` (migration V7) is on this expression.
 RUNNING_DUE = f"(CASE WHEN r.status IN ('resolved', 'waiting') THEN NULL ELSE {TIMER_DUE} END)"
-_OPEN = "r.status != 'resolved' AND r.merged_into IS NULL"
+# Open requests, written as the partial indexes on them say it (a query must repeat it to use them).
+OPEN_SQL = "r.status != 'resolved' AND r.merged_into IS NULL"
 _RESOLVED = "r.status = 'resolved' AND r.merged_into IS NULL"
 
 _REQUESTER_KEY = "coalesce(nullif(q.name, ''), q.address) COLLATE NOCASE"
@@ -116,44 +115,6 @@ class RequestRow:
         return TimerState.ON_TIME
 
 
-@dataclass(frozen=True, slots=True)
-class AttachmentRow:
-    id: int
-    filename: str
-    content_type: str
-    size: int
-
-
-@dataclass(frozen=True, slots=True)
-class ConversationItem:
-    """A message, an internal note or the filing of imported history, in the order they happened."""
-
-    kind: str  # "message", "note" or "history"
-    id: int  # messages.id or events.id
-    at: datetime | None
-    role: str  # requester, desk, colleague, auto; "note" for notes
-    sender: str
-    sender_address: str
-    subject: str
-    text: str
-    html: str | None
-    attachments: tuple[AttachmentRow, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class RequesterCard:
-    id: int
-    name: str
-    address: str
-    department: str
-    open_requests: tuple[tuple[int, str, str], ...]  # (id, subject, status), newest first
-    total_requests: int
-    recent: tuple[
-        tuple[int, str, str, datetime], ...
-    ]  # history: (id, subject, status, received), newest first
-    median_first_response_min: float | None
-
-
 def _where(db: sqlite_utils.Database, flt: RequestFilter, now: datetime) -> tuple[str, list[Any]]:
     """The WHERE clause of a filter; search spans every request, queues only their own."""
     clauses: list[str] = []
@@ -170,30 +131,30 @@ def _where(db: sqlite_utils.Database, flt: RequestFilter, now: datetime) -> tupl
     kind, _, ident = flt.queue.partition(":")
     now_text = to_db(now)
     if kind == Queue.OPEN:
-        clauses.append(_OPEN)
+        clauses.append(OPEN_SQL)
     elif kind == Queue.MINE:
-        clauses += [_OPEN, "r.assignee = ?"]
+        clauses += [OPEN_SQL, "r.assignee = ?"]
         params.append(flt.me)
     elif kind in (Queue.WAITING, Queue.WAITING_COLLEAGUE):
-        clauses += [_OPEN, "r.status = ?"]
+        clauses += [OPEN_SQL, "r.status = ?"]
         params.append(kind)
     elif kind == Queue.BREACHED:
-        clauses += [_OPEN, f"{RUNNING_DUE} < ?"]
+        clauses += [OPEN_SQL, f"{RUNNING_DUE} < ?"]
         params.append(now_text)
     elif kind == Queue.BREACHING:
-        clauses += [_OPEN, f"{RUNNING_DUE} >= ?", f"{WARN_AT} <= ?"]
+        clauses += [OPEN_SQL, f"{RUNNING_DUE} >= ?", f"{WARN_AT} <= ?"]
         params += [now_text, now_text]
     elif kind == Queue.RESOLVED:
         clauses.append(_RESOLVED)
     elif kind == Queue.UNASSIGNED:
-        clauses.append(f"{_OPEN} AND coalesce(r.assignee, '') = ''")
+        clauses.append(f"{OPEN_SQL} AND coalesce(r.assignee, '') = ''")
     elif kind == Queue.ALL:
         clauses.append("r.merged_into IS NULL")
     elif kind == QueueGroup.REQUESTER:
-        clauses += [_OPEN, "r.requester_id = ?"]
+        clauses += [OPEN_SQL, "r.requester_id = ?"]
         params.append(int(ident))
     elif kind == QueueGroup.DEPARTMENT:
-        clauses += [_OPEN, "q.department_id = ?"]
+        clauses += [OPEN_SQL, "q.department_id = ?"]
         params.append(int(ident))
     else:
         raise ValueError(f"unknown queue {flt.queue!r}")
@@ -261,7 +222,7 @@ def _first_page_by_another_table(sort: str, where: str, direction: str, nulls: s
     """
     index = (
         "requests_open_requester"
-        if _OPEN in where
+        if OPEN_SQL in where
         else "requests_resolved_requester"
         if _RESOLVED in where
         else "requests_requester"
@@ -322,7 +283,7 @@ def request_rows(db: sqlite_utils.Database, ids: list[int]) -> list[RequestRow]:
             priority=row[6],
             category=row[7],
             assignee=row[8],
-            received_at=_instant(row[9]),
+            received_at=instant_from_db(row[9]),
             timer_due=from_db(row[10]),
             warn_at=from_db(row[11]),
             answered=bool(row[12]),
@@ -351,21 +312,21 @@ def queue_counts(
     }
     answers = {
         Queue.OPEN: db.execute(
-            f"SELECT count(*), min(r.received_at) FROM requests r INDEXED BY requests_open_received WHERE {_OPEN}"
+            f"SELECT count(*), min(r.received_at) FROM requests r INDEXED BY requests_open_received WHERE {OPEN_SQL}"
         ).fetchone(),
         Queue.MINE: db.execute(
-            f"SELECT count(*), min(r.received_at) FROM requests r WHERE {_OPEN} AND r.assignee = ?", [me]
+            f"SELECT count(*), min(r.received_at) FROM requests r WHERE {OPEN_SQL} AND r.assignee = ?", [me]
         ).fetchone(),
         Queue.WAITING: waiting.get(RequestStatus.WAITING, (0, None)),
         Queue.WAITING_COLLEAGUE: waiting.get(RequestStatus.WAITING_COLLEAGUE, (0, None)),
         Queue.BREACHING: db.execute(
             f"SELECT count(*), min(r.received_at) FROM requests r INDEXED BY requests_open_timer_counts "
-            f"WHERE {_OPEN} AND {RUNNING_DUE} >= ?1 AND {WARN_AT} <= ?1",
+            f"WHERE {OPEN_SQL} AND {RUNNING_DUE} >= ?1 AND {WARN_AT} <= ?1",
             [now_text],
         ).fetchone(),
         Queue.BREACHED: db.execute(
             f"SELECT count(*), min(r.received_at) FROM requests r INDEXED BY requests_open_timer_counts "
-            f"WHERE {_OPEN} AND {RUNNING_DUE} < ?",
+            f"WHERE {OPEN_SQL} AND {RUNNING_DUE} < ?",
             [now_text],
         ).fetchone(),
         Queue.RESOLVED: db.execute(
@@ -378,7 +339,7 @@ def queue_counts(
     for department_id, name, count, oldest in db.execute(
         # Per requester from the open-requester index alone (in its order, no sort), then per department.
         f"""SELECT d.id, d.name, sum(per.n), min(per.oldest) FROM (SELECT r.requester_id AS requester, count(*) AS n,
-                min(r.received_at) AS oldest FROM requests r INDEXED BY requests_open_requester WHERE {_OPEN}
+                min(r.received_at) AS oldest FROM requests r INDEXED BY requests_open_requester WHERE {OPEN_SQL}
                 GROUP BY r.requester_id) AS per
             JOIN requesters q ON q.id = per.requester JOIN departments d ON d.id = q.department_id
             GROUP BY d.id ORDER BY d.name COLLATE NOCASE"""
@@ -397,7 +358,7 @@ def queue_counts(
     for requester_id, name, count, oldest in db.execute(
         f"""SELECT q.id, coalesce(nullif(q.name, ''), q.address), count(*), min(r.received_at)
             FROM requests r INDEXED BY requests_open_requester JOIN requesters q ON q.id = r.requester_id
-            WHERE {_OPEN} GROUP BY q.id ORDER BY min(r.received_at), q.id"""
+            WHERE {OPEN_SQL} GROUP BY q.id ORDER BY min(r.received_at), q.id"""
     ):
         counts.append(
             QueueCount(
@@ -405,112 +366,3 @@ def queue_counts(
             )
         )
     return counts
-
-
-def conversation(db: sqlite_utils.Database, request_id: int) -> list[ConversationItem]:
-    """Messages and internal notes of a request, oldest first."""
-    attachments: dict[int, list[AttachmentRow]] = {}
-    for message_id, attachment_id, filename, content_type, size in db.execute(
-        """SELECT a.message_id, a.id, a.filename, a.content_type, a.size FROM attachments a
-           JOIN messages m ON m.id = a.message_id WHERE m.request_id = ? AND a.inline = 0 ORDER BY a.id""",
-        [request_id],
-    ):
-        attachments.setdefault(message_id, []).append(
-            AttachmentRow(attachment_id, filename, content_type, size)
-        )
-    items = [
-        ConversationItem(
-            kind="message",
-            id=row["id"],
-            at=from_db(row["at"]),
-            role=row["role"],
-            sender=row["from_name"] or row["from_addr"],
-            sender_address=row["from_addr"],
-            subject=row["subject"],
-            text=row["text_body"],
-            html=row["html_body"],
-            attachments=tuple(attachments.get(row["id"], ())),
-        )
-        for row in db.query(
-            """SELECT id, coalesce(date, internal_date) AS at, role, from_name, from_addr, subject, message_text(bodies, text_body) AS text_body,
-                      message_html(bodies, html_body) AS html_body
-               FROM messages WHERE request_id = ?""",
-            [request_id],
-        )
-    ]
-    for event_id, at, actor, data in db.execute(
-        "SELECT id, at, actor, data_json FROM events WHERE request_id = ? AND kind = ?",
-        [request_id, EventKind.NOTE],
-    ):
-        text = str(json.loads(data or "{}").get("text", ""))
-        items.append(ConversationItem("note", event_id, from_db(at), "note", actor, "", "", text, None))
-    for event_id, at in db.execute(
-        "SELECT id, at FROM events WHERE request_id = ? AND kind = 'status' AND actor = ? "
-        "AND json_extract(data_json, '$.history')",
-        [request_id, HISTORY_ACTOR],
-    ):
-        items.append(ConversationItem("history", event_id, from_db(at), "history", "", "", "", "", None))
-    return sorted(items, key=lambda item: (item.at is None, item.at or datetime.min, item.kind, item.id))
-
-
-def request_requester(db: sqlite_utils.Database, request_id: int) -> int | None:
-    row = db.execute("SELECT requester_id FROM requests WHERE id = ?", [request_id]).fetchone()
-    return None if row is None else row[0]
-
-
-def requester_card(db: sqlite_utils.Database, requester_id: int, history: int = 8) -> RequesterCard | None:
-    """Who is asking: department, what else they are waiting for, their past requests and how fast we answered."""
-    row = next(
-        db.query(
-            """SELECT q.id, q.name, q.address, coalesce(d.name, '') AS department FROM requesters q
-               LEFT JOIN departments d ON d.id = q.department_id WHERE q.id = ?""",
-            [requester_id],
-        ),
-        None,
-    )
-    if row is None:
-        return None
-    open_requests = tuple(
-        db.execute(
-            f"SELECT r.id, r.subject, r.status FROM requests r WHERE r.requester_id = ? AND {_OPEN} "
-            "ORDER BY r.received_at DESC",
-            [requester_id],
-        )
-    )
-    total = db.execute("SELECT count(*) FROM requests WHERE requester_id = ?", [requester_id]).fetchone()[0]
-    recent = tuple(
-        (request_id, subject, status, _instant(received_at))
-        for request_id, subject, status, received_at in db.execute(
-            "SELECT id, subject, status, received_at FROM requests WHERE requester_id = ? AND merged_into IS NULL "
-            "ORDER BY received_at DESC LIMIT ?",
-            [requester_id, history],
-        )
-    )
-    waits = [
-        minutes
-        for (minutes,) in db.execute(
-            """SELECT (julianday(first_response_at) - julianday(received_at)) * 1440 FROM requests
-               WHERE requester_id = ? AND first_response_at IS NOT NULL""",
-            [requester_id],
-        )
-        if minutes is not None and minutes >= 0
-    ]
-    import statistics  # here: the window's first paint does not need it
-
-    median = statistics.median_low(waits) if waits else None
-    return RequesterCard(
-        id=row["id"],
-        name=row["name"],
-        address=row["address"],
-        department=row["department"],
-        open_requests=open_requests,
-        total_requests=total,
-        recent=recent,
-        median_first_response_min=median,
-    )
-
-
-def _instant(text: str) -> datetime:
-    moment = from_db(text)
-    assert moment is not None
-    return moment

@@ -26,6 +26,11 @@ def from_db(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
 
 
+def instant_from_db(text: str) -> datetime:
+    """A column that always holds an instant (NOT NULL)."""
+    return datetime.fromisoformat(text)
+
+
 def wall_clock_text(moment: datetime, tz: str) -> str:
     """An instant as the wall-clock minute of a zone, ``2026-03-02 09:00``: the same in every language, for text
     written into mail (a quoted message's date, a template's due date)."""

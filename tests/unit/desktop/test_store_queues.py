@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from seed import ME, seed
 
-from store import queues, triage
+from store import conversation, queues, triage
 from store.db import open_memory_db
 from store.queues import RequestFilter
 
@@ -148,7 +148,7 @@ def test_conversation_is_in_order_with_notes_and_attachments(db):
         "'note') AND EXISTS (SELECT 1 FROM messages m JOIN attachments a ON a.message_id = m.id WHERE "
         "m.request_id = r.id) AND r.first_response_at IS NOT NULL LIMIT 1"
     ).fetchone()[0]
-    items = queues.conversation(db, request_id)
+    items = conversation.conversation(db, request_id)
     assert [i.at for i in items] == sorted(i.at for i in items)
     assert {i.role for i in items} >= {"requester", "desk", "note"}
     assert any(i.attachments for i in items)
@@ -159,7 +159,7 @@ def test_requester_card_has_department_open_requests_history_and_median(db):
         "SELECT requester_id FROM requests WHERE status != 'resolved' GROUP BY requester_id "
         "HAVING count(*) > 1 LIMIT 1"
     ).fetchone()[0]
-    card = queues.requester_card(db, requester_id)
+    card = conversation.requester_card(db, requester_id)
     assert card is not None and card.department
     assert len(card.open_requests) >= 2
     assert card.total_requests >= len(card.recent) > 0
@@ -180,7 +180,7 @@ def test_merge_moves_the_messages_and_hides_the_source():
     source, target = seeded.request_ids[0], seeded.request_ids[1]
     moved = {r[0] for r in store.execute("SELECT id FROM messages WHERE request_id = ?", [source])}
     triage.merge(store, source, target, ME, NOW)
-    assert {i.id for i in queues.conversation(store, target) if i.kind == "message"} >= moved
+    assert {i.id for i in conversation.conversation(store, target) if i.kind == "message"} >= moved
     assert source not in queues.request_ids(store, RequestFilter("open"), NOW)
     kinds = store.execute("SELECT request_id FROM events WHERE kind = 'merged'").fetchall()
     assert sorted(k[0] for k in kinds) == sorted([source, target])
@@ -218,7 +218,7 @@ def test_split_and_manual_entry_open_requests_with_events():
         actor=ME,
         at=NOW + timedelta(minutes=1),
     )
-    items = queues.conversation(store, manual)
+    items = conversation.conversation(store, manual)
     assert [i.text for i in items] == ["Water in de kelder"]
     assert [row.channel for row in queues.request_rows(store, [manual, new_id])] == ["phone", "email"]
 
