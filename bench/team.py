@@ -28,7 +28,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from mail.sync import open_session, run_forever, sync_once
+from mail.follow import run_forever
+from mail.sync import open_session, sync_once
 from mail.team_folder import share_queued
 from store import team_changes
 from store.accounts import Account

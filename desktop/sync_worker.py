@@ -1,6 +1,6 @@
 """One thread per mailbox account running the continuous sync, reporting its health to the window by signal.
 
-The thread reads the password from the keyring and runs ``mail.sync.run_forever`` with its own SQLite connection;
+The thread reads the password from the keyring and runs ``mail.follow.run_forever`` with its own SQLite connection;
 the GUI thread never touches the network, so a server that accepts and never answers cannot freeze the window.
 """
 
@@ -56,13 +56,13 @@ class SyncWorker(QThread):
         self._stop.set()
 
     def run(self) -> None:
-        from mail import credentials, sync
+        from mail import credentials, follow
         from mail.errors import MailError, NoPassword
 
         self._report("connecting", {})
         try:
             password = self.password if self.password is not None else credentials.secret_for(self.account)
-            sync.run_forever(self._data_dir, self.account, password, self._stop, self._report)
+            follow.run_forever(self._data_dir, self.account, password, self._stop, self._report)
         except NoPassword as error:
             log.warning("sync of %s cannot start: %s", self.account.name, error)
             self._report(

@@ -23,7 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_sync(args: argparse.Namespace) -> int:
     from mail.credentials import secret_for
     from mail.errors import MailError
-    from mail.sync import SyncProgress, run_forever, sync_once
+    from mail.follow import run_forever
+    from mail.sync import SyncProgress, sync_once
     from store.db import open_db
     from store.sync_lock import SyncLock
 

@@ -18,8 +18,9 @@ import pytest
 from mail import oauth_tokens
 from mail.credentials import get_refresh_token, secret_for
 from mail.errors import AuthFailed, SigninRequired
+from mail.follow import run_forever
 from mail.imap import connect, logout
-from mail.sync import run_forever, sync_once
+from mail.sync import sync_once
 from store.accounts import OAuthSetup, get_account
 from store.db import open_db
 from tests.accounts import loopback_account
@@ -179,7 +180,7 @@ def test_a_token_about_to_expire_is_refreshed_before_login_and_the_rotated_refre
 def test_the_long_running_sync_refreshes_on_its_own_across_reconnects(
     tmp_path, oauth_server, oauth_dovecot, person, monkeypatch
 ):
-    monkeypatch.setattr("mail.sync.IDLE_RENEW_SECONDS", 2.0)  # a cut IDLE shows when IDLE is renewed
+    monkeypatch.setattr("mail.follow.IDLE_RENEW_SECONDS", 2.0)  # a cut IDLE shows when IDLE is renewed
     db, account = stored_account(tmp_path, oauth_server, person, oauth_dovecot.port)
     oauth_server.access_lifetime = 60
     sign_in_here(oauth_server, account)

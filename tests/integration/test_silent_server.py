@@ -12,8 +12,8 @@ import time
 
 import pytest
 
-from mail import imap, sync
-from mail.sync import run_forever
+from mail import follow, imap
+from mail.follow import run_forever
 from store.accounts import get_account
 from store.db import open_db
 from tests.desk_cli import add_account, loket, seed_inbox
@@ -26,7 +26,7 @@ TIMEOUT = 4.0  # seconds for each step of a session, in place of the default's 2
 
 def test_the_defaults_give_up_on_a_silent_server_within_a_minute():
     assert 3 * imap.TIMEOUT_SECONDS <= 60  # a one-shot sync: the stuck read, the stuck workers, the goodbye
-    assert sync.IDLE_RENEW_SECONDS + imap.TIMEOUT_SECONDS <= 60  # following: the renewal, then its DONE
+    assert follow.IDLE_RENEW_SECONDS + imap.TIMEOUT_SECONDS <= 60  # following: the renewal, then its DONE
 
 
 def test_a_one_shot_sync_gives_up_on_a_silent_server_in_one_line_and_resumes_without_a_gap(
@@ -59,8 +59,8 @@ def test_following_the_mailbox_notices_a_silent_idle_connection_and_comes_back(
     dovecot, mailbox, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(imap, "TIMEOUT_SECONDS", 2.0)
-    monkeypatch.setattr(sync, "IDLE_RENEW_SECONDS", 2.0)
-    monkeypatch.setattr(sync, "MAX_BACKOFF_SECONDS", 1.0)
+    monkeypatch.setattr(follow, "IDLE_RENEW_SECONDS", 2.0)
+    monkeypatch.setattr(follow, "MAX_BACKOFF_SECONDS", 1.0)
     with SilentProxy(dovecot.port) as proxy:
         add_account(tmp_path, proxy.port, mailbox)
         db = open_db(tmp_path)
@@ -83,7 +83,7 @@ def test_following_the_mailbox_notices_a_silent_idle_connection_and_comes_back(
             proxy.go_silent()
             _wait_for(lambda: any(s == "reconnecting" for _t, s in states))
             noticed = next(t for t, s in states if s == "reconnecting")
-            assert noticed - proxy.silenced_at < sync.IDLE_RENEW_SECONDS + 2 * imap.TIMEOUT_SECONDS
+            assert noticed - proxy.silenced_at < follow.IDLE_RENEW_SECONDS + 2 * imap.TIMEOUT_SECONDS
             proxy.speak()
             dovecot.append(mailbox, "INBOX", build(subject="Lamp kapot"))
             _wait_for(lambda: db.execute("SELECT count(*) FROM requests").fetchone()[0] == 1)

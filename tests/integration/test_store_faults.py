@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from mail.sync import run_forever
+from mail.follow import run_forever
 from store.accounts import get_account
 from store.db import open_db
 from tests.desk_cli import add_account, damage_table, loket, seed_inbox
@@ -73,9 +73,9 @@ def test_a_second_sync_of_the_same_store_says_one_is_already_running_and_the_fir
 def test_the_windows_sync_waits_while_loket_sync_runs_then_follows_the_mailbox(
     dovecot, mailbox, tmp_path, monkeypatch
 ):
-    from mail import sync
+    from mail import follow
 
-    monkeypatch.setattr(sync, "LOCK_RETRY_SECONDS", 0.2)
+    monkeypatch.setattr(follow, "LOCK_RETRY_SECONDS", 0.2)
     seed_inbox(dovecot, mailbox, MESSAGES)
     add_account(tmp_path, dovecot.port, mailbox)
     first = _start_sync(tmp_path)

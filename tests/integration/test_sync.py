@@ -319,7 +319,7 @@ def test_the_cli_syncs_and_reports_status(dovecot, mailbox, tmp_path):
 def test_following_the_mailbox_picks_up_new_mail_by_idle(dovecot, desk, tmp_path):
     import threading
 
-    from mail.sync import run_forever
+    from mail.follow import run_forever
 
     db, account, box = desk
     states: list[str] = []
@@ -346,7 +346,7 @@ def test_following_a_server_that_is_down_reports_reconnecting(desk, tmp_path):
     import threading
     from dataclasses import replace
 
-    from mail.sync import run_forever
+    from mail.follow import run_forever
 
     _db, account, box = desk
     seen: list[tuple[str, dict]] = []

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from mail.sync import run_forever
+from mail.follow import run_forever
 from mail.team_folder import share_queued
 from store import team_changes
 from store.standards.rules import Standard, add_standard
