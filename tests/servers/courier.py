@@ -136,6 +136,10 @@ class Courier:
     def start(self) -> None:
         if self._process is not None:
             return
+        # The mail user execs imapd after the login: a checkout in a private folder (``mktemp -d``) would hide it.
+        programs = self.base / "bin"
+        programs.mkdir(exist_ok=True)
+        imaplogin, imapd = shutil.copy2(IMAPLOGIN, programs), shutil.copy2(IMAPD, programs)
         script = self.base / "start.sh"
         script.write_text(
             _START.format(
@@ -144,8 +148,8 @@ class Courier:
                 tcpd=COURIERTCPD,
                 host=self.host,
                 port=self.port,
-                imaplogin=IMAPLOGIN,
-                imapd=IMAPD,
+                imaplogin=imaplogin,
+                imapd=imapd,
             ),
             encoding="utf-8",
         )
