@@ -17,6 +17,8 @@ from store.migrations import MIGRATIONS, migrate
 
 log = logging.getLogger(__name__)
 
+CACHE_KIB = 16_384  # per connection: the hot indexes, not the bodies
+
 DB_NAME = "loket.sqlite"
 # How long a writer waits for another process's write lock before it gives up with a sentence (tests shorten it).
 BUSY_TIMEOUT_SECONDS = float(os.environ.get("LOKET_BUSY_TIMEOUT", "") or 30)
@@ -50,7 +52,7 @@ def open_db(data_dir: Path | str, updating: Callable[[], None] | None = None) ->
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-    conn.execute("PRAGMA cache_size = -16384")  # 16 MiB per connection: the hot indexes, not the bodies
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     conn.execute("PRAGMA temp_store = MEMORY")
     conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT_BYTES}")
     bodies.register(conn)
