@@ -15,7 +15,6 @@ import contextlib
 import itertools
 import os
 import pwd
-import re
 import secrets
 import shutil
 import signal
@@ -23,15 +22,13 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
-from datetime import datetime
+from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
-from imapclient import IMAPClient
 
-from tests.servers.dovecot import Mailbox, User, _greets, _name
-from tests.servers.ports import HOST, free_port
+from tests.servers.dovecot import Mailbox, PasswordLogins, _greets
+from tests.servers.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 UNPACKED = Path(os.environ.get("LOKET_COURIER_IMAP", ROOT / ".courier-imap"))
@@ -107,11 +104,9 @@ def running_courier() -> Iterator[Courier]:
         server.close()
 
 
-class Courier:
+class Courier(PasswordLogins):
     """Courier's tcpd, login and authentication daemon in a mount namespace of their own, as our child; every user
     is a maildir of its own under the temp dir."""
-
-    host = HOST
 
     def __init__(self) -> None:
         self.base = Path(tempfile.mkdtemp(prefix="cr.", dir="/tmp"))
@@ -207,30 +202,6 @@ class Courier:
                 self._add_users()
             name = self._unused.pop(0)
         return Mailbox(name, self._passwords[name])
-
-    def client(self, user: User) -> IMAPClient:
-        """A logged-in plaintext client on loopback; the caller logs out."""
-        name = _name(user)
-        client = IMAPClient(self.host, port=self.port, ssl=False, timeout=30)
-        client.login(name, self._passwords[name])
-        return client
-
-    def append(
-        self,
-        user: User,
-        folder: str,
-        raw: bytes,
-        flags: Sequence[str | bytes] = (),
-        internal_date: datetime | None = None,
-    ) -> int | None:
-        """APPEND one message as a mail client would; returns its UID from APPENDUID."""
-        client = self.client(user)
-        try:
-            response = client.append(folder, raw, flags=list(flags), msg_time=internal_date)
-        finally:
-            client.logout()
-        found = re.search(rb"APPENDUID \d+ (\d+)", response)
-        return int(found.group(1)) if found else None
 
     # -- internals --------------------------------------------------------------------------------------------
 

@@ -153,12 +153,42 @@ def running_dovecot(introspection_url: str | None = None, **options: str) -> Ite
         server.close()
 
 
-class Dovecot:
+class PasswordLogins:
+    """What a test does as one of a server's users: log in with the password it was given, and APPEND."""
+
+    host = HOST
+    port: int
+    _passwords: dict[str, str]
+
+    def client(self, user: User) -> IMAPClient:
+        """A logged-in plaintext client on loopback; the caller logs out (or lets the connection drop)."""
+        name = _name(user)
+        client = IMAPClient(self.host, port=self.port, ssl=False, timeout=30)
+        client.login(name, self._passwords[name])
+        return client
+
+    def append(
+        self,
+        user: User,
+        folder: str,
+        raw: bytes,
+        flags: Sequence[str | bytes] = (),
+        internal_date: datetime | None = None,
+    ) -> int | None:
+        """APPEND one message as a mail client would; returns its UID from APPENDUID."""
+        client = self.client(user)
+        try:
+            response = client.append(folder, raw, flags=list(flags), msg_time=internal_date)
+        finally:
+            client.logout()
+        found = re.search(rb"APPENDUID \d+ (\d+)", response)
+        return int(found.group(1)) if found else None
+
+
+class Dovecot(PasswordLogins):
     """One Dovecot master started in the foreground as our child; every user gets a maildir of its own, so tests
     stay independent without restarting the server. With ``introspection_url`` it also takes OAuth 2.0 bearer
     tokens (XOAUTH2, OAUTHBEARER) that the authorization server there says are active."""
-
-    host = HOST
 
     def __init__(
         self,
@@ -270,30 +300,6 @@ class Dovecot:
         for folder in ("INBOX", "Sent"):
             self._maildir(box.username, folder)
         return box
-
-    def client(self, user: User) -> IMAPClient:
-        """A logged-in plaintext client on loopback; the caller logs out (or lets the connection drop)."""
-        name = _name(user)
-        client = IMAPClient(self.host, port=self.port, ssl=False, timeout=30)
-        client.login(name, self._passwords[name])
-        return client
-
-    def append(
-        self,
-        user: User,
-        folder: str,
-        raw: bytes,
-        flags: Sequence[str | bytes] = (),
-        internal_date: datetime | None = None,
-    ) -> int | None:
-        """APPEND one message as a mail client would; returns its UID from APPENDUID."""
-        client = self.client(user)
-        try:
-            response = client.append(folder, raw, flags=list(flags), msg_time=internal_date)
-        finally:
-            client.logout()
-        found = re.search(rb"APPENDUID \d+ (\d+)", response)
-        return int(found.group(1)) if found else None
 
     def seed_maildir(self, user: User, folder: str, messages: Iterable[SeedMessage]) -> int:
         """Write messages straight into the maildir's ``cur/``: far faster than APPEND for thousands of messages.
