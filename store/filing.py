@@ -19,7 +19,7 @@ from store import lifecycle
 from store.accounts import Account
 from store.db import transaction
 from store.fetched import ATTACHMENT_COLUMNS, COPY_COLUMNS, FetchedCopy
-from store.numbers import by_number, insert_numbered, message_number_key, settle_numbers
+from store.numbers import by_number, insert_numbered, message_number_key
 from store.ratings import checked_rating, comment_of, record_rating
 from store.records import Address, ParsedMessage
 from store.search import SearchEntry, index_for_search
@@ -91,7 +91,6 @@ class KnownRequesters:
 class _Batch:
     """What filing one batch learns once instead of per message."""
 
-    opened: list[int] = field(default_factory=list)  # requests opened, given their standards at the end
     awaited: set[str] = field(default_factory=set)  # Message-IDs that a stored message answers
     stored: set[str] = field(default_factory=set)  # Message-IDs the batch names that a stored message has
     requesters: KnownRequesters = field(default_factory=KnownRequesters)
@@ -129,11 +128,18 @@ def file_batch(
             rating_secret=rating_secret,
         )
         db.conn.executemany(_INSERT_RAW, [(copy.raw_sha256, copy.raw_compressed) for copy in copies])
+        first_row = batch.next_message_id
         rows = [file_copy(db, account, folder, copy, batch) for copy in copies]
         index_for_search(db, batch.search_entries)
-        apply_standards(db, batch.opened)
-        settle_numbers(db)  # last: it may move a request this batch holds by its number
+        apply_standards(db, _opened_since(db, first_row))
     return rows
+
+
+def _opened_since(db: sqlite_utils.Database, first_row: int) -> list[int]:
+    """The requests messages from ``first_row`` on opened, by the numbers they hold now: numbering a later request
+    may have moved an earlier one of the batch."""
+    rows = db.execute("SELECT id FROM requests WHERE first_message_id >= ?", [first_row])
+    return [row[0] for row in rows]
 
 
 def _awaited(db: sqlite_utils.Database, message_ids: list[str]) -> set[str]:
@@ -221,8 +227,6 @@ def file_copy(
             lifecycle.record_opening(db, request_id, message_row, copy.internal_date)
             if batch is None:
                 apply_standards(db, [request_id])
-            else:
-                batch.opened.append(request_id)
         elif role == Role.REQUESTER and _rating(db, batch, request_id, message_row, copy):
             pass  # a rating: neither an answer nor a reopening
         else:

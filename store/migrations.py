@@ -682,6 +682,31 @@ CREATE INDEX requests_first_message ON requests(first_message_id);
 """
 
 
+def requests_in_arrival_order(conn: sqlite3.Connection) -> None:
+    """Request rows are stored in the order they arrive (``seq``), their number (``id``) a unique key beside it.
+
+    A number comes from a hash, so as the row's key it put each new request, and every index entry of it, at a
+    random place in the table: a first sync of years of mail rewrote most of the table's pages at every commit. In
+    arrival order, new rows go to the end. Foreign keys still name ``requests(id)``, now through its unique index.
+    """
+    create = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'requests'"
+    ).fetchone()[0]
+    shape = "id INTEGER PRIMARY KEY,"
+    if shape not in create:
+        raise sqlite3.DatabaseError(f"requests: expected {shape!r} in its definition")
+    rebuild_table(
+        conn,
+        "requests",
+        create.replace(
+            shape,
+            "seq INTEGER PRIMARY KEY,  -- arrival order: where the row is stored\n    "
+            "id INTEGER NOT NULL UNIQUE,  -- the request's number (store.numbers)",
+            1,
+        ),
+    )
+
+
 Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19,
@@ -698,6 +723,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     MESSAGE_BODIES_PACKED,
     V_CHOSEN_STANDARD,
     V_FIRST_MESSAGE_INDEX,
+    requests_in_arrival_order,
 )  # fmt: skip
 
 

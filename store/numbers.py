@@ -8,7 +8,7 @@ ask another, and the number survives a changed UIDVALIDITY.
 When two keys pick the same six digits (about one pair in 900,000), the lower key (in text order) holds them and
 the other moves on to its next candidate, whichever request a desktop learned of first: every request holds the
 first of its candidates that no lower key holds, so desktops that saw the same requests in any order number them
-alike. A request that learns this late moves once; its number before stays findable as an alias.
+alike. A request whose number a lower key claims later (a message learned of after it) moves on to its next place.
 
 Numbers given before this scheme stay findable as aliases (``request_aliases``), so tags in old replies still work.
 """
@@ -16,9 +16,9 @@ Numbers given before this scheme stay findable as aliases (``request_aliases``),
 from __future__ import annotations
 
 import hashlib
+import itertools
 import sqlite3
 from collections.abc import Iterator, Sequence
-from itertools import count
 
 import sqlite_utils
 
@@ -28,9 +28,14 @@ SPAN = 900_000  # six digits: short enough to read out, room for ten times a lar
 
 def candidates(key: str) -> Iterator[int]:
     """The numbers a key tries in turn; the first is the one it almost always gets."""
-    for attempt in count():
+    for attempt in itertools.count():
         digest = hashlib.sha256(f"{attempt}:{key}".encode()).digest()
         yield LOWEST + int.from_bytes(digest[:8], "big") % SPAN
+
+
+# The number a request gets until its key places it (store.team_changes), or for good when nothing keys it: one past
+# the highest, as a row id would be.
+NEXT_NUMBER = "(SELECT coalesce(max(id), 0) + 1 FROM requests)"
 
 
 def message_number_key(message_id: str | None, raw_sha256: str | None) -> str:
@@ -39,38 +44,41 @@ def message_number_key(message_id: str | None, raw_sha256: str | None) -> str:
 
 
 def insert_numbered(db: sqlite_utils.Database, key: str, insert: str, values: Sequence[object]) -> int:
-    """Run ``insert`` (its first parameter the number) with the first of ``key``'s candidates that no request holds:
-    the insert itself finds out, so filing a new request costs one statement, not a look-up and an insert. A
-    request that met a held number is noted for ``settle_numbers``, which the caller runs when the ids it holds in
-    memory no longer matter."""
-    for attempt, number in enumerate(candidates(key)):
+    """Run ``insert`` (its first parameter the number) with the first of ``key``'s candidates that no lower key
+    holds: the insert itself finds out whether a number is free, so filing a new request mostly costs one statement.
+    A request with a higher key on that number moves on to its own next place, so ids held in memory from before
+    this call may be stale after it. Call inside a transaction."""
+    for number in candidates(key):
         try:
             db.execute(insert, [number, *values])
+            return number
         except sqlite3.IntegrityError as error:
-            if error.sqlite_errorcode != sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+            if error.sqlite_errorcode != sqlite3.SQLITE_CONSTRAINT_UNIQUE:
                 raise
-            continue
-        if attempt:
-            db.execute("CREATE TEMP TABLE IF NOT EXISTS unsettled_numbers (key TEXT PRIMARY KEY)")
-            db.execute("INSERT OR IGNORE INTO temp.unsettled_numbers (key) VALUES (?)", [key])
+        holder_key = number_key(db, number)
+        if holder_key is None or holder_key <= key:
+            continue  # a lower key holds it (or a request nothing names alike on other desktops)
+        _move_on(db, number, holder_key, referring_columns(db.conn))
+        db.execute(insert, [number, *values])
         return number
     raise AssertionError("unreachable: the candidates never end")
 
 
-def settle_numbers(db: sqlite_utils.Database) -> None:
-    """Requests numbered past a held number since the last call take the number the lower-key rule gives them."""
-    if db.execute("SELECT 1 FROM sqlite_temp_master WHERE name = 'unsettled_numbers'").fetchone() is None:
+def _move_on(db: sqlite_utils.Database, number: int, key: str, columns: list[tuple[str, str]]) -> None:
+    """Move the request on ``number`` (numbered by ``key``) to the next of its candidates that no lower key holds,
+    moving a higher key's request on from there first: every request moves once, straight to its new number.
+
+    The candidates before ``number`` are all held by lower keys, or the request would not be on it."""
+    later = itertools.dropwhile(lambda candidate: candidate != number, candidates(key))
+    next(later)
+    for candidate in later:
+        if db.execute("SELECT 1 FROM requests WHERE id = ?", [candidate]).fetchone() is not None:
+            holder_key = number_key(db, candidate)
+            if holder_key is None or holder_key <= key:
+                continue
+            _move_on(db, candidate, holder_key, columns)
+        renumber(db, number, candidate, columns)
         return
-    keys = [row[0] for row in db.execute("SELECT key FROM temp.unsettled_numbers ORDER BY key")]
-    db.execute("DELETE FROM temp.unsettled_numbers")
-    for key in keys:
-        before = _holder(db, key)
-        if before is not None and place(db, before, key) != before:
-            # The number it had for a moment still finds it, unless another request holds that number now.
-            db.execute(
-                "INSERT OR IGNORE INTO request_aliases (number, request_id) VALUES (?, ?)",
-                [before, _holder(db, key)],
-            )
 
 
 def number_key(db: sqlite_utils.Database, request_id: int) -> str | None:
@@ -85,19 +93,15 @@ def number_key(db: sqlite_utils.Database, request_id: int) -> str | None:
     return str(row[0]) if row[0] is not None else message_number_key(row[1], row[2])
 
 
-def _holder(db: sqlite_utils.Database, key: str) -> int | None:
-    """The request numbered by ``key``: on one of its candidates (the ones before a free number)."""
-    for number in candidates(key):
-        if db.execute("SELECT 1 FROM requests WHERE id = ?", [number]).fetchone() is None:
-            return None
-        if number_key(db, number) == key:
-            return number
-    raise AssertionError("unreachable: the candidates never end")
-
-
-def place(db: sqlite_utils.Database, request_id: int, key: str) -> int:
+def place(
+    db: sqlite_utils.Database, request_id: int, key: str, columns: list[tuple[str, str]] | None = None
+) -> int:
     """Give the request numbered by ``key`` the first of its candidates that no lower key holds, moving a request
-    with a higher key out of it (and on to its own place), and return that number. Call inside a transaction."""
+    with a higher key out of it (and on to its own place), and return that number. Call inside a transaction.
+
+    ``columns`` are ``referring_columns``, when the caller places many requests: reading them costs more than a move.
+    """
+    columns = referring_columns(db.conn) if columns is None else columns
     for number in candidates(key):
         if number == request_id:
             return number
@@ -106,21 +110,22 @@ def place(db: sqlite_utils.Database, request_id: int, key: str) -> int:
         if held and (holder_key is None or holder_key <= key):
             continue  # a lower key holds it (or a request nothing names alike on other desktops)
         if held:
-            renumber(db, number, -number)  # out of the way, then on to its own place
-        renumber(db, request_id, number)
+            renumber(db, number, -number, columns)  # out of the way, then on to its own place
+        renumber(db, request_id, number, columns)
         if holder_key is not None:
-            place(db, -number, holder_key)
+            place(db, -number, holder_key, columns)
         return number
     raise AssertionError("unreachable: the candidates never end")
 
 
-def renumber(db: sqlite_utils.Database, old: int, new: int) -> None:
-    """Give a request another number, with every row that points at it. Call inside a transaction."""
+def renumber(db: sqlite_utils.Database, old: int, new: int, columns: list[tuple[str, str]]) -> None:
+    """Give a request another number, with every row that points at it (``columns``: ``referring_columns``). Call
+    inside a transaction."""
     if old == new:
         return
     db.execute("PRAGMA defer_foreign_keys = ON")
     db.execute("UPDATE requests SET id = ? WHERE id = ?", [new, old])
-    for table, column in referring_columns(db.conn):
+    for table, column in columns:
         db.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", [new, old])
 
 

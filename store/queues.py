@@ -191,10 +191,10 @@ def request_ids(
             sql, arms = _first_page_by_another_table(sort, where, direction, nulls)
             return [row[0] for row in db.execute(f"{sql} LIMIT {int(limit)}", params * arms)]
     else:
-        order = f"{SORT_COLUMNS[sort]} {direction} {nulls}, r.id {direction}"
+        order = f"{SORT_COLUMNS[sort]} {direction} {nulls}, r.seq {direction}"
     if not flt.search and (flt.queue, sort) in _CONSTANT_IN_QUEUE:
         # Every row has the same key: any fixed order will do, and arrival order comes straight from an index.
-        order = f"r.received_at {direction}, r.id {direction}"
+        order = f"r.received_at {direction}, r.seq {direction}"
     sql = f"SELECT r.id {_FROM} WHERE {where} ORDER BY {order}"
     if limit is not None:
         return [row[0] for row in db.execute(f"{sql} LIMIT {int(limit)}", params)]
@@ -206,8 +206,8 @@ def request_ids(
 
 # Sorts by a column of another table, and what breaks their ties.
 _BY_ANOTHER_TABLE = {
-    "requester": ("q.id", "r.received_at", "r.id"),
-    "department": ("d.id", "q.id", "r.received_at", "r.id"),
+    "requester": ("q.id", "r.received_at", "r.seq"),
+    "department": ("d.id", "q.id", "r.received_at", "r.seq"),
 }
 
 
@@ -228,7 +228,7 @@ def _first_page_by_another_table(sort: str, where: str, direction: str, nulls: s
         else "requests_requester"
     )
     requests = f"requests r INDEXED BY {index}"
-    columns = "r.id AS id, {key} AS k, {department} AS dg, {requester} AS g, r.received_at AS t"
+    columns = "r.id AS id, {key} AS k, {department} AS dg, {requester} AS g, r.received_at AS t, r.seq AS s"
     no_requester = (
         f"SELECT {columns.format(key='NULL', department='NULL', requester='NULL')} "
         f"FROM {requests} LEFT JOIN requesters q ON q.id = r.requester_id "
@@ -252,7 +252,7 @@ def _first_page_by_another_table(sort: str, where: str, direction: str, nulls: s
             f"CROSS JOIN {requests} ON r.requester_id = q.id WHERE q.department_id IS NULL AND {where}",
             no_requester,
         ]
-    order = f"k {direction} {nulls}, dg {direction}, g {direction}, t {direction}, id {direction}"
+    order = f"k {direction} {nulls}, dg {direction}, g {direction}, t {direction}, s {direction}"
     return f"SELECT id FROM ({' UNION ALL '.join(arms)} ORDER BY {order})", len(arms)
 
 

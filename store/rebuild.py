@@ -27,6 +27,7 @@ from store import lifecycle
 from store.bodies import message_text
 from store.db import db_path, transaction
 from store.history import filed_as_history
+from store.numbers import NEXT_NUMBER
 from store.raw_bytes import pack
 from store.search import SearchEntry, index_for_search
 from store.vocabulary import UNSENT_STATES, Channel, EventKind
@@ -206,12 +207,17 @@ def _carry_manual(
     damaged: sqlite3.Connection, db: sqlite_utils.Database, old_id: int, counts: Counter[str]
 ) -> int:
     """A request entered by hand (a phone call, a visit) exists nowhere else: its row and all its history."""
-    columns = _common_columns(damaged, db, "requests", exclude={"id", "first_message_id", "merged_into"})
-    row = damaged.execute(f"SELECT {', '.join(columns)} FROM requests WHERE id = ?", [old_id]).fetchone()
-    cursor = db.execute(
-        f"INSERT INTO requests ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", list(row)
+    columns = _common_columns(
+        damaged, db, "requests", exclude={"seq", "id", "first_message_id", "merged_into"}
     )
-    new_id = int(cursor.lastrowid or 0)
+    row = damaged.execute(f"SELECT {', '.join(columns)} FROM requests WHERE id = ?", [old_id]).fetchone()
+    new_id = int(
+        db.execute(
+            f"INSERT INTO requests (id, {', '.join(columns)}) "
+            f"VALUES ({NEXT_NUMBER}, {', '.join('?' * len(columns))}) RETURNING id",
+            list(row),
+        ).fetchone()[0]
+    )
     for kind, who, at, data_json in _events(damaged, old_id, counts):
         db.execute(
             "INSERT INTO events (request_id, at, kind, actor, data_json) VALUES (?, ?, ?, ?, ?)",

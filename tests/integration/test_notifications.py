@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.settings import KEEP_SYNCING_IN_TRAY, NOTIFY_NEW_REQUEST
 from store.db import open_db
+from store.numbers import NEXT_NUMBER
 from store.timeutil import to_db
 from tests.servers.notifications import NotificationServer, find_dbus_daemon
 
@@ -45,9 +46,9 @@ def add_requests(data_dir, subjects, warn_in=None):
     with db.conn:
         for subject in subjects:
             db.execute(
-                "INSERT INTO requests (account_id, requester_id, subject, status, priority, received_at, "
+                "INSERT INTO requests (id, account_id, requester_id, subject, status, priority, received_at, "
                 "last_activity_at, first_response_due, first_response_warn) "
-                "SELECT account_id, requester_id, ?, 'new', 'normal', ?, ?, ?, ? FROM requests LIMIT 1",
+                f"SELECT {NEXT_NUMBER}, account_id, requester_id, ?, 'new', 'normal', ?, ?, ?, ? FROM requests LIMIT 1",
                 [subject, to_db(now), to_db(now), to_db(now + timedelta(hours=1)),
                  None if warn_in is None else to_db(now - warn_in)],
             )  # fmt: skip

@@ -9,6 +9,7 @@ from desktop.cli import main
 from mail.mailbox_secret import remember_secret
 from mail.reply import queue_request_reply
 from store.db import open_db
+from store.numbers import NEXT_NUMBER
 from store.timeutil import to_db
 from tests.accounts import loopback_account
 
@@ -18,11 +19,11 @@ NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 def _request(db, account) -> int:
     db.execute("INSERT INTO requesters (address, name) VALUES ('jan@example.org', 'Jan')")
     cursor = db.execute(
-        "INSERT INTO requests (account_id, requester_id, subject, received_at, last_activity_at) "
-        "VALUES (?, 1, 'Stoel kapot', ?, ?)",
+        "INSERT INTO requests (id, account_id, requester_id, subject, received_at, last_activity_at) "
+        f"VALUES ({NEXT_NUMBER}, ?, 1, 'Stoel kapot', ?, ?) RETURNING id",
         [account.id, to_db(NOW), to_db(NOW)],
     )
-    return int(cursor.lastrowid or 0)
+    return int(cursor.fetchone()[0])
 
 
 def _resolving_reply(db, account, request_id) -> str:

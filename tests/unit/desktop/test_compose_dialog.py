@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.compose import SIZE_WARNING_BYTES, ComposeDialog
 from store.db import open_db
+from store.numbers import NEXT_NUMBER
 from store.timeutil import to_db
 from tests.accounts import loopback_account
 
@@ -35,10 +36,10 @@ def make_store(data_dir: Path, smtp_port: int = 1, imap_port: int = 1, username:
     db.execute("UPDATE accounts SET signature = 'Facilitaire Dienst\nGebouw 2'")
     db.execute("INSERT INTO requesters (address, name) VALUES ('anna@example.org', 'Anna de Vries')")
     request_id = db.execute(
-        "INSERT INTO requests (account_id, requester_id, subject, status, received_at, last_activity_at) "
-        "VALUES (?, 1, 'Stoel kapot', 'open', ?, ?)",
+        "INSERT INTO requests (id, account_id, requester_id, subject, status, received_at, last_activity_at) "
+        f"VALUES ({NEXT_NUMBER}, ?, 1, 'Stoel kapot', 'open', ?, ?) RETURNING id",
         [account.id, to_db(RECEIVED), to_db(RECEIVED)],
-    ).lastrowid
+    ).fetchone()[0]
     db.execute(
         "INSERT INTO messages (account_id, message_id, subject, from_addr, from_name, to_json, cc_json, date, "
         "internal_date, direction, text_body, snippet, request_id) VALUES (?, '<a1@example.org>', 'Stoel kapot', "

@@ -7,6 +7,7 @@ import sys
 from datetime import UTC, datetime
 
 from store.db import open_db
+from store.numbers import NEXT_NUMBER
 from store.timeutil import to_db
 from tests.accounts import loopback_account
 
@@ -26,10 +27,10 @@ def make_request(data_dir) -> int:
     db.execute("INSERT INTO requesters (address, name) VALUES ('anna@example.org', 'Anna')")
     now = to_db(datetime.now(UTC))
     request_id = db.execute(
-        "INSERT INTO requests (account_id, requester_id, subject, received_at, last_activity_at) "
-        "VALUES (?, 1, 'Stoel kapot', ?, ?)",
+        "INSERT INTO requests (id, account_id, requester_id, subject, received_at, last_activity_at) "
+        f"VALUES ({NEXT_NUMBER}, ?, 1, 'Stoel kapot', ?, ?) RETURNING id",
         [account.id, now, now],
-    ).lastrowid
+    ).fetchone()[0]
     db.conn.close()
     return int(request_id)
 

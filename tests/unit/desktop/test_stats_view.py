@@ -111,6 +111,7 @@ def test_showing_the_view_again_brings_the_figures_up_to_date(qtbot, seeded_dir)
     from datetime import UTC, datetime
 
     from store.db import open_db
+    from store.numbers import NEXT_NUMBER
     from store.timeutil import to_db
 
     data_dir, _ = seeded_dir
@@ -120,7 +121,7 @@ def test_showing_the_view_again_brings_the_figures_up_to_date(qtbot, seeded_dir)
     account_id = db.execute("SELECT id FROM accounts").fetchone()[0]
     now = to_db(datetime.now(UTC))
     db.execute(
-        "INSERT INTO requests (account_id, subject, received_at, last_activity_at) VALUES (?, 'new', ?, ?)",
+        f"INSERT INTO requests (id, account_id, subject, received_at, last_activity_at) VALUES ({NEXT_NUMBER}, ?, 'new', ?, ?)",
         [account_id, now, now],
     )
     db.conn.close()

@@ -8,6 +8,7 @@ import sqlite_utils
 
 from store import lifecycle
 from store.accounts import Account
+from store.numbers import NEXT_NUMBER
 from store.timeutil import to_db
 from tests.accounts import loopback_account
 
@@ -60,11 +61,11 @@ def add_request(
     count = db.execute("SELECT COUNT(*) FROM requests").fetchone()[0]
     first = _message(db, account, requester, received, "requester", f"<m{count}@example.org>")
     cursor = db.execute(
-        "INSERT INTO requests (account_id, requester_id, subject, received_at, first_message_id, last_activity_at, "
-        "standard_id, assignee) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO requests (id, account_id, requester_id, subject, received_at, first_message_id, last_activity_at, "
+        f"standard_id, assignee) VALUES ({NEXT_NUMBER}, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         [account.id, requester_id, subject, to_db(received), first, to_db(received), standard_id, assignee],
     )
-    request_id = int(cursor.lastrowid or 0)
+    request_id = int(cursor.fetchone()[0])
     db.execute("UPDATE messages SET request_id = ? WHERE id = ?", [request_id, first])
     lifecycle.record_incoming(db, request_id, first, received, "requester")
     return request_id

@@ -16,6 +16,7 @@ from store.filing import FolderState, KnownRequesters, file_batch, file_copy
 from store.records import Address, AttachmentData, ParsedMessage
 from store.search import fts_query
 from tests.accounts import loopback_account
+from tests.request_rows import request_row
 
 DESK = "facilities@example.org"
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -80,7 +81,7 @@ def store():
 
 
 def request(db, request_id):
-    return db["requests"].get(request_id)
+    return request_row(db, request_id)
 
 
 def test_a_new_message_opens_a_request_for_its_requester(store):

@@ -17,6 +17,7 @@ from store.stats.records import Selection, StatsSource
 from store.timeutil import to_db
 from store.vocabulary import RequestStatus
 from tests.accounts import loopback_account
+from tests.request_rows import insert_request, request_row
 
 NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
 OLD = NOW - timedelta(days=200)
@@ -33,16 +34,15 @@ def db() -> sqlite_utils.Database:
 def request(db: sqlite_utils.Database, received: datetime, *, replied_after: timedelta | None = None) -> int:
     """A request opened by mail at ``received``, answered by the desk ``replied_after`` later when given."""
     request_id = int(
-        db["requests"]
-        .insert(
+        insert_request(
+            db,
             {
                 "account_id": 1,
                 "subject": "Broken chair",
                 "received_at": to_db(received),
                 "last_activity_at": to_db(received),
-            }
+            },
         )
-        .last_pk
     )
     lifecycle.record_opening(db, request_id, None, received)
     if replied_after is not None:
@@ -55,7 +55,7 @@ def request(db: sqlite_utils.Database, received: datetime, *, replied_after: tim
 
 
 def row(db: sqlite_utils.Database, request_id: int) -> dict:
-    return db["requests"].get(request_id)
+    return request_row(db, request_id)
 
 
 def test_requests_quiet_before_the_cut_off_are_resolved_at_their_last_message_and_recent_ones_stay_open(db):
@@ -152,8 +152,8 @@ def test_a_hundred_thousand_requests_are_filed_in_set_based_statements(db):
     with transaction(db):
         db.conn.execute(
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) "
-            "INSERT INTO requests (account_id, subject, received_at, last_activity_at) "
-            "SELECT 1, 'Chair ' || i, ?, ? FROM n",
+            "INSERT INTO requests (id, account_id, subject, received_at, last_activity_at) "
+            "SELECT i, 1, 'Chair ' || i, ?, ? FROM n",
             [to_db(OLD), to_db(OLD)],
         )
     indexes = (

@@ -13,6 +13,7 @@ from store import lifecycle
 from store.db import open_memory_db
 from store.timeutil import to_db
 from store.vocabulary import RequestStatus
+from tests.request_rows import insert_request, request_row
 
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -35,22 +36,17 @@ def make_request(db: sqlite_utils.Database, status: str = "new", received: datet
             }
         )
     return int(
-        db["requests"]
-        .insert(
+        insert_request(
+            db,
             {
                 "account_id": 1,
                 "subject": "Broken chair",
                 "status": status,
                 "received_at": to_db(received),
                 "last_activity_at": to_db(received),
-            }
+            },
         )
-        .last_pk
     )
-
-
-def request_row(db: sqlite_utils.Database, request_id: int) -> dict:
-    return db["requests"].get(request_id)
 
 
 def kinds(db: sqlite_utils.Database, request_id: int) -> list[str]:

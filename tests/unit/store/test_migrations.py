@@ -6,7 +6,15 @@ import pytest
 
 from store import lifecycle
 from store.db import _database
-from store.migrations import MIGRATIONS, V19, V22_OUTBOX_ACTOR, migrate, v20_checks_without_lists
+from store.migrations import (
+    MIGRATIONS,
+    V19,
+    V22_OUTBOX_ACTOR,
+    migrate,
+    requests_in_arrival_order,
+    v20_checks_without_lists,
+)
+from store.numbers import NEXT_NUMBER
 from store.search import fts_query
 
 
@@ -67,7 +75,8 @@ _RULES = [
         "requests",
         "status",
         "waiting_colleague",
-        "INSERT INTO requests (account_id, subject, status, received_at, last_activity_at) VALUES (1, '', ?, '', '')",
+        "INSERT INTO requests (id, account_id, subject, status, received_at, last_activity_at) "
+        f"VALUES ({NEXT_NUMBER}, 1, '', ?, '', '')",
     ),
 ]
 
@@ -104,8 +113,8 @@ def test_tables_rebuilt_without_lists_keep_their_rows_indexes_triggers_and_refer
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
     with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
-        conn.execute("INSERT INTO requests (account_id, subject, status, received_at, last_activity_at) "
-                     "VALUES (99, '', 'new', '', '')")  # fmt: skip
+        conn.execute("INSERT INTO requests (id, account_id, subject, status, received_at, last_activity_at) "
+                     "VALUES (1, 99, '', 'new', '', '')")  # fmt: skip
 
 
 def test_a_store_whose_sqlite_refused_the_in_place_edit_gets_the_comparisons_too():
@@ -216,3 +225,34 @@ def test_stores_synced_before_keep_their_requests_as_they_are_and_new_accounts_f
     assert file_history(db, 1, datetime(2026, 12, 7, tzinfo=UTC)) is None
     assert conn.execute("SELECT status FROM requests").fetchone()[0] == "new"
     assert file_history(db, 2, datetime(2026, 12, 7, tzinfo=UTC)) == 0
+
+
+def test_requests_are_stored_in_arrival_order_and_keep_their_numbers_and_everything_that_names_them():
+    conn = _store_before(requests_in_arrival_order)
+    conn.executescript(
+        """
+        INSERT INTO requests (id, account_id, subject, received_at, last_activity_at)
+            VALUES (734512, 1, 'Heizung', '2026-01-01', '2026-01-01'), (120877, 1, 'Beamer', '2026-01-02', '2026-01-02');
+        UPDATE requests SET merged_into = 734512 WHERE id = 120877;
+        INSERT INTO messages (account_id, direction, request_id) VALUES (1, 'in', 734512), (1, 'in', 120877);
+        INSERT INTO events (request_id, at, kind) VALUES (120877, '2026-01-02', 'received');
+        """
+    )
+    migrate(conn)
+    assert conn.execute("SELECT id, merged_into FROM requests ORDER BY id").fetchall() == [
+        (120877, 734512),
+        (734512, None),
+    ]
+    assert conn.execute("SELECT request_id FROM messages ORDER BY id").fetchall() == [(734512,), (120877,)]
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.execute(
+        "INSERT INTO requests (id, account_id, subject, received_at, last_activity_at) "
+        "VALUES (402311, 1, 'Stoel', '2026-01-03', '2026-01-03')"
+    )
+    assert [row[0] for row in conn.execute("SELECT id FROM requests ORDER BY seq")][-1] == 402311
+    with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+        conn.execute(
+            "INSERT INTO requests (id, account_id, subject, received_at, last_activity_at) VALUES (402311, 1, '', '', '')"
+        )
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        conn.execute("INSERT INTO events (request_id, at, kind) VALUES (999999, '2026-01-04', 'note')")

@@ -128,16 +128,14 @@ def test_keys_that_pick_the_same_number_are_numbered_alike_whatever_order_a_desk
     assert numberings.pop()[0] == next(candidates(keys[0]))  # the lower key holds the number both pick
 
 
-def test_mail_that_picks_a_held_number_is_filed_under_the_same_number_on_every_desktop_and_keeps_its_alias():
+def _colliding_mails():
     from datetime import UTC, datetime
 
     from store.fetched import FetchedCopy
-    from store.filing import FolderState, file_batch
     from tests.unit.store.test_filing import message
 
-    keys = _colliding(MAIL_KEYS)
     mails = []
-    for number, key in enumerate(keys):
+    for number, key in enumerate(_colliding(MAIL_KEYS)):
         message_id, sha = key.split("|")
         parsed = message(f"u{number}@example.org", f"Vraag {number}", message_id=message_id)
         raw = repr(parsed).encode()
@@ -146,29 +144,38 @@ def test_mail_that_picks_a_held_number_is_filed_under_the_same_number_on_every_d
                 number + 1, datetime(2026, 3, 2, 9, number, tzinfo=UTC), (), len(raw), sha, raw, parsed
             )
         )
+    return mails
+
+
+def _inbox(db, account):
+    from store.filing import FolderState
+
+    row = db["folders"].insert({"account_id": account.id, "name": "INBOX", "role": "inbox"}).last_pk
+    return FolderState(row, "inbox", 1)
+
+
+def _numbering(db, mails):
+    return tuple(
+        db.execute(
+            "SELECT request_id FROM messages WHERE message_id = ?", [mail.parsed.message_id]
+        ).fetchone()[0]
+        for mail in mails
+    )
+
+
+def test_mail_that_picks_a_held_number_is_filed_under_the_same_number_on_every_desktop_and_keeps_its_alias():
+    from store.filing import file_batch
+
+    mails = _colliding_mails()
     numberings = set()
     for order in ((0, 1, 2), (2, 1, 0), (1, 2, 0)):
         db, account = _desk()
-        inbox = FolderState(
-            db["folders"].insert({"account_id": account.id, "name": "INBOX", "role": "inbox"}).last_pk,
-            "inbox",
-            1,
-        )
+        inbox = _inbox(db, account)
         first_numbers = {}
         for index in order:  # one batch each, as mail that arrives one at a time
             file_batch(db, account, inbox, [mails[index]])
-            first_numbers.setdefault(
-                index,
-                db.execute(
-                    "SELECT request_id FROM messages WHERE message_id = ?", [mails[index].parsed.message_id]
-                ).fetchone()[0],
-            )
-        numbering = tuple(
-            db.execute(
-                "SELECT request_id FROM messages WHERE message_id = ?", [mail.parsed.message_id]
-            ).fetchone()[0]
-            for mail in mails
-        )
+            first_numbers[index] = _numbering(db, mails[index : index + 1])[0]
+        numbering = _numbering(db, mails)
         numberings.add(numbering)
         for index, number in first_numbers.items():  # a number a request had for a moment still finds it
             expected = number if number in numbering else numbering[index]  # unless another request holds it
@@ -176,3 +183,22 @@ def test_mail_that_picks_a_held_number_is_filed_under_the_same_number_on_every_d
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     assert len(numberings) == 1
     assert numberings.pop()[0] == next(candidates(MAIL_KEYS[0]))
+
+
+def test_every_request_a_batch_opens_gets_its_standard_when_a_later_one_of_the_batch_moves_it():
+    from itertools import permutations
+
+    from store.filing import file_batch
+    from store.standards.rules import Standard, add_standard
+
+    mails = _colliding_mails()
+    numberings = set()
+    for order in permutations(range(3)):
+        db, account = _desk()
+        add_standard(db, Standard(None, account.id, "Eerste antwoord", first_response_min=240))
+        file_batch(db, account, _inbox(db, account), [mails[index] for index in order])
+        numberings.add(_numbering(db, mails))
+        unset = db.execute("SELECT id FROM requests WHERE first_response_due IS NULL").fetchall()
+        assert unset == [], f"in order {order}"
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert len(numberings) == 1

@@ -13,6 +13,7 @@ from mail.compose import Draft, Original, build_message
 from store import outbox
 from store.accounts import Account
 from store.db import open_memory_db
+from store.numbers import NEXT_NUMBER
 from store.records import Address, AttachmentData
 from store.timeutil import to_db
 from tests.accounts import loopback_account
@@ -36,10 +37,10 @@ def make_request(db, account: Account, status: str = "new") -> tuple[int, int]:
     db.execute("INSERT INTO requesters (address, name) VALUES (?, ?)", [ANNA.address, ANNA.name])
     received = to_db(NOW - timedelta(hours=2))
     request_id = db.execute(
-        "INSERT INTO requests (account_id, requester_id, subject, status, received_at, last_activity_at) "
-        "VALUES (?, 1, 'Stoel kapot', ?, ?, ?)",
+        "INSERT INTO requests (id, account_id, requester_id, subject, status, received_at, last_activity_at) "
+        f"VALUES ({NEXT_NUMBER}, ?, 1, 'Stoel kapot', ?, ?, ?) RETURNING id",
         [account.id, status, received, received],
-    ).lastrowid
+    ).fetchone()[0]
     message_row = db.execute(
         "INSERT INTO messages (account_id, message_id, subject, from_addr, date, direction, request_id) "
         "VALUES (?, '<m1@example.org>', 'Stoel kapot', ?, ?, 'in', ?)",

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from store import lifecycle
 from store.db import open_memory_db
+from store.numbers import NEXT_NUMBER
 from store.standards.business_time import MONDAY_TO_FRIDAY_9_TO_17, Calendar, CalendarError, due_at
 from store.standards.calendars import parse_hours_text
 from store.standards.rules import (
@@ -52,11 +53,11 @@ def make_request(
     db, requester_id=1, category=None, priority="normal", received=MONDAY_10, channel="email"
 ) -> int:
     cursor = db.execute(
-        "INSERT INTO requests (account_id, requester_id, category, priority, received_at, last_activity_at, "
-        "channel) VALUES (1, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO requests (id, account_id, requester_id, category, priority, received_at, last_activity_at, "
+        f"channel) VALUES ({NEXT_NUMBER}, 1, ?, ?, ?, ?, ?, ?) RETURNING id",
         [requester_id, category, priority, to_db(received), to_db(received), channel],
     )
-    return int(cursor.lastrowid)
+    return int(cursor.fetchone()[0])
 
 
 def row(db, request_id):

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store.db import open_memory_db
+from store.numbers import NEXT_NUMBER
 from store.templates import (
     LANGUAGES,
     first_name,
@@ -91,8 +92,8 @@ def test_values_are_drawn_from_the_request_and_its_standard():
         [account.id],
     )
     db.execute(
-        "INSERT INTO requests (account_id, requester_id, subject, received_at, last_activity_at, standard_id, "
-        "first_response_due) VALUES (?, 1, 'Sedia rotta', '2026-11-23T09:00:00+00:00', "
+        "INSERT INTO requests (id, account_id, requester_id, subject, received_at, last_activity_at, standard_id, "
+        f"first_response_due) VALUES ({NEXT_NUMBER}, ?, 1, 'Sedia rotta', '2026-11-23T09:00:00+00:00', "
         "'2026-11-23T09:00:00+00:00', 1, '2026-11-24T09:00:00+00:00')",
         [account.id],
     )
@@ -122,8 +123,8 @@ def _acknowledgement_on(hours: str, first_response_min: int) -> str:
         [account.id, first_response_min],
     )
     db.execute(
-        "INSERT INTO requests (account_id, subject, received_at, last_activity_at, standard_id) "
-        "VALUES (?, 'Chair', '2026-11-23T09:00:00+00:00', '2026-11-23T09:00:00+00:00', 1)",
+        "INSERT INTO requests (id, account_id, subject, received_at, last_activity_at, standard_id) "
+        f"VALUES ({NEXT_NUMBER}, ?, 'Chair', '2026-11-23T09:00:00+00:00', '2026-11-23T09:00:00+00:00', 1)",
         [account.id],
     )
     return template_values(db, 1, "Eva", "en")["standard.first_response"]

@@ -1,0 +1,29 @@
+"""Request rows that tests write and read directly. A row's number is its ``id``, while the table's primary key is
+its arrival order (``seq``): sqlite-utils' primary-key helpers would name the wrong column."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+from store.numbers import NEXT_NUMBER
+
+
+def insert_request(db: sqlite_utils.Database, values: dict[str, Any]) -> int:
+    """A request row with the next free number, as a request entered by hand first gets; returns the number."""
+    columns = ", ".join(values)
+    marks = ", ".join("?" * len(values))
+    cursor = db.execute(
+        f"INSERT INTO requests (id, {columns}) VALUES ({NEXT_NUMBER}, {marks}) RETURNING id",
+        list(values.values()),
+    )
+    return int(cursor.fetchone()[0])
+
+
+def request_row(db: sqlite_utils.Database, request_id: int) -> dict[str, Any]:
+    cursor = db.execute("SELECT * FROM requests WHERE id = ?", [request_id])
+    row = cursor.fetchone()
+    if row is None:
+        raise LookupError(f"no request {request_id}")
+    return dict(zip([column[0] for column in cursor.description], row, strict=True))
