@@ -58,7 +58,7 @@ from store.vocabulary import FolderRole
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
-COMMIT_MESSAGES = 1_000  # copies filed per transaction: two batches
+COMMIT_MESSAGES = 10_000  # copies filed per transaction: twenty batches
 SEARCH_RANGE = 50_000  # UIDs per UID SEARCH: one answer line stays far below imaplib's line limit
 UID_LIST_SIZE = 2_000  # UIDs written out in one command: servers refuse lines over 64 KiB (Dovecot, Cyrus)
 PARALLEL_THRESHOLD = 1_000  # below this many new messages, parsing in-process beats starting workers
@@ -330,9 +330,9 @@ def _file_batches(
     rating_secret: bytes | None,
 ) -> int:
     """File the next batches in one transaction, each with the folder's resume point, until ``per_commit`` copies
-    are in or none are left; returns how many it took. New requests, their events and the indexes of both
-    are keyed by numbers spread over the whole store, so every commit writes most of their pages again: committing
-    every second batch wrote a third fewer pages into the WAL and out of it again."""
+    are in or none are left; returns how many it took. Events and the messages of a request are indexed by request
+    numbers, spread over the whole store, so every commit writes most of those indexes' pages again: at 275,000
+    messages, committing every 10,000 instead of every 1,000 wrote 11 GB instead of 16 GB into the WAL and out."""
     taken = 0
     with transaction(db):
         for batch in batches:

@@ -25,8 +25,8 @@ BUSY_TIMEOUT_SECONDS = float(os.environ.get("LOKET_BUSY_TIMEOUT", "") or 30)
 DEFAULT_AUTOCHECKPOINT_PAGES = 1000  # SQLite's own default
 # A WAL this large is checkpointed to its end and started over during a long ingest, and one that grew past it is
 # cut back to it when it starts over: the disk holds the store plus at most about this much.
-WAL_LIMIT_BYTES = 64 * 2**20
-TRUNCATE_WAIT_MS = (
+WAL_LIMIT_BYTES = 256 * 2**20
+RESTART_WAIT_MS = (
     2_000  # how long the writer waits for readers and the checkpointer to let the WAL start over
 )
 PAGE_SIZE = 16_384
@@ -108,17 +108,20 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         raise
 
 
-def _truncate_wal(db: sqlite_utils.Database) -> None:
-    """Checkpoint the whole WAL and start it over, waiting at most a moment for readers."""
+def _restart_wal(db: sqlite_utils.Database) -> None:
+    """Checkpoint the whole WAL and start it over, waiting at most a moment for readers.
+
+    The file is not truncated: the next commits write over it from its start, which costs less than growing it
+    again, and ``journal_size_limit`` cuts a WAL that grew past the limit back to it."""
     timeout = db.execute("PRAGMA busy_timeout").fetchone()[0]
-    db.execute(f"PRAGMA busy_timeout = {TRUNCATE_WAIT_MS}")
+    db.execute(f"PRAGMA busy_timeout = {RESTART_WAIT_MS}")
     try:
-        busy, _frames, _copied = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        busy, _frames, _copied = db.execute("PRAGMA wal_checkpoint(RESTART)").fetchone()
         if busy:
             log.info("a reader keeps an old snapshot: the WAL cannot start over yet")
     except sqlite3.Error:
         log.warning(
-            "truncating the WAL during ingest failed", exc_info=True
+            "starting the WAL over during ingest failed", exc_info=True
         )  # the next commit reports a full disk
     finally:
         db.execute(f"PRAGMA busy_timeout = {timeout}")
@@ -141,7 +144,7 @@ def checkpoints_aside(db: sqlite_utils.Database) -> Iterator[Callable[[], None]]
     copies what is committed (PASSIVE: it never blocks the writer or readers). Durability is unchanged.
 
     A passive checkpoint never lets the WAL start over, since the writer's next batch is already appending to it:
-    once it passes ``WAL_LIMIT_BYTES`` the writer itself copies the rest between two batches and truncates it, so a
+    once it passes ``WAL_LIMIT_BYTES`` the writer itself copies the rest between two batches and starts it over, so a
     first sync of years of mail needs no more disk than the store plus that. A reader that keeps an old snapshot
     (which no reader should) only makes that wait a moment and the WAL grow until it lets go.
     """
@@ -171,7 +174,7 @@ def checkpoints_aside(db: sqlite_utils.Database) -> Iterator[Callable[[], None]]
     def committed() -> None:
         if _size(wal) > WAL_LIMIT_BYTES:
             with one_checkpoint:
-                _truncate_wal(db)
+                _restart_wal(db)
         wake.set()
 
     db.execute("PRAGMA wal_autocheckpoint = 0")
