@@ -58,7 +58,9 @@ from store.vocabulary import FolderRole
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
-COMMIT_MESSAGES = 10_000  # copies filed per transaction: twenty batches
+# A bulk load commits about COMMIT_SHARE times per folder, and never fewer or more copies at once than these.
+COMMIT_SHARE = 40
+COMMIT_MESSAGES = (1_000, 10_000)
 SEARCH_RANGE = 50_000  # UIDs per UID SEARCH: one answer line stays far below imaplib's line limit
 UID_LIST_SIZE = 2_000  # UIDs written out in one command: servers refuse lines over 64 KiB (Dovecot, Cyrus)
 PARALLEL_THRESHOLD = 1_000  # below this many new messages, parsing in-process beats starting workers
@@ -240,8 +242,7 @@ def sync_folder(
                 shared.indexes.defer()
             session = FolderSession(ImapLogin.of(account), fixed(password), name, uidvalidity)
             secret = shared.rating_secret if role == FolderRole.INBOX else None
-            # A bulk load (its indexes built at the end) commits every COMMIT_MESSAGES, anything else every batch.
-            per_commit = COMMIT_MESSAGES if shared.indexes.deferred else BATCH_SIZE
+            per_commit = bulk_commit_size(len(new_uids)) if shared.indexes.deferred else BATCH_SIZE
             result.new_messages += _ingest(
                 db, client, account, session, shared.workers, folder, new_uids, remap_from, progress, secret,
                 per_commit,
@@ -275,6 +276,16 @@ def _folder_row(db: sqlite_utils.Database, account: Account, name: str, role: st
             [account.id, name],
         ).fetchone()
     )
+
+
+def bulk_commit_size(new: int) -> int:
+    """Copies filed per transaction in a bulk load (its indexes built at the end; anything else commits every
+    batch). Events and the messages of a request are indexed by request numbers spread over the whole store, so
+    every commit writes most of those indexes' pages again: at 275,000 messages, commits of 10,000 instead of 1,000
+    wrote 11 GB instead of 16 GB into the WAL and out again. A fortieth of the run still shows mail arriving, and
+    keeps progress steady."""
+    low, high = COMMIT_MESSAGES
+    return max(low, min(high, new // COMMIT_SHARE))
 
 
 def _uids_after(client: imapclient.IMAPClient, last_uid: int, uidnext: int | None) -> list[int]:
@@ -330,9 +341,7 @@ def _file_batches(
     rating_secret: bytes | None,
 ) -> int:
     """File the next batches in one transaction, each with the folder's resume point, until ``per_commit`` copies
-    are in or none are left; returns how many it took. Events and the messages of a request are indexed by request
-    numbers, spread over the whole store, so every commit writes most of those indexes' pages again: at 275,000
-    messages, committing every 10,000 instead of every 1,000 wrote 11 GB instead of 16 GB into the WAL and out."""
+    are in or none are left; returns how many it took."""
     taken = 0
     with transaction(db):
         for batch in batches:
