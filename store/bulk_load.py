@@ -21,7 +21,8 @@ log = logging.getLogger(__name__)
 
 MIN_MESSAGES = 5_000  # below this, keeping the indexes up to date costs less than building them again
 SORT_THREADS = max(1, min(4, os.cpu_count() or 1))  # helper threads SQLite may sort with while building them
-# Read by the views and statistics, never by filing, threading or the due-date rules; none is named by INDEXED BY.
+# Read by the views and statistics, never by filing, threading or the due-date rules. The queues name some by INDEXED
+# BY only while they are there (store.queues).
 DEFERRABLE = (
     "requests_status",
     "requests_received",
@@ -34,6 +35,11 @@ DEFERRABLE = (
     "requests_open_assignee_order",
     "messages_request_role",
     "messages_sha",
+    "requests_requester",
+    "requests_open_received",
+    "requests_open_requester",
+    "requests_open_timer_counts",
+    "requests_resolved_requester",
 )
 
 

@@ -115,6 +115,13 @@ class RequestRow:
         return TimerState.ON_TIME
 
 
+def _indexed_by(db: sqlite_utils.Database, index: str) -> str:
+    """``INDEXED BY index``, or nothing while a large ingest has set the index aside (``store.bulk_load``): the
+    query then runs, slower, on what there is."""
+    deferred = db.execute("SELECT 1 FROM deferred_indexes WHERE name = ?", [index]).fetchone()
+    return "" if deferred else f"INDEXED BY {index}"
+
+
 def _where(db: sqlite_utils.Database, flt: RequestFilter, now: datetime) -> tuple[str, list[Any]]:
     """The WHERE clause of a filter; search spans every request, queues only their own."""
     clauses: list[str] = []
@@ -188,7 +195,7 @@ def request_ids(
         ties = _BY_ANOTHER_TABLE[sort]
         order = ", ".join([f"{SORT_COLUMNS[sort]} {direction} {nulls}", *(f"{t} {direction}" for t in ties)])
         if limit is not None and not flt.search:
-            sql, arms = _first_page_by_another_table(sort, where, direction, nulls)
+            sql, arms = _first_page_by_another_table(db, sort, where, direction, nulls)
             return [row[0] for row in db.execute(f"{sql} LIMIT {int(limit)}", params * arms)]
     else:
         order = f"{SORT_COLUMNS[sort]} {direction} {nulls}, r.seq {direction}"
@@ -211,7 +218,9 @@ _BY_ANOTHER_TABLE = {
 }
 
 
-def _first_page_by_another_table(sort: str, where: str, direction: str, nulls: str) -> tuple[str, int]:
+def _first_page_by_another_table(
+    db: sqlite_utils.Database, sort: str, where: str, direction: str, nulls: str
+) -> tuple[str, int]:
     """The list in requester (department) order read from the requesters' (departments') name index, each one's
     requests from the requester index: the first page costs a few index steps instead of a join and a sort of
     every matching request, which is what a whole-list sort would take (a tenth of a second at 100,000 requests).
@@ -227,7 +236,7 @@ def _first_page_by_another_table(sort: str, where: str, direction: str, nulls: s
         if _RESOLVED in where
         else "requests_requester"
     )
-    requests = f"requests r INDEXED BY {index}"
+    requests = f"requests r {_indexed_by(db, index)}"
     columns = "r.id AS id, {key} AS k, {department} AS dg, {requester} AS g, r.received_at AS t, r.seq AS s"
     no_requester = (
         f"SELECT {columns.format(key='NULL', department='NULL', requester='NULL')} "
@@ -310,9 +319,12 @@ def queue_counts(
             "WHERE r.status IN ('waiting', 'waiting_colleague') AND r.merged_into IS NULL GROUP BY r.status"
         )
     }
+    timer_counts = _indexed_by(db, "requests_open_timer_counts")
+    open_requester = _indexed_by(db, "requests_open_requester")
     answers = {
         Queue.OPEN: db.execute(
-            f"SELECT count(*), min(r.received_at) FROM requests r INDEXED BY requests_open_received WHERE {OPEN_SQL}"
+            f"SELECT count(*), min(r.received_at) FROM requests r {_indexed_by(db, 'requests_open_received')} "
+            f"WHERE {OPEN_SQL}"
         ).fetchone(),
         Queue.MINE: db.execute(
             f"SELECT count(*), min(r.received_at) FROM requests r WHERE {OPEN_SQL} AND r.assignee = ?", [me]
@@ -320,12 +332,12 @@ def queue_counts(
         Queue.WAITING: waiting.get(RequestStatus.WAITING, (0, None)),
         Queue.WAITING_COLLEAGUE: waiting.get(RequestStatus.WAITING_COLLEAGUE, (0, None)),
         Queue.BREACHING: db.execute(
-            f"SELECT count(*), min(r.received_at) FROM requests r INDEXED BY requests_open_timer_counts "
+            f"SELECT count(*), min(r.received_at) FROM requests r {timer_counts} "
             f"WHERE {OPEN_SQL} AND {RUNNING_DUE} >= ?1 AND {WARN_AT} <= ?1",
             [now_text],
         ).fetchone(),
         Queue.BREACHED: db.execute(
-            f"SELECT count(*), min(r.received_at) FROM requests r INDEXED BY requests_open_timer_counts "
+            f"SELECT count(*), min(r.received_at) FROM requests r {timer_counts} "
             f"WHERE {OPEN_SQL} AND {RUNNING_DUE} < ?",
             [now_text],
         ).fetchone(),
@@ -339,7 +351,7 @@ def queue_counts(
     for department_id, name, count, oldest in db.execute(
         # Per requester from the open-requester index alone (in its order, no sort), then per department.
         f"""SELECT d.id, d.name, sum(per.n), min(per.oldest) FROM (SELECT r.requester_id AS requester, count(*) AS n,
-                min(r.received_at) AS oldest FROM requests r INDEXED BY requests_open_requester WHERE {OPEN_SQL}
+                min(r.received_at) AS oldest FROM requests r {open_requester} WHERE {OPEN_SQL}
                 GROUP BY r.requester_id) AS per
             JOIN requesters q ON q.id = per.requester JOIN departments d ON d.id = q.department_id
             GROUP BY d.id ORDER BY d.name COLLATE NOCASE"""
@@ -357,7 +369,7 @@ def queue_counts(
         return counts
     for requester_id, name, count, oldest in db.execute(
         f"""SELECT q.id, coalesce(nullif(q.name, ''), q.address), count(*), min(r.received_at)
-            FROM requests r INDEXED BY requests_open_requester JOIN requesters q ON q.id = r.requester_id
+            FROM requests r {open_requester} JOIN requesters q ON q.id = r.requester_id
             WHERE {OPEN_SQL} GROUP BY q.id ORDER BY min(r.received_at), q.id"""
     ):
         counts.append(

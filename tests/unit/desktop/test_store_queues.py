@@ -247,7 +247,7 @@ def test_the_first_page_of_resolved_requests_by_requester_walks_resolved_request
     """On a store where nearly every request is open, walking each requester's requests to find the resolved ones
     read the whole table for a list that is almost empty."""
     where, params = queues._where(db, RequestFilter("resolved"), NOW)
-    sql, arms = queues._first_page_by_another_table("requester", where, "ASC", "NULLS LAST")
+    sql, arms = queues._first_page_by_another_table(db, "requester", where, "ASC", "NULLS LAST")
     plan = " ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql} LIMIT 100", params * arms))
     assert "requests_resolved_requester" in plan
     first = queues.request_ids(db, RequestFilter("resolved"), NOW, "requester", False, limit=100)

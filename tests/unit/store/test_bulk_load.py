@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 from store import bulk_load
 from store.bulk_load import DEFERRABLE, DeferredIndexes, restore_indexes, worth_deferring
 from store.db import open_db
-from store.queues import RequestFilter, queue_counts, request_ids
+from store.queues import SORT_COLUMNS, RequestFilter, queue_counts, request_ids
+from store.vocabulary import Queue
 
 
 def _indexes(db) -> dict[str, str]:
@@ -50,7 +51,10 @@ def test_deferring_drops_only_the_deferrable_indexes_and_restoring_builds_them_a
     assert set(before) - set(during) == set(DEFERRABLE)
     # The queue views still answer meanwhile: none of their queries names a deferred index.
     now = datetime(2026, 11, 23, 12, tzinfo=UTC)
-    assert request_ids(db, RequestFilter(), now) == []
+    for queue in (Queue.OPEN, Queue.RESOLVED, Queue.WAITING, Queue.BREACHING):
+        for sort in SORT_COLUMNS:
+            for limit in (50, None):
+                assert request_ids(db, RequestFilter(queue), now, sort, limit=limit) == []
     assert queue_counts(db, now)
     threads = db.execute("PRAGMA threads").fetchone()[0]
     indexes.restore()
