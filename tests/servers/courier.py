@@ -187,21 +187,11 @@ class Courier(PasswordLogins):
         self.stop()
         shutil.rmtree(self.base, ignore_errors=True)
 
-    def log_tail(self, lines: int = 30) -> str:
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-        except FileNotFoundError:
-            return ""
-
     # -- users and mail ---------------------------------------------------------------------------------------
 
     def new_user(self) -> Mailbox:
         """A fresh user with an empty INBOX and ``INBOX.Sent``."""
-        with self._lock:
-            if not self._unused:
-                self._add_users()
-            name = self._unused.pop(0)
-        return Mailbox(name, self._passwords[name])
+        return self._take_user()
 
     # -- internals --------------------------------------------------------------------------------------------
 

@@ -154,11 +154,32 @@ def running_dovecot(introspection_url: str | None = None, **options: str) -> Ite
 
 
 class PasswordLogins:
-    """What a test does as one of a server's users: log in with the password it was given, and APPEND."""
+    """What a test does as one of a server's users: log in with the password it was given, and APPEND; and what
+    the servers share around them: a pool of users written ahead (``_add_users`` refills it) and the log's tail."""
 
     host = HOST
     port: int
+    log_path: Path
     _passwords: dict[str, str]
+    _unused: list[str]
+    _lock: threading.Lock
+
+    def _add_users(self) -> None:
+        raise NotImplementedError
+
+    def _take_user(self) -> Mailbox:
+        """An unused user from the pool, which is refilled a batch at a time."""
+        with self._lock:
+            if not self._unused:
+                self._add_users()
+            name = self._unused.pop(0)
+        return Mailbox(name, self._passwords[name])
+
+    def log_tail(self, lines: int = 30) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except FileNotFoundError:
+            return ""
 
     def client(self, user: User) -> IMAPClient:
         """A logged-in plaintext client on loopback; the caller logs out (or lets the connection drop)."""
@@ -282,21 +303,11 @@ class Dovecot(PasswordLogins):
         self._kill(victims)
         return len(victims)
 
-    def log_tail(self, lines: int = 30) -> str:
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-        except FileNotFoundError:
-            return ""
-
     # -- users and mail ---------------------------------------------------------------------------------------
 
     def new_user(self) -> Mailbox:
         """A fresh user with an empty INBOX and Sent, taken from users written to the passwd-file ahead."""
-        with self._lock:
-            if not self._unused:
-                self._add_users()
-            name = self._unused.pop(0)
-        box = Mailbox(name, self._passwords[name])
+        box = self._take_user()
         for folder in ("INBOX", "Sent"):
             self._maildir(box.username, folder)
         return box
