@@ -12,6 +12,7 @@ import shiboken6
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QWidget
 
+from desktop.account_dialog import AccountDialog
 from desktop.app import create_app
 from desktop.i18n import install_translations
 from desktop.main_window import MainWindow
@@ -82,3 +83,11 @@ def open_window(qtbot, owned) -> Callable[..., MainWindow]:
         return window
 
     return open_
+
+
+def shown_account_dialog(qtbot, data_dir: Path, **kwargs) -> AccountDialog:
+    """The Mailboxes dialog on ``data_dir``, shown, with Amsterdam as the machine's zone."""
+    dialog = AccountDialog(data_dir, default_timezone="Europe/Amsterdam", **kwargs)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog

@@ -17,6 +17,7 @@ from desktop.demo.servers import DemoServers
 from mail.credentials import get_password
 from store.accounts import get_account, list_accounts, settings_of
 from store.db import open_db
+from tests.desktop_fixtures import shown_account_dialog
 
 WAIT_MS = 20_000
 pytestmark = [
@@ -42,13 +43,6 @@ def test_keyring(tmp_path, monkeypatch):
     keyring.set_keyring(previous)
 
 
-def _dialog(qtbot, data_dir: Path, **kwargs) -> AccountDialog:
-    dialog = AccountDialog(data_dir, default_timezone="Europe/Amsterdam", **kwargs)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    return dialog
-
-
 def _fill_for(dialog: AccountDialog, demo: DemoServers, password: str) -> None:
     dialog.form.set_values(
         {
@@ -69,13 +63,17 @@ def _fill_for(dialog: AccountDialog, demo: DemoServers, password: str) -> None:
 
 def _edit_saved(qtbot, data_dir: Path, demo: DemoServers):
     """Save the demo mailbox through one dialog, then open it for editing in another."""
-    first = _dialog(qtbot, data_dir)
+    first = shown_account_dialog(qtbot, data_dir)
     _fill_for(first, demo, demo.password)
     with qtbot.waitSignal(first.saved, timeout=WAIT_MS) as saved:
         first.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     db = open_db(data_dir)
     account = get_account(db, "desk")
-    return db, account, _dialog(qtbot, data_dir, existing=(saved.args[0], settings_of(db, account)))
+    return (
+        db,
+        account,
+        shown_account_dialog(qtbot, data_dir, existing=(saved.args[0], settings_of(db, account))),
+    )
 
 
 def _status(dialog: AccountDialog) -> str:
@@ -83,7 +81,7 @@ def _status(dialog: AccountDialog) -> str:
 
 
 def test_connection_test_succeeds_against_a_real_server(qtbot, tmp_path, demo):
-    dialog = _dialog(qtbot, tmp_path)
+    dialog = shown_account_dialog(qtbot, tmp_path)
     _fill_for(dialog, demo, demo.password)
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _status(dialog).startswith("Connected"), timeout=WAIT_MS)
@@ -91,7 +89,7 @@ def test_connection_test_succeeds_against_a_real_server(qtbot, tmp_path, demo):
 
 
 def test_connection_test_says_the_password_was_refused(qtbot, tmp_path, demo, artifacts):
-    dialog = _dialog(qtbot, tmp_path)
+    dialog = shown_account_dialog(qtbot, tmp_path)
     _fill_for(dialog, demo, "wrong")
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "refused the user name or password" in _status(dialog), timeout=WAIT_MS)
@@ -102,7 +100,7 @@ def test_connection_test_says_the_host_is_unreachable_and_the_window_stays_respo
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         closed_port = probe.getsockname()[1]
-    dialog = _dialog(qtbot, tmp_path)
+    dialog = shown_account_dialog(qtbot, tmp_path)
     _fill_for(dialog, demo, demo.password)
     dialog.form.set_values({"imap_port": closed_port})
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
@@ -113,7 +111,7 @@ def test_connection_test_says_the_host_is_unreachable_and_the_window_stays_respo
 def test_saving_stores_the_account_and_puts_the_password_in_the_keyring_only(
     qtbot, tmp_path, demo, test_keyring
 ):
-    dialog = _dialog(qtbot, tmp_path)
+    dialog = shown_account_dialog(qtbot, tmp_path)
     _fill_for(dialog, demo, demo.password)
     with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
@@ -125,7 +123,7 @@ def test_saving_stores_the_account_and_puts_the_password_in_the_keyring_only(
 
 
 def test_an_invalid_setting_is_named_and_nothing_is_saved(qtbot, tmp_path, demo, test_keyring):
-    dialog = _dialog(qtbot, tmp_path)
+    dialog = shown_account_dialog(qtbot, tmp_path)
     _fill_for(dialog, demo, demo.password)
     dialog.form.set_values({"imap_host": "mail.example.com"})  # 'none' security off loopback
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
@@ -134,14 +132,14 @@ def test_an_invalid_setting_is_named_and_nothing_is_saved(qtbot, tmp_path, demo,
 
 
 def test_editing_changes_the_port_and_keeps_the_password(qtbot, tmp_path, demo, test_keyring, artifacts):
-    first = _dialog(qtbot, tmp_path)
+    first = shown_account_dialog(qtbot, tmp_path)
     _fill_for(first, demo, demo.password)
     with qtbot.waitSignal(first.saved, timeout=WAIT_MS) as saved:
         first.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     account_id = saved.args[0]
     db = open_db(tmp_path)
     existing = settings_of(db, get_account(db, "desk"))
-    dialog = _dialog(qtbot, tmp_path, existing=(account_id, existing))
+    dialog = shown_account_dialog(qtbot, tmp_path, existing=(account_id, existing))
     assert dialog.form.values()["imap_port"] == demo.imap_port
     dialog.grab().save(str(artifacts / "account_dialog_edit.png"))
     dialog.form.set_values({"smtp_port": 2525, "holidays": "DE-BY"})
@@ -210,7 +208,7 @@ def test_removing_a_mailbox_with_unsent_replies_asks_again_and_keeps_them_unless
 def test_an_address_or_name_that_cannot_work_is_named_in_the_dialog_and_nothing_is_saved(
     qtbot, tmp_path, demo, test_keyring, artifacts, field, value, said
 ):
-    dialog = _dialog(qtbot, tmp_path)
+    dialog = shown_account_dialog(qtbot, tmp_path)
     _fill_for(dialog, demo, demo.password)
     dialog.form.set_values({field: value})
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
@@ -224,7 +222,7 @@ def test_an_address_or_name_that_cannot_work_is_named_in_the_dialog_and_nothing_
 def test_connection_test_says_tls_on_a_plain_port_looks_like_a_wrong_port_or_security_setting(
     qtbot, tmp_path, demo
 ):
-    dialog = _dialog(qtbot, tmp_path)
+    dialog = shown_account_dialog(qtbot, tmp_path)
     _fill_for(dialog, demo, demo.password)
     dialog.form.set_values({"imap_security": "ssl"})  # the demo server speaks plain IMAP
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
@@ -232,7 +230,7 @@ def test_connection_test_says_tls_on_a_plain_port_looks_like_a_wrong_port_or_sec
 
 
 def test_connection_test_says_the_imap_port_answers_like_an_smtp_server(qtbot, tmp_path, demo, artifacts):
-    dialog = _dialog(qtbot, tmp_path)
+    dialog = shown_account_dialog(qtbot, tmp_path)
     _fill_for(dialog, demo, demo.password)
     dialog.form.set_values({"imap_port": demo.smtp_port})
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
@@ -248,7 +246,7 @@ def test_a_server_that_never_answers_leaves_the_dialog_responsive_and_closable(
     with socket.socket() as silent:
         silent.bind(("127.0.0.1", 0))
         silent.listen(1)  # the kernel accepts the connection; nobody ever says a word
-        dialog = _dialog(qtbot, tmp_path)
+        dialog = shown_account_dialog(qtbot, tmp_path)
         _fill_for(dialog, demo, demo.password)
         dialog.form.set_values({"imap_port": silent.getsockname()[1]})
         qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
@@ -260,7 +258,7 @@ def test_a_server_that_never_answers_leaves_the_dialog_responsive_and_closable(
         # The login hangs for 1.5 s: a GUI thread blocked by it could not turn the 10 ms timer in a second.
         assert time.monotonic() - started < 1.0
         qtbot.waitUntil(lambda: "cannot be reached" in _status(dialog), timeout=WAIT_MS)
-        second = _dialog(qtbot, tmp_path)
+        second = shown_account_dialog(qtbot, tmp_path)
         _fill_for(second, demo, demo.password)
         second.form.set_values({"imap_port": silent.getsockname()[1]})
         qtbot.mouseClick(second.test_button, Qt.MouseButton.LeftButton)
@@ -274,7 +272,7 @@ def test_a_server_that_never_answers_leaves_the_dialog_responsive_and_closable(
 def test_the_history_cut_off_is_thirty_days_for_a_new_mailbox_and_saved_and_edited_like_any_setting(
     qtbot, tmp_path, demo, test_keyring
 ):
-    dialog = _dialog(qtbot, tmp_path)
+    dialog = shown_account_dialog(qtbot, tmp_path)
     assert dialog.form.values()["history_days"] == 30
     _fill_for(dialog, demo, demo.password)
     dialog.form.set_values({"history_days": 90})
@@ -283,7 +281,7 @@ def test_the_history_cut_off_is_thirty_days_for_a_new_mailbox_and_saved_and_edit
     db = open_db(tmp_path)
     existing = settings_of(db, get_account(db, "desk"))
     assert existing.history_days == 90
-    edit = _dialog(qtbot, tmp_path, existing=(saved.args[0], existing))
+    edit = shown_account_dialog(qtbot, tmp_path, existing=(saved.args[0], existing))
     assert edit.form.values()["history_days"] == 90
     edit.form.set_values({"history_days": 0})
     assert edit.form.field("history_days").text() == edit.tr("never: keep all open")
@@ -297,7 +295,7 @@ def test_the_history_field_reads_in_each_language(qtbot, tmp_path, artifacts, in
     from PySide6.QtWidgets import QFormLayout
 
     in_language(language)
-    dialog = _dialog(qtbot, tmp_path)
+    dialog = shown_account_dialog(qtbot, tmp_path)
     layout = dialog.form.layout()
     assert isinstance(layout, QFormLayout)
     label = layout.labelForField(dialog.form.field("history_days")).text()

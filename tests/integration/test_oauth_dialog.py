@@ -25,6 +25,7 @@ from store.accounts import (
 )
 from store.db import open_db
 from tests.accounts import loopback_account
+from tests.desktop_fixtures import shown_account_dialog
 
 pytestmark = [
     pytest.mark.integration,
@@ -47,15 +48,8 @@ def stand_in_browser(monkeypatch):
     return opened
 
 
-def _dialog(qtbot, data_dir) -> AccountDialog:
-    dialog = AccountDialog(data_dir, default_timezone="Europe/Amsterdam")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    return dialog
-
-
 def test_a_microsoft_or_google_address_offers_their_sign_in(qtbot, tmp_path, artifacts):
-    dialog = _dialog(qtbot, tmp_path)
+    dialog = shown_account_dialog(qtbot, tmp_path)
     qtbot.keyClicks(dialog.form.field("address"), "servicedesk@contoso.onmicrosoft.com")
     assert dialog.form.values()["auth"] == "microsoft"
     assert dialog.sign_in_button.isVisible() and not dialog.form.field("password").isVisible()
@@ -73,7 +67,7 @@ def test_a_microsoft_or_google_address_offers_their_sign_in(qtbot, tmp_path, art
 def test_signing_in_in_the_browser_tests_the_connection_and_saving_keeps_the_sign_in(
     qtbot, tmp_path, artifacts, oauth_server, oauth_dovecot, person, bearer_smtp, stand_in_browser
 ):
-    dialog = _dialog(qtbot, tmp_path)
+    dialog = shown_account_dialog(qtbot, tmp_path)
     qtbot.keyClicks(dialog.form.field("address"), f"{person.username}@example.org")
     combo = dialog.form.field("auth")
     combo.setCurrentIndex(combo.findData("oidc"))
@@ -109,7 +103,7 @@ def test_a_declined_sign_in_says_so_and_saves_nothing(
     qtbot, tmp_path, oauth_server, oauth_dovecot, person, stand_in_browser
 ):
     oauth_server.deny = True
-    dialog = _dialog(qtbot, tmp_path)
+    dialog = shown_account_dialog(qtbot, tmp_path)
     qtbot.keyClicks(dialog.form.field("address"), f"{person.username}@example.org")
     combo = dialog.form.field("auth")
     combo.setCurrentIndex(combo.findData("oidc"))

@@ -3,24 +3,15 @@ typed."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from desktop.account_dialog import AccountDialog
+from tests.desktop_fixtures import shown_account_dialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-def _dialog(qtbot, data_dir: Path) -> AccountDialog:
-    dialog = AccountDialog(data_dir, default_timezone="Europe/Amsterdam")
-    qtbot.addWidget(dialog)
-    dialog.show()
-    return dialog
-
-
 def test_typing_a_known_address_fills_in_servers_zone_and_holidays(qtbot, tmp_path, artifacts):
-    dialog = _dialog(qtbot, tmp_path)
+    dialog = shown_account_dialog(qtbot, tmp_path)
     qtbot.keyClicks(dialog.form.field("address"), "helpdesk@ziggo.nl")
     values = dialog.form.values()
     assert (values["imap_host"], values["imap_port"], values["imap_security"]) == (
@@ -40,7 +31,7 @@ def test_typing_a_known_address_fills_in_servers_zone_and_holidays(qtbot, tmp_pa
 
 
 def test_servers_the_user_typed_are_not_overwritten_by_the_address(qtbot, tmp_path):
-    dialog = _dialog(qtbot, tmp_path)
+    dialog = shown_account_dialog(qtbot, tmp_path)
     qtbot.keyClicks(dialog.form.field("address"), "desk@gmx.de")
     host = dialog.form.field("imap_host")
     host.clear()
