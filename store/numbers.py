@@ -99,7 +99,8 @@ def place(
     """Give the request numbered by ``key`` the first of its candidates that no lower key holds, moving a request
     with a higher key out of it (and on to its own place), and return that number. Call inside a transaction.
 
-    ``columns`` are ``referring_columns``, when the caller places many requests: reading them costs more than a move.
+    ``columns`` (``referring_columns``) is read once and passed on to the moves it makes: reading it costs more
+    than a move.
     """
     columns = referring_columns(db.conn) if columns is None else columns
     for number in candidates(key):

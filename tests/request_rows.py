@@ -22,8 +22,7 @@ def insert_request(db: sqlite_utils.Database, values: dict[str, Any]) -> int:
 
 
 def request_row(db: sqlite_utils.Database, request_id: int) -> dict[str, Any]:
-    cursor = db.execute("SELECT * FROM requests WHERE id = ?", [request_id])
-    row = cursor.fetchone()
+    row = next(db.query("SELECT * FROM requests WHERE id = ?", [request_id]), None)
     if row is None:
         raise LookupError(f"no request {request_id}")
-    return dict(zip([column[0] for column in cursor.description], row, strict=True))
+    return row
