@@ -171,9 +171,9 @@ def generate(db: sqlite_utils.Database, count: int, seed: int = 7) -> None:
                 )
             )
         conn.executemany(
-            "INSERT INTO requests (id, account_id, requester_id, subject, status, received_at, first_message_id, "
-            "last_activity_at, standard_id, assignee, first_response_at, resolved_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO requests (id, number, account_id, requester_id, subject, status, received_at, "
+            "first_message_id, last_activity_at, standard_id, assignee, first_response_at, resolved_at) "
+            f"VALUES (?1, ?1, {', '.join(f'?{n}' for n in range(2, 13))})",
             requests,
         )
         conn.executemany(

@@ -75,8 +75,8 @@ def bench_recompute(requests: int) -> tuple[float, float, float, float]:
                 received = to_db(now - timedelta(minutes=rng.randrange(0, 90 * 24 * 60)))
                 rows.append((index, rng.choice(["new", "open", "waiting"]), received, received, standard.id))
             db.conn.executemany(
-                "INSERT INTO requests (id, account_id, status, received_at, last_activity_at, standard_id) "
-                "VALUES (?, 1, ?, ?, ?, ?)",
+                "INSERT INTO requests (id, number, account_id, status, received_at, last_activity_at, standard_id) "
+                "VALUES (?1, ?1, 1, ?2, ?3, ?4, ?5)",
                 rows,
             )
             events = [

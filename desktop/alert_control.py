@@ -47,20 +47,23 @@ class AlertControl(QObject):
             self._show(*self.texts(alert))
 
     def texts(self, alert: Alert) -> tuple[str, str]:
-        """Title and body of a notification: one request by name, a group by count with the first few."""
-        if alert.count == 1:
+        """Title and body of a notification: one request by name, a group (or a request the snapshot did not name)
+        by count with the first few."""
+        if alert.count == 1 and alert.named[0].number is not None:
             mention = alert.named[0]
             if alert.kind == NEW_REQUEST:
                 title = self.tr("New request from %1").replace("%1", mention.requester)
             else:
-                title = self.tr("Request #%1 is about to breach its standard").replace("%1", str(mention.id))
+                title = self.tr("Request #%1 is about to breach its standard").replace(
+                    "%1", str(mention.number)
+                )
             return title, mention.subject
         if alert.kind == NEW_REQUEST:
             title = self.tr("%Ln new request(s)", "", alert.count)
         else:
             title = self.tr("%Ln request(s) about to breach their standard", "", alert.count)
-        lines = [f"#{m.id} {m.subject}" for m in alert.named]
-        if alert.count > len(alert.named):
+        lines = [f"#{m.number} {m.subject}" for m in alert.named if m.number is not None]
+        if alert.count > len(lines):
             lines.append("…")
         return title, "\n".join(lines)
 

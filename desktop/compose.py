@@ -131,7 +131,8 @@ class ComposeDialog(QDialog):
             "reply_all": self.tr("Reply to all"),
             "forward": self.tr("Forward to a colleague"),
         }
-        self.setWindowTitle(f"{titles[self._mode]} — #{self._request_id}")
+        self._title = titles[self._mode]
+        self.setWindowTitle(self._title)  # the request's number follows once the setup has read it
         self.resize(760, 640)
         self.to_edit = QLineEdit()
         self.cc_edit = QLineEdit()
@@ -229,12 +230,13 @@ class ComposeDialog(QDialog):
     # -- loading -----------------------------------------------------------------------------------------------
     def _loaded(self, setup: ComposeSetup) -> None:
         self._setup = setup
+        self.setWindowTitle(f"{self._title} — #{setup.request_number}")
         self._seen = setup.latest
         self._answers = setup.answers
         self.to_edit.setText(format_addresses(setup.to))
         self.cc_edit.setText(format_addresses(setup.cc))
         prefix = "Fwd: " if self._mode == "forward" else "Re: "
-        self.subject_label.setText(reply_subject(setup.request_subject, self._request_id, prefix=prefix))
+        self.subject_label.setText(reply_subject(setup.request_subject, setup.request_number, prefix=prefix))
         self._fill_templates()
         self._set_initial_text()
         self.body_edit.setEnabled(True)

@@ -33,6 +33,7 @@ class ComposeSetup:
     """What the window needs to start, read in one go off the GUI thread."""
 
     account: Account
+    request_number: int
     request_subject: str
     answers: int | None
     latest: int | None
@@ -57,7 +58,7 @@ def load_setup(
     facts = request_facts(db, request_id)
     account = get_account_by_id(db, facts.account_id)
     if account is None:
-        raise ValueError(f"request {request_id} has no account")
+        raise ValueError(f"request #{facts.number} has no account")
     answered = answers or latest_incoming(db, request_id) or latest_message(db, request_id)
     original = load_original(db, answered) if answered is not None else None
     to: tuple[Address, ...] = ()
@@ -69,6 +70,7 @@ def load_setup(
     seed_templates(db)
     return ComposeSetup(
         account=account,
+        request_number=facts.number,
         request_subject=facts.subject,
         answers=answered,
         latest=latest_message(db, request_id),

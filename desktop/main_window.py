@@ -96,7 +96,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Loket"))
         self.setWindowIcon(app_icon())
         self._build_views()
-        self.triage = Triage(self.reader, self.request_view.request_id, self._message_choices, self.me, self)
+        self.triage = Triage(
+            self.reader,
+            self.request_view.request_id,
+            self.request_view.request_number,
+            self._message_choices,
+            self.me,
+            self,
+        )
         self.triage.changed.connect(self.refresh)
         self.triage.created.connect(self._select_request)
         self.triage.failed.connect(self._show_error)

@@ -60,7 +60,7 @@ class OutboxEntry:
     id: int
     account_id: int
     state: str
-    request_id: int | None
+    request_number: int | None
     subject: str
     to: tuple[Address, ...]
     cc: tuple[Address, ...]
@@ -74,11 +74,12 @@ class OutboxEntry:
 def load_entries(db: sqlite_utils.Database) -> list[OutboxEntry]:
     """Everything not yet sent, then the most recently sent, newest first."""
     query = (
-        "SELECT o.id, o.account_id, o.state, o.request_id, COALESCE(m.subject, '') AS subject, "
+        "SELECT o.id, o.account_id, o.state, r.number AS request_number, COALESCE(m.subject, '') AS subject, "
         "COALESCE(m.to_json, '[]') AS to_json, COALESCE(m.cc_json, '[]') AS cc_json, "
         "COALESCE(m.text_body, '') AS text, o.attempts, o.next_attempt_at, COALESCE(o.last_error, '') AS last_error, "
         "o.raw FROM outbox o LEFT JOIN messages m ON m.account_id = o.account_id "
-        "AND m.message_id = o.message_id AND m.direction = 'out' WHERE {where} ORDER BY {order}"
+        "AND m.message_id = o.message_id AND m.direction = 'out' LEFT JOIN requests r ON r.id = o.request_id "
+        "WHERE {where} ORDER BY {order}"
     )
     pending = list(db.query(query.format(where="o.state != 'sent'", order="o.id DESC")))
     sent = list(db.query(query.format(where="o.state = 'sent'", order=f"o.sent_at DESC LIMIT {RECENT_SENT}")))
@@ -93,7 +94,7 @@ def _entry(row: dict[str, Any]) -> OutboxEntry:
         id=row["id"],
         account_id=row["account_id"],
         state=row["state"],
-        request_id=row["request_id"],
+        request_number=row["request_number"],
         subject=row["subject"],
         to=addresses(row["to_json"]),
         cc=addresses(row["cc_json"]),
@@ -153,7 +154,7 @@ class OutboxModel(QAbstractTableModel):
         if column == "state":
             return self._states.get(entry.state, entry.state)
         if column == "request":
-            return f"#{entry.request_id}" if entry.request_id else ""
+            return "" if entry.request_number is None else f"#{entry.request_number}"
         if column == "to":
             return format_addresses(entry.to)
         if column == "subject":

@@ -244,7 +244,7 @@ def _waited_on(pages: PdfPages, figures: ReportFigures) -> None:
     if figures.longest_waits:
         pages.add_heading(tr("The longest waits"), keep_with=20)
         rows = [
-            [f"#{wait.request_id}", wait.subject, wait.department, _hours(wait.business_min)]
+            [f"#{wait.number}", wait.subject, wait.department, _hours(wait.business_min)]
             for wait in figures.longest_waits
         ]
         header = [tr("Request"), tr("Subject"), tr("Waited on"), tr("Business hours")]

@@ -245,6 +245,10 @@ class RequestView(QWidget):
     def request_id(self) -> int | None:
         return None if self._current is None else self._current.request_id
 
+    def request_number(self) -> int | None:
+        """What people call the request shown (``request_id`` is the store's own)."""
+        return None if self._current is None or self._current.row is None else self._current.row.number
+
     def messages(self) -> list[ConversationItem]:
         return [] if self._current is None else [i for i in self._current.items if i.kind == "message"]
 
@@ -296,9 +300,10 @@ class RequestView(QWidget):
 
     def _facts(self, loaded: Loaded) -> str:
         """One line under the subject: number, status, who has it, priority, category, channel and rating."""
-        facts = [self.tr("Request #%1").replace("%1", str(loaded.request_id))]
+        facts: list[str] = []
         row = loaded.row
         if row is not None:
+            facts.append(self.tr("Request #%1").replace("%1", str(row.number)))
             facts.append(status_label(row.status))
             facts.append(
                 self.tr("assigned to %1").replace("%1", row.assignee)
@@ -415,7 +420,7 @@ class RequestView(QWidget):
         ]
         others = [r for r in card.open_requests if self._current is None or r[0] != self._current.request_id]
         sections = (
-            (self.tr("Also open"), [(f"#{i}", s, status_label(st)) for i, s, st in others]),
+            (self.tr("Also open"), [(f"#{number}", s, status_label(st)) for _, number, s, st in others]),
             (self.tr("History"), [(short_datetime(at), s, status_label(st)) for _, s, st, at in card.recent]),
         )
         for title, rows in sections:

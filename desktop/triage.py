@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.formatting import priority_label, short_datetime, status_label
 from desktop.forms import Form
 from desktop.reader import Reader
+from store.numbers import by_number, number_of
 from store.vocabulary import SHARED_FIELDS, ChangeKind, Channel, Priority, RequestStatus
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,14 @@ def standard_choices(db: sqlite_utils.Database, request_id: int) -> tuple[list[s
     return list(dict.fromkeys(s.name for s in list_standards(db, row[0]))), row[1]
 
 
+def merge_target(db: sqlite_utils.Database, source: int, number: int) -> tuple[int, int] | None:
+    """The request a typed number names in the source's mailbox (where it went, if it was merged), and the number
+    it has now; None when no request has that number."""
+    row = db.execute("SELECT account_id FROM requests WHERE id = ?", [source]).fetchone()
+    target = None if row is None else by_number(db, row[0], number)
+    return None if target is None else (target, number_of(db, target))
+
+
 def first_account_id(db: sqlite_utils.Database) -> int | None:
     """The mailbox a request entered by hand belongs to."""
     row = db.execute("SELECT id FROM accounts ORDER BY id LIMIT 1").fetchone()
@@ -91,9 +100,9 @@ def first_account_id(db: sqlite_utils.Database) -> int | None:
 
 class _SetField(QUndoCommand):
     def __init__(
-        self, triage_: Triage, request_id: int, field: str, old: str | None, new: str | None
+        self, triage_: Triage, request_id: int, number: int, field: str, old: str | None, new: str | None
     ) -> None:
-        super().__init__(triage_.describe(field, request_id, new))
+        super().__init__(triage_.describe(field, number, new))
         self._triage, self._request_id, self._field, self._old, self._new = (
             triage_,
             request_id,
@@ -143,7 +152,8 @@ class ManualRequestDialog(QDialog):
 
 
 class Triage(QObject):
-    """Owns the triage ``QAction``s and the undo stack; ``current`` tells it which request is selected."""
+    """Owns the triage ``QAction``s and the undo stack; ``current`` tells it which request is selected (its id),
+    ``current_number`` what people call it."""
 
     changed = Signal()  # a write landed: views and counts refresh
     created = Signal(int)  # a new request (by hand or split off) to select
@@ -153,12 +163,14 @@ class Triage(QObject):
         self,
         store: Reader,
         current: Callable[[], int | None],
+        current_number: Callable[[], int | None],
         messages: Callable[[], list[tuple[int, str]]],
         me: str,
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
-        self._store, self._current, self._messages, self.me = store, current, messages, me
+        self._store, self._current, self._current_number = store, current, current_number
+        self._messages, self.me = messages, me
         self._window = parent
         self._writes = 0
         self.undo_stack = QUndoStack(self)
@@ -231,7 +243,7 @@ class Triage(QObject):
         for action in self.actions:
             action.setEnabled(has_request or action is self.manual)
 
-    def describe(self, field: str, request_id: int, value: str | None) -> str:
+    def describe(self, field: str, number: int, value: str | None) -> str:
         shown = {
             "status": status_label(value or ""),
             "priority": priority_label(value or ""),
@@ -240,7 +252,7 @@ class Triage(QObject):
         return (
             self.tr("set %1 of #%2 to %3")
             .replace("%1", self.tr("standard") if field == ChangeKind.CHOSEN_STANDARD else field)
-            .replace("%2", str(request_id))
+            .replace("%2", str(number))
             .replace("%3", shown)
         )
 
@@ -263,13 +275,13 @@ class Triage(QObject):
         self._read(lambda db: field_value(db, request_id, field), then)
 
     def set_field(self, field: str, value: str | None) -> None:
-        request_id = self._current()
-        if request_id is None or field not in SHARED_FIELDS:
+        request_id, number = self._current(), self._current_number()
+        if request_id is None or number is None or field not in SHARED_FIELDS:
             return
 
         def push(old: str | None) -> None:
             if old != value:
-                self.undo_stack.push(_SetField(self, request_id, field, old, value))
+                self.undo_stack.push(_SetField(self, request_id, number, field, old, value))
 
         self._with_current_value(request_id, field, push)
 
@@ -303,14 +315,14 @@ class Triage(QObject):
 
     def _set_standard(self) -> None:
         """Choose one of this desktop's standards for the request, or let the rules choose again."""
-        request_id = self._current()
-        if request_id is None:
+        request_id, number = self._current(), self._current_number()
+        if request_id is None or number is None:
             return
         self._read(
-            lambda db: standard_choices(db, request_id), lambda found: self._ask_standard(request_id, found)
+            lambda db: standard_choices(db, request_id), lambda found: self._ask_standard(number, found)
         )
 
-    def _ask_standard(self, request_id: int, found: tuple[list[str], str | None] | None) -> None:
+    def _ask_standard(self, number: int, found: tuple[list[str], str | None] | None) -> None:
         if found is None:
             return
         standards, current = found
@@ -319,7 +331,7 @@ class Triage(QObject):
         chosen, ok = QInputDialog.getItem(
             self._window,
             self.tr("Service standard"),
-            self.tr("Standard for request #%1:").replace("%1", str(request_id)),
+            self.tr("Standard for request #%1:").replace("%1", str(number)),
             names,
             names.index(current) if current in names else 0,
             False,
@@ -361,27 +373,39 @@ class Triage(QObject):
         self._read(first_account_id, create)
 
     def _merge(self) -> None:
-        source = self._current()
-        if source is None:
+        source, source_number = self._current(), self._current_number()
+        if source is None or source_number is None:
             return
-        target, ok = QInputDialog.getInt(
+        typed, ok = QInputDialog.getInt(
             self._window,
             self.tr("Merge"),
-            self.tr("Merge request #%1 into request number:").replace("%1", str(source)),
+            self.tr("Merge request #%1 into request number:").replace("%1", str(source_number)),
             minValue=1,
             maxValue=2**31 - 1,
         )
-        if not ok:
+        if ok:
+            self._read(
+                lambda db: merge_target(db, source, typed),
+                lambda target: self._confirm_merge(source, source_number, typed, target),
+            )
+
+    def _confirm_merge(
+        self, source: int, source_number: int, typed: int, target: tuple[int, int] | None
+    ) -> None:
+        """Ask before merging into the request the typed number names (``merge_target``)."""
+        if target is None:
+            self.failed.emit(self.tr("There is no request #%1.").replace("%1", str(typed)))
             return
+        target_id, target_number = target
         question = self.tr("Move every message of #%1 into #%2? #%1 then leaves the lists.")
         answer = QMessageBox.question(
             self._window,
             self.tr("Merge requests"),
-            question.replace("%1", str(source)).replace("%2", str(target)),
+            question.replace("%1", str(source_number)).replace("%2", str(target_number)),
         )
         if answer == QMessageBox.StandardButton.Yes:
             me, at = self.me, _now()
-            self.write(team_job(lambda rules, db: rules.merge(db, source, target, me, at)))
+            self.write(team_job(lambda rules, db: rules.merge(db, source, target_id, me, at)))
 
     def _split(self) -> None:
         messages = self._messages()

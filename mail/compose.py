@@ -64,11 +64,15 @@ class Original:
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    """What the person wrote and chose; ``to`` is required for a forward (the colleague)."""
+    """What the person wrote and chose; ``to`` is required for a forward (the colleague).
+
+    ``request_id`` is the request's row in the store (the outbox's link to it); ``request_number`` is what the mail
+    shows of it (the ``[#N]`` tag and ``X-Loket-Request``)."""
 
     mode: Mode
     body: str
     request_id: int | None
+    request_number: int | None = None
     to: tuple[Address, ...] = ()
     cc: tuple[Address, ...] = ()
     tag: bool = True
@@ -91,10 +95,10 @@ def base_subject(subject: str) -> str:
     return subject
 
 
-def reply_subject(subject: str, request_id: int | None, *, tag: bool = True, prefix: str = "Re: ") -> str:
-    """``Re: `` (or ``Fwd: ``) once, then the request tag when wanted, then the bare subject."""
+def reply_subject(subject: str, number: int | None, *, tag: bool = True, prefix: str = "Re: ") -> str:
+    """``Re: `` (or ``Fwd: ``) once, then the request's ``[#number]`` tag when wanted, then the bare subject."""
     bare = base_subject(subject)
-    tag_text = f"[#{request_id}] " if tag and request_id is not None else ""
+    tag_text = f"[#{number}] " if tag and number is not None else ""
     return f"{prefix}{tag_text}{bare}".rstrip()
 
 
@@ -257,7 +261,7 @@ def build_message(
         to, cc = draft.to, draft.cc
         subject = reply_subject(
             draft.subject or (original.subject if original else ""),
-            draft.request_id,
+            draft.request_number,
             tag=draft.tag,
             prefix="Fwd: ",
         )
@@ -266,7 +270,7 @@ def build_message(
             raise ValueError("a reply needs the message it answers")
         default_to, default_cc = reply_recipients(original, draft.mode, account.address)
         to, cc = draft.to or default_to, draft.cc or default_cc
-        subject = reply_subject(draft.subject or original.subject, draft.request_id, tag=draft.tag)
+        subject = reply_subject(draft.subject or original.subject, draft.request_number, tag=draft.tag)
     if not to:
         raise ValueError("no recipient")
 
@@ -288,8 +292,8 @@ def build_message(
         message["In-Reply-To"] = in_reply_to
     if references:
         message["References"] = " ".join(references)
-    if draft.request_id is not None:
-        message["X-Loket-Request"] = str(draft.request_id)
+    if draft.request_number is not None:
+        message["X-Loket-Request"] = str(draft.request_number)
     _set_text(message, text)
     if draft.html:
         message.add_alternative(text_to_html(text), subtype="html", charset="utf-8", cte="quoted-printable")

@@ -43,6 +43,7 @@ class ReplyError(MailError, ValueError):
 @dataclass(frozen=True, slots=True)
 class RequestFacts:
     id: int
+    number: int  # what the requester and the desk call it
     account_id: int
     subject: str
     status: str
@@ -65,16 +66,16 @@ class StoredMessage:
 def request_facts(db: sqlite_utils.Database, request_id: int) -> RequestFacts:
     rows = list(
         db.query(
-            "SELECT q.id, q.account_id, q.subject, q.status, r.name, r.address FROM requests q "
+            "SELECT q.id, q.number, q.account_id, q.subject, q.status, r.name, r.address FROM requests q "
             "LEFT JOIN requesters r ON r.id = q.requester_id WHERE q.id = ?",
             [request_id],
         )
     )
     if not rows:
-        raise ReplyError(f"there is no request {request_id}")
+        raise ReplyError("the request is no longer in the store")
     row = rows[0]
     requester = Address(row["name"] or "", row["address"]) if row["address"] else None
-    return RequestFacts(row["id"], row["account_id"], row["subject"], row["status"], requester)
+    return RequestFacts(row["id"], row["number"], row["account_id"], row["subject"], row["status"], requester)
 
 
 _ORDER = "COALESCE(internal_date, date) DESC, id DESC"
@@ -180,18 +181,16 @@ def department_of(db: sqlite_utils.Database, address: str) -> str | None:
     return row[0] if row else None
 
 
-def _rating_line(db: sqlite_utils.Database, account: Account, request_id: int, language: str) -> str:
+def _rating_line(db: sqlite_utils.Database, account: Account, number: int, language: str) -> str:
     """The rating links for a reply that resolves the request, unless the mailbox switched them off or this
     desktop has not yet read the mailbox's secret (its first sync does)."""
     if not rating_links_on(db, account.id):
         return ""
     secret = remembered_secret(account)
     if secret is None:
-        log.info(
-            "request %s resolved without rating links: the mailbox's secret is not known yet", request_id
-        )
+        log.info("request #%s resolved without rating links: the mailbox's secret is not known yet", number)
         return ""
-    return rating_links(secret, account.address, request_id, language)
+    return rating_links(secret, account.address, number, language)
 
 
 def queue_request_reply(
@@ -226,7 +225,7 @@ def queue_request_reply(
         raise ReplyError("the reply has no text: write what the requester should read, then send")
     facts = request_facts(db, request_id)
     if facts.account_id != account.id:
-        raise ReplyError(f"request {request_id} belongs to another account")
+        raise ReplyError(f"request #{facts.number} belongs to another account")
     answered = answers if answers is not None else latest_incoming(db, request_id)
     if answered is None and mode != "forward":
         answered = latest_message(db, request_id)
@@ -239,12 +238,13 @@ def queue_request_reply(
     quote = quote and original is not None
     if original is None:
         if facts.requester is None and not recipients:
-            raise ReplyError(f"request {request_id} has no message and no requester to answer")
+            raise ReplyError(f"request #{facts.number} has no message and no requester to answer")
         original = Original(None, facts.subject, facts.requester or recipients[0], None, "")
     draft = Draft(
         mode=mode,
         body=body,
         request_id=request_id,
+        request_number=facts.number,
         to=recipients,
         cc=tuple(cc),
         tag=tag,
@@ -257,7 +257,7 @@ def queue_request_reply(
     )
     status = status_after or DEFAULT_STATUS[mode]
     if status == RequestStatus.RESOLVED and mode != "forward":
-        draft = replace(draft, rating_line=_rating_line(db, account, request_id, language))
+        draft = replace(draft, rating_line=_rating_line(db, account, facts.number, language))
     outgoing = build_message(account, draft, original, now=now, tz=account_timezone(db, account))
     department = (
         department_of(db, recipients[0].address)

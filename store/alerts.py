@@ -25,6 +25,7 @@ _DETAILS = 3  # requests named in a grouped alert
 @dataclass(frozen=True, slots=True)
 class Mention:
     id: int
+    number: int | None  # what people call it; None when the snapshot did not read it
     requester: str
     subject: str
 
@@ -74,7 +75,7 @@ def alerts_due(log: AlertLog, snapshot: Snapshot, wanted: Collection[str] = KIND
         log.told.update((i, kind) for i in ids)
         if not ids or kind not in wanted:
             continue
-        mentions = [snapshot.mentions.get(i, Mention(i, "", "")) for i in ids]
+        mentions = [snapshot.mentions.get(i, Mention(i, None, "", "")) for i in ids]
         if len(ids) >= GROUP_FROM:
             alerts.append(Alert(kind, len(ids), tuple(mentions[:_DETAILS])))
         else:
@@ -91,4 +92,6 @@ def alert_snapshot(db: sqlite_utils.Database, now: datetime, newest_known: int |
         return Snapshot(open_ids, breaching, named=False)
     candidates = sorted(i for i in open_ids if i > newest_known) + sorted(breaching)
     rows = request_rows(db, candidates[:200])
-    return Snapshot(open_ids, breaching, {r.id: Mention(r.id, r.requester, r.subject) for r in rows})
+    return Snapshot(
+        open_ids, breaching, {r.id: Mention(r.id, r.number, r.requester, r.subject) for r in rows}
+    )

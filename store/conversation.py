@@ -45,7 +45,7 @@ class RequesterCard:
     name: str
     address: str
     department: str
-    open_requests: tuple[tuple[int, str, str], ...]  # (id, subject, status), newest first
+    open_requests: tuple[tuple[int, int, str, str], ...]  # (id, number, subject, status), newest first
     total_requests: int
     recent: tuple[
         tuple[int, str, str, datetime], ...
@@ -118,8 +118,8 @@ def requester_card(db: sqlite_utils.Database, requester_id: int, history: int = 
         return None
     open_requests = tuple(
         db.execute(
-            f"SELECT r.id, r.subject, r.status FROM requests r WHERE r.requester_id = ? AND {OPEN_SQL} "
-            "ORDER BY r.received_at DESC",
+            "SELECT r.id, r.number, r.subject, r.status FROM requests r "
+            f"WHERE r.requester_id = ? AND {OPEN_SQL} ORDER BY r.received_at DESC",
             [requester_id],
         )
     )

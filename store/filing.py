@@ -136,8 +136,7 @@ def file_batch(
 
 
 def _opened_since(db: sqlite_utils.Database, first_row: int) -> list[int]:
-    """The requests messages from ``first_row`` on opened, by the numbers they hold now: numbering a later request
-    may have moved an earlier one of the batch."""
+    """The requests messages from ``first_row`` on opened."""
     rows = db.execute("SELECT id FROM requests WHERE first_message_id >= ?", [first_row])
     return [row[0] for row in rows]
 
@@ -417,8 +416,8 @@ def _create_request(
     return insert_numbered(
         db,
         message_number_key(parsed.message_id, copy.raw_sha256),
-        "INSERT INTO requests (id, account_id, requester_id, subject, status, received_at, "
-        "thread_index, last_activity_at, first_message_id) VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?)",
+        "INSERT INTO requests (number, account_id, requester_id, subject, status, received_at, "
+        "thread_index, last_activity_at, first_message_id) VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?) RETURNING id",
         [
             account.id,
             requesters.row_id(db, parsed.sender.address, parsed.sender.name),
@@ -499,7 +498,7 @@ def _rating(
     if batch is None or batch.rating_secret is None:
         return False
     rating = checked_rating(batch.rating_secret, copy.parsed.subject)
-    if rating is None or _current(db, rating.request_id) != request_id:
+    if rating is None or _rated_request(db, request_id, rating.number) != request_id:
         return False
     record_rating(
         db, request_id, rating.value, comment_of(copy.parsed.text_body), message_row, copy.internal_date
@@ -507,10 +506,10 @@ def _rating(
     return True
 
 
-def _current(db: sqlite_utils.Database, request_id: int) -> int | None:
-    """The request itself, or the one it was merged into."""
-    row = db.execute("SELECT COALESCE(merged_into, id) FROM requests WHERE id = ?", [request_id]).fetchone()
-    return row[0] if row else None
+def _rated_request(db: sqlite_utils.Database, request_id: int, number: int) -> int | None:
+    """The request a rating's number names in the account of ``request_id`` (the one it was merged into, if so)."""
+    account_id = db.execute("SELECT account_id FROM requests WHERE id = ?", [request_id]).fetchone()[0]
+    return by_number(db, account_id, number)
 
 
 def _colleague_addressed(db: sqlite_utils.Database, request_id: int, recipients: list[str]) -> str | None:

@@ -69,7 +69,7 @@ def _request(db: sqlite_utils.Database, request_id: int) -> dict[str, Any]:
         [request_id],
     ).fetchone()
     if row is None:
-        raise LifecycleError(f"request: there is no request {request_id}")
+        raise LifecycleError("request: there is no such request")
     return dict(zip(_REQUEST_COLUMNS, row, strict=True))
 
 
@@ -302,7 +302,7 @@ def _set_field(
     with transaction(db):
         row = db.execute(f"SELECT {column} FROM requests WHERE id = ?", [request_id]).fetchone()
         if row is None:
-            raise LifecycleError(f"request: there is no request {request_id}")
+            raise LifecycleError("request: there is no such request")
         if row[0] == value:
             return
         record_event(db, request_id, column, actor, at, data={"from": row[0], "to": value})

@@ -444,18 +444,24 @@ def _check_without_list(match: re.Match[str]) -> str:
     return "CHECK (" + " OR ".join(f"{column} = {value}" for value in values) + ")"
 
 
-def rebuild_table(conn: sqlite3.Connection, name: str, create_sql: str) -> None:
+def rebuild_table(
+    conn: sqlite3.Connection, name: str, create_sql: str, renamed: dict[str, str] | None = None
+) -> None:
     """SQLite's procedure for a change ALTER TABLE cannot make (lang_altertable.html, "other kinds of table schema
     changes"): a new table of the new shape takes the rows, replaces the old one and gets its indexes and triggers
-    back. ``migrate`` runs it in the step's transaction with foreign keys off and checks them before it commits."""
+    back. ``renamed`` maps an old column to the new one that takes its values. ``migrate`` runs it in the step's
+    transaction with foreign keys off and checks them before it commits."""
+    renamed = renamed or {}
     dependents = conn.execute(
         "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL",
         [name],
     ).fetchall()
-    columns = ", ".join(f'"{row[1]}"' for row in conn.execute(f'PRAGMA table_info("{name}")'))
+    old_columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')]
+    source = ", ".join(f'"{column}"' for column in old_columns)
+    target = ", ".join(f'"{renamed.get(column, column)}"' for column in old_columns)
     staging = f"{name}_rebuilt"
     conn.execute(_CREATE_TABLE.sub(f'CREATE TABLE "{staging}"', create_sql, count=1))
-    conn.execute(f'INSERT INTO "{staging}" ({columns}) SELECT {columns} FROM "{name}"')
+    conn.execute(f'INSERT INTO "{staging}" ({target}) SELECT {source} FROM "{name}"')
     conn.execute(f'DROP TABLE "{name}"')
     # Triggers of other tables name the old table; the legacy rename leaves them be instead of parsing them while
     # that name is briefly gone. They name the new table once it has the old one's name.
@@ -572,7 +578,7 @@ CREATE TABLE desk_preferences (        -- this desktop's own choices that the wi
 def team_changes_and_shared_numbers(conn: sqlite3.Connection) -> None:
     """The tables above, then every request renumbered once as every desktop numbers it (store.numbers); its old
     number stays an alias, so a ``[#N]`` tag in a reply sent before still finds it."""
-    from store.numbers import candidates, message_number_key, referring_columns
+    from store.numbers import candidates, message_number_key
 
     for statement in _statements(TEAM_CHANGES):
         conn.execute(statement)
@@ -707,6 +713,61 @@ def requests_in_arrival_order(conn: sqlite3.Connection) -> None:
     )
 
 
+def requests_known_by_their_row(conn: sqlite3.Connection) -> None:
+    """A request is known inside the store by its row (``id``, in arrival order); its number is a column beside it.
+
+    As the key every other table pointed at, the number, a hash, put each request's messages, events and figures at
+    a random place of their indexes, and moving a request to another number rewrote every row naming it. Now rows
+    point at the request's place, which never changes, and a new number is one column's change."""
+    create = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'requests'"
+    ).fetchone()[0]
+    shape = (
+        "seq INTEGER PRIMARY KEY,  -- arrival order: where the row is stored\n    "
+        "id INTEGER NOT NULL UNIQUE,  -- the request's number (store.numbers)"
+    )
+    if shape not in create:
+        raise sqlite3.DatabaseError(f"requests: expected {shape!r} in its definition")
+    for table, column in referring_columns(conn):
+        conn.execute(
+            f'UPDATE "{table}" SET "{column}" = (SELECT q.seq FROM requests q WHERE q.id = "{table}"."{column}") '
+            f'WHERE "{column}" IS NOT NULL'
+        )
+    for kind, field in _EVENT_REQUEST_FIELDS:
+        conn.execute(
+            f"UPDATE events SET data_json = json_set(data_json, '$.{field}', "
+            f"(SELECT q.seq FROM requests q WHERE q.id = json_extract(events.data_json, '$.{field}'))) "
+            f"WHERE kind = ? AND json_type(data_json, '$.{field}') = 'integer'",
+            [kind],
+        )
+    rebuild_table(
+        conn,
+        "requests",
+        create.replace(
+            shape,
+            "id INTEGER PRIMARY KEY,  -- the request's place in this store, in arrival order\n    "
+            "number INTEGER NOT NULL UNIQUE,  -- what people and mail call it (store.numbers)",
+            1,
+        ),
+        renamed={"seq": "id", "id": "number"},
+    )
+
+
+# Events that name another request in their data, by its row since ``requests_known_by_their_row``.
+_EVENT_REQUEST_FIELDS = (("split", "source"), ("split", "into"), ("merged", "into"), ("merged", "source"))
+
+
+def referring_columns(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """Every (table, column) with a foreign key to ``requests``."""
+    tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return [
+        (table, row[3])
+        for table in tables
+        for row in conn.execute(f"PRAGMA foreign_key_list('{table}')")
+        if row[2] == "requests"
+    ]
+
+
 Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: tuple[Migration, ...] = (
     V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19,
@@ -724,6 +785,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     V_CHOSEN_STANDARD,
     V_FIRST_MESSAGE_INDEX,
     requests_in_arrival_order,
+    requests_known_by_their_row,
 )  # fmt: skip
 
 

@@ -60,6 +60,7 @@ class OutboxRow:
     id: int
     account_id: int
     request_id: int | None
+    request_number: int | None  # the request's number, for what people read
     message_id: str
     answers_message_id: int | None
     raw: bytes
@@ -75,14 +76,15 @@ class OutboxRow:
 
 
 _COLUMNS = (
-    "id, account_id, request_id, message_id, answers_message_id, raw, recipients_json, state, attempts, last_error, "
-    "next_attempt_at, status_after, created_at, sent_at, smtp_accepted_at"
+    "id, account_id, request_id, (SELECT number FROM requests WHERE requests.id = outbox.request_id), message_id, "
+    "answers_message_id, raw, recipients_json, state, attempts, last_error, next_attempt_at, status_after, "
+    "created_at, sent_at, smtp_accepted_at"
 )
 
 
 def _row(values: Sequence) -> OutboxRow:
     fields = list(values)
-    fields[6] = tuple(json.loads(fields[6]))
+    fields[7] = tuple(json.loads(fields[7]))
     return OutboxRow(*fields)
 
 

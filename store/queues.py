@@ -82,6 +82,7 @@ class RequestFilter:
 @dataclass(frozen=True, slots=True)
 class RequestRow:
     id: int
+    number: int  # what people call it (store.numbers)
     requester: str
     requester_address: str
     department: str
@@ -198,10 +199,10 @@ def request_ids(
             sql, arms = _first_page_by_another_table(db, sort, where, direction, nulls)
             return [row[0] for row in db.execute(f"{sql} LIMIT {int(limit)}", params * arms)]
     else:
-        order = f"{SORT_COLUMNS[sort]} {direction} {nulls}, r.seq {direction}"
+        order = f"{SORT_COLUMNS[sort]} {direction} {nulls}, r.id {direction}"
     if not flt.search and (flt.queue, sort) in _CONSTANT_IN_QUEUE:
         # Every row has the same key: any fixed order will do, and arrival order comes straight from an index.
-        order = f"r.received_at {direction}, r.seq {direction}"
+        order = f"r.received_at {direction}, r.id {direction}"
     sql = f"SELECT r.id {_FROM} WHERE {where} ORDER BY {order}"
     if limit is not None:
         return [row[0] for row in db.execute(f"{sql} LIMIT {int(limit)}", params)]
@@ -213,8 +214,8 @@ def request_ids(
 
 # Sorts by a column of another table, and what breaks their ties.
 _BY_ANOTHER_TABLE = {
-    "requester": ("q.id", "r.received_at", "r.seq"),
-    "department": ("d.id", "q.id", "r.received_at", "r.seq"),
+    "requester": ("q.id", "r.received_at", "r.id"),
+    "department": ("d.id", "q.id", "r.received_at", "r.id"),
 }
 
 
@@ -237,7 +238,7 @@ def _first_page_by_another_table(
         else "requests_requester"
     )
     requests = f"requests r {_indexed_by(db, index)}"
-    columns = "r.id AS id, {key} AS k, {department} AS dg, {requester} AS g, r.received_at AS t, r.seq AS s"
+    columns = "r.id AS id, {key} AS k, {department} AS dg, {requester} AS g, r.received_at AS t"
     no_requester = (
         f"SELECT {columns.format(key='NULL', department='NULL', requester='NULL')} "
         f"FROM {requests} LEFT JOIN requesters q ON q.id = r.requester_id "
@@ -261,7 +262,7 @@ def _first_page_by_another_table(
             f"CROSS JOIN {requests} ON r.requester_id = q.id WHERE q.department_id IS NULL AND {where}",
             no_requester,
         ]
-    order = f"k {direction} {nulls}, dg {direction}, g {direction}, t {direction}, s {direction}"
+    order = f"k {direction} {nulls}, dg {direction}, g {direction}, t {direction}, id {direction}"
     return f"SELECT id FROM ({' UNION ALL '.join(arms)} ORDER BY {order})", len(arms)
 
 
@@ -275,7 +276,8 @@ def request_rows(db: sqlite_utils.Database, ids: list[int]) -> list[RequestRow]:
         f"r.subject, r.status, r.priority, r.category, r.assignee, r.received_at, {TIMER_DUE}, {WARN_AT}, "
         "r.first_response_at IS NOT NULL, (SELECT count(*) FROM messages m WHERE m.request_id = r.id), "
         "coalesce(s.calendar_id, (SELECT a.calendar_id FROM accounts a WHERE a.id = r.account_id)), "
-        "CASE WHEN r.first_response_at IS NULL THEN s.first_response_min ELSE s.resolution_min END, r.channel "
+        "CASE WHEN r.first_response_at IS NULL THEN s.first_response_min ELSE s.resolution_min END, r.channel, "
+        "r.number "
         f"{_FROM} WHERE r.id IN ({marks})"
     )
     by_id = {}
@@ -284,6 +286,7 @@ def request_rows(db: sqlite_utils.Database, ids: list[int]) -> list[RequestRow]:
     for row in db.execute(sql, ids):
         by_id[row[0]] = RequestRow(
             id=row[0],
+            number=row[17],
             requester=row[1],
             requester_address=row[2],
             department=row[3],

@@ -1,7 +1,7 @@
 """Ratings from requesters without a web server: links in the "resolved" reply open a mail to the desk whose subject
-names the request and the rating and carries a token only Loket can make.
+names the request (by its number) and the rating and carries a token only Loket can make.
 
-The token is an HMAC of request and rating with the mailbox's own secret (``mail.mailbox_secret`` keeps it in the
+The token is an HMAC of request number and rating with the mailbox's own secret (``mail.mailbox_secret`` keeps it in the
 mailbox, so every desktop of a team checks alike). Checking is a pure function; a message that passes it, from the
 request's requester, is recorded as a ``rating`` event instead of an answer: it neither reopens the request nor
 stops a wait. The latest rating of a request is its satisfaction.
@@ -35,37 +35,40 @@ INTROS = {
 
 
 class Rating(NamedTuple):
-    request_id: int
+    number: int  # the request's number, as the subject names it
     value: int
 
 
-def rating_token(secret: bytes, request_id: int, value: int) -> str:
-    """Twelve base32 characters (60 bits) of HMAC-SHA256 over request and rating: short enough for a subject."""
-    digest = hmac.new(secret, f"loket-rating:{request_id}:{value}".encode(), hashlib.sha256).digest()
+def rating_token(secret: bytes, number: int, value: int) -> str:
+    """Twelve base32 characters (60 bits) of HMAC-SHA256 over request number and rating: short enough for a
+    subject."""
+    digest = hmac.new(secret, f"loket-rating:{number}:{value}".encode(), hashlib.sha256).digest()
     return base64.b32encode(digest).decode("ascii")[:12].lower()
 
 
-def rating_subject(secret: bytes, request_id: int, value: int) -> str:
-    """``[#123] rating 4/5 (token)``: the subject of a rating link's mail, ASCII so every mail client keeps it."""
-    return f"[#{request_id}] rating {value}/5 ({rating_token(secret, request_id, value)})"
+def rating_subject(secret: bytes, number: int, value: int) -> str:
+    """``[#123456] rating 4/5 (token)``: the subject of a rating link's mail, ASCII so every mail client keeps
+    it."""
+    return f"[#{number}] rating {value}/5 ({rating_token(secret, number, value)})"
 
 
 def checked_rating(secret: bytes, subject: str) -> Rating | None:
-    """The rating a subject carries when its token is right for its request and value; else None (forged, altered
-    or no rating at all). Reply prefixes a mail client adds are allowed before it."""
+    """The rating a subject carries when its token is right for its request number and value; else None (forged,
+    altered or no rating at all). Reply prefixes a mail client adds are allowed before it."""
     match = _SUBJECT.search(subject or "")
     if match is None:
         return None
-    request_id, value, token = int(match.group(1)), int(match.group(2)), match.group(3)
-    if not hmac.compare_digest(token, rating_token(secret, request_id, value)):
+    number, value, token = int(match.group(1)), int(match.group(2)), match.group(3)
+    if not hmac.compare_digest(token, rating_token(secret, number, value)):
         return None
-    return Rating(request_id, value)
+    return Rating(number, value)
 
 
-def rating_links(secret: bytes, address: str, request_id: int, language: str = "en") -> str:
-    """The lines for below the signature: a question, then one line of five ``mailto:`` links, 1 to 5."""
+def rating_links(secret: bytes, address: str, number: int, language: str = "en") -> str:
+    """The lines for below the signature: a question, then one line of five ``mailto:`` links, 1 to 5, for the
+    request numbered ``number``."""
     links = [
-        f"{value} <mailto:{address}?subject={quote(rating_subject(secret, request_id, value))}>"
+        f"{value} <mailto:{address}?subject={quote(rating_subject(secret, number, value))}>"
         for value in SCALE
     ]
     return f"{INTROS.get(language, INTROS['en'])}\n{'  '.join(links)}"

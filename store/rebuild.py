@@ -208,12 +208,12 @@ def _carry_manual(
 ) -> int:
     """A request entered by hand (a phone call, a visit) exists nowhere else: its row and all its history."""
     columns = _common_columns(
-        damaged, db, "requests", exclude={"seq", "id", "first_message_id", "merged_into"}
+        damaged, db, "requests", exclude={"id", "number", "first_message_id", "merged_into"}
     )
     row = damaged.execute(f"SELECT {', '.join(columns)} FROM requests WHERE id = ?", [old_id]).fetchone()
     new_id = int(
         db.execute(
-            f"INSERT INTO requests (id, {', '.join(columns)}) "
+            f"INSERT INTO requests (number, {', '.join(columns)}) "
             f"VALUES ({NEXT_NUMBER}, {', '.join('?' * len(columns))}) RETURNING id",
             list(row),
         ).fetchone()[0]

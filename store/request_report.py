@@ -12,12 +12,15 @@ import sqlite_utils
 from store.queues import RequestFilter, request_ids
 from store.vocabulary import EventKind, Queue
 
+# Scripts know a request by its number, as people do: "id" is the number; "request_id" (the row) stays inside.
 _SUMMARY = (
-    "SELECT r.id, r.subject, coalesce(q.address, '') AS requester, r.status, r.assignee, r.priority, r.category, "
-    "r.channel, (SELECT m.message_id FROM messages m WHERE m.id = r.first_message_id) AS first_message_id "
+    "SELECT r.id AS request_id, r.number AS id, r.subject, coalesce(q.address, '') AS requester, r.status, "
+    "r.assignee, r.priority, r.category, r.channel, "
+    "(SELECT m.message_id FROM messages m WHERE m.id = r.first_message_id) AS first_message_id "
     "FROM requests r LEFT JOIN requesters q ON q.id = r.requester_id"
 )
 _LIST_KEYS = ("id", "subject", "requester", "status", "assignee", "priority", "category", "first_message_id")
+_REQUEST_REFERENCES = ("into", "source")  # what merged and split events name by the request's row
 
 
 def list_requests(
@@ -27,7 +30,7 @@ def list_requests(
     a search spans every request, as the window's search box does."""
     queue = Queue.OPEN if queue == "all_open" else queue
     ids = request_ids(db, RequestFilter(queue=queue, search=search, me=me), now)
-    summaries = {summary["id"]: summary for summary in _summaries(db, ids)}
+    summaries = {summary["request_id"]: summary for summary in _summaries(db, ids)}
     return [{key: summaries[i][key] for key in _LIST_KEYS} for i in ids if i in summaries]
 
 
@@ -46,8 +49,9 @@ def show_request(db: sqlite_utils.Database, request_id: int) -> dict[str, Any] |
     if not summaries:
         return None
     report = summaries[0]
+    del report["request_id"]
     events = [
-        {"at": at, "actor": actor, "kind": kind, "value": _event_value(data)}
+        {"at": at, "actor": actor, "kind": kind, "value": _event_value(db, kind, data)}
         for at, actor, kind, data in db.execute(
             "SELECT at, actor, kind, data_json FROM events WHERE request_id = ? ORDER BY at, id", [request_id]
         )
@@ -74,12 +78,22 @@ def standard_names(db: sqlite_utils.Database, request_id: int) -> tuple[str | No
     return (row[0], row[1]) if row else (None, None)
 
 
-def _event_value(data: str | None) -> Any:
-    """The value an event records: the one field of its data, else the whole of it."""
+def _event_value(db: sqlite_utils.Database, kind: str, data: str | None) -> Any:
+    """The value an event records: the one field of its data, else the whole of it; other requests by number."""
     value = json.loads(data or "{}")
+    if kind in (EventKind.MERGED, EventKind.SPLIT) and isinstance(value, dict):
+        for key in _REQUEST_REFERENCES:
+            if value.get(key) is not None:
+                value[key] = _number(db, value[key])
     if isinstance(value, dict) and len(value) == 1:
         return next(iter(value.values()))
     return value or None
+
+
+def _number(db: sqlite_utils.Database, request_id: int) -> int | None:
+    """A request's number; None when filing has since merged it away (its row is gone)."""
+    row = db.execute("SELECT number FROM requests WHERE id = ?", [request_id]).fetchone()
+    return None if row is None else int(row[0])
 
 
 def _messages(db: sqlite_utils.Database, request_id: int) -> list[dict[str, Any]]:

@@ -117,15 +117,16 @@ def message_key(db: sqlite_utils.Database, message_row: int) -> str:
 def request_key(db: sqlite_utils.Database, request_id: int) -> str:
     """The request's name on every desktop: the key it was entered with, else its opening message's."""
     row = db.execute(
-        f"SELECT k.key, {_MESSAGE_KEY} FROM requests q LEFT JOIN messages m ON m.id = q.first_message_id "
-        "LEFT JOIN request_keys k ON k.request_id = q.id WHERE q.id = ?",
+        f"SELECT k.key, {_MESSAGE_KEY}, q.number FROM requests q "
+        "LEFT JOIN messages m ON m.id = q.first_message_id LEFT JOIN request_keys k ON k.request_id = q.id "
+        "WHERE q.id = ?",
         [request_id],
     ).fetchone()
     if row is None:
-        raise TeamChangeError(f"request: there is no request {request_id}")
+        raise TeamChangeError("request: there is no such request")
     key = row[0] or row[1]
     if key is None:
-        raise TeamChangeError(f"request: request {request_id} has no opening message to name it by")
+        raise TeamChangeError(f"request: request #{row[2]} has no opening message to name it by")
     return str(key)
 
 
@@ -154,7 +155,7 @@ def find_request(db: sqlite_utils.Database, account_id: int, key: str) -> int | 
             where, value = "m.message_id = ?", key
         row = db.execute(  # from the message's index, never a scan of the requests
             f"SELECT id FROM requests WHERE first_message_id IN (SELECT m.id FROM messages m "
-            f"WHERE m.account_id = ? AND {where}) ORDER BY received_at, id LIMIT 1",
+            f"WHERE m.account_id = ? AND {where}) ORDER BY received_at, number LIMIT 1",
             [account_id, value],
         ).fetchone()
     return int(row[0]) if row else None
@@ -166,7 +167,7 @@ def find_request(db: sqlite_utils.Database, account_id: int, key: str) -> int | 
 def _account_of(db: sqlite_utils.Database, request_id: int) -> int:
     row = db.execute("SELECT account_id FROM requests WHERE id = ?", [request_id]).fetchone()
     if row is None:
-        raise TeamChangeError(f"request: there is no request {request_id}")
+        raise TeamChangeError("request: there is no such request")
     return int(row[0])
 
 
@@ -293,7 +294,8 @@ def _create_manual(
 
 def _numbered(db: sqlite_utils.Database, request_id: int, number_key: str) -> int:
     """A request just made here takes the number every desktop gives it (store.numbers)."""
-    return place(db, request_id, number_key)
+    place(db, request_id, number_key)
+    return request_id
 
 
 def _split_numbered(db: sqlite_utils.Database, message_row: int, actor: str, at: datetime) -> int:

@@ -168,7 +168,7 @@ def template_values(
     """Everything a template may name, for one request; a fact not known is left out, so its placeholder stays
     visible in the draft rather than leaving a gap in a sentence."""
     row = db.execute(
-        "SELECT q.id, q.subject, COALESCE(r.name, ''), COALESCE(r.address, ''), s.first_response_min, "
+        "SELECT q.number, q.subject, COALESCE(r.name, ''), COALESCE(r.address, ''), s.first_response_min, "
         "s.resolution_min, q.first_response_due, q.resolution_due, COALESCE(c.tz, 'UTC'), COALESCE(d.name, ''), "
         "COALESCE(s.calendar_id, a.calendar_id) "
         "FROM requests q LEFT JOIN requesters r ON r.id = q.requester_id "
@@ -180,7 +180,7 @@ def template_values(
     if row is None:
         return {"agent.name": agent_name}
     (
-        rid,
+        number,
         subject,
         name,
         address,
@@ -198,7 +198,7 @@ def template_values(
         "requester.first_name": first_name(name, address),
         "requester.address": address,
         "requester.department": department,
-        "request.id": str(rid),
+        "request.id": str(number),  # the number people know it by, under the name stored templates use
         "request.subject": subject,
         "agent.name": agent_name,
         "standard.first_response": _in_words(first_min, day_minutes, language),

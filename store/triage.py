@@ -66,7 +66,7 @@ def create_manual(
         stamp = to_db(at)
         request_id = int(
             db.execute(
-                "INSERT INTO requests (id, account_id, requester_id, subject, status, channel, received_at, "
+                "INSERT INTO requests (number, account_id, requester_id, subject, status, channel, received_at, "
                 f"last_activity_at) VALUES ({NEXT_NUMBER}, ?, ?, ?, 'new', ?, ?, ?) RETURNING id",
                 [account_id, requester_id, subject.strip(), channel, stamp, stamp],
             ).fetchone()[0]
@@ -85,14 +85,15 @@ def merge(db: sqlite_utils.Database, source: int, target: int, actor: str, at: d
         raise TriageError("merge: a request cannot be merged into itself")
     with transaction(db):
         rows = db.execute(
-            "SELECT id, merged_into FROM requests WHERE id IN (?, ?)", [source, target]
+            "SELECT id, merged_into, number FROM requests WHERE id IN (?, ?)", [source, target]
         ).fetchall()
-        found = {row[0]: row[1] for row in rows}
-        for request_id in (source, target):
+        found = {row[0]: (row[1], row[2]) for row in rows}
+        for request_id, role in ((source, "to merge"), (target, "to merge into")):
             if request_id not in found:
-                raise TriageError(f"merge: there is no request {request_id}")
-            if found[request_id] is not None:
-                raise TriageError(f"merge: request {request_id} was merged already")
+                raise TriageError(f"merge: there is no request {role}")
+            merged_into, number = found[request_id]
+            if merged_into is not None:
+                raise TriageError(f"merge: request #{number} was merged already")
         moved = [r[0] for r in db.execute("SELECT id FROM messages WHERE request_id = ?", [source])]
         db.execute("UPDATE messages SET request_id = ? WHERE request_id = ?", [target, source])
         db.execute("UPDATE outbox SET request_id = ? WHERE request_id = ?", [target, source])
@@ -127,7 +128,7 @@ def split(db: sqlite_utils.Database, message_row: int, actor: str, at: datetime)
         requester_id = _requester(db, address, name)
         request_id = int(
             db.execute(
-                "INSERT INTO requests (id, account_id, requester_id, subject, status, received_at, "
+                "INSERT INTO requests (number, account_id, requester_id, subject, status, received_at, "
                 f"first_message_id, last_activity_at) VALUES ({NEXT_NUMBER}, ?, ?, ?, 'new', ?, ?, ?) RETURNING id",
                 [account_id, requester_id, subject, received, message_row, to_db(at)],
             ).fetchone()[0]

@@ -12,7 +12,7 @@ def request_number(data_dir: Path, message_id: str) -> str:
     db = open_db(data_dir)
     try:
         row = db.execute(
-            "SELECT r.id FROM requests r JOIN messages m ON m.id = r.first_message_id WHERE m.message_id = ?",
+            "SELECT r.number FROM requests r JOIN messages m ON m.id = r.first_message_id WHERE m.message_id = ?",
             [message_id],
         ).fetchone()
     finally:

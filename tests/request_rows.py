@@ -1,5 +1,5 @@
-"""Request rows that tests write and read directly. A row's number is its ``id``, while the table's primary key is
-its arrival order (``seq``): sqlite-utils' primary-key helpers would name the wrong column."""
+"""Request rows that tests write and read directly, each with the next free number, as a request entered by hand
+first gets: in a store of such rows alone, a request's number equals its id."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from store.numbers import NEXT_NUMBER
 
 
 def insert_request(db: sqlite_utils.Database, values: dict[str, Any]) -> int:
-    """A request row with the next free number, as a request entered by hand first gets; returns the number."""
+    """A request row with the next free number; returns its id."""
     columns = ", ".join(values)
     marks = ", ".join("?" * len(values))
     cursor = db.execute(
-        f"INSERT INTO requests (id, {columns}) VALUES ({NEXT_NUMBER}, {marks}) RETURNING id",
+        f"INSERT INTO requests (number, {columns}) VALUES ({NEXT_NUMBER}, {marks}) RETURNING id",
         list(values.values()),
     )
     return int(cursor.fetchone()[0])

@@ -166,11 +166,11 @@ def _print_requests(data_dir: Path, account: Account, password: str) -> int:
     now = utcnow()
     rows = request_rows(db, request_ids(db, RequestFilter(Queue.OPEN), now))
     print(f"{synced} messages synced from the demo mailbox into {data_dir}; {len(rows)} open requests")
-    print(f"{'#':>4}  {'received':16}  {'timer':9}  {'requester':24}  {'department':20}  subject")
+    print(f"{'#':>6}  {'received':16}  {'timer':9}  {'requester':24}  {'department':20}  subject")
     for row in rows:
         received = row.received_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
         print(
-            f"{row.id:>4}  {received:16}  {row.timer_state(now):9}  {row.requester[:24]:24}  "
+            f"{row.number:>6}  {received:16}  {row.timer_state(now):9}  {row.requester[:24]:24}  "
             f"{row.department[:20]:20}  {row.subject}"
         )
     return 0

@@ -36,7 +36,7 @@ def run_list(args: argparse.Namespace) -> int:
             row.id,
             row.state,
             row.attempts,
-            row.request_id or "",
+            row.request_number or "",
             row.next_attempt_at or "",
             subjects.get(row.id, ""),
             row.last_error or "",

@@ -1,4 +1,4 @@
-"""``loket reply REQUEST_ID --body-file F [--status ...]``: answer a request from a script, queued then sent at once."""
+"""``loket reply NUMBER --body-file F [--status ...]``: answer a request from a script, queued then sent at once."""
 
 from __future__ import annotations
 
@@ -20,7 +20,9 @@ STATUSES = [status.value for status in STATUSES_AFTER_REPLY]
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("reply", help="reply to a request's requester (queued, then sent at once)")
-    parser.add_argument("request_id", type=int, metavar="REQUEST_ID", help="the request_id of the export")
+    parser.add_argument(
+        "number", type=int, metavar="NUMBER", help="the request's number, as in its [#NUMBER] subject tag"
+    )
     parser.add_argument("--body-file", required=True, metavar="F", help="UTF-8 text of the reply")
     parser.add_argument(
         "--status",
@@ -35,21 +37,25 @@ def run_reply(args: argparse.Namespace) -> int:
     from mail.reply import ReplyError, queue_request_reply, request_facts
     from store.accounts import get_account_by_id
     from store.db import open_db
+    from store.numbers import request_numbered
     from store.timeutil import utcnow
 
     body = read_body_file(args.body_file)
     if not body.strip():
         raise CliError(f"the body file {args.body_file} holds no text: nothing was sent", exit_code=2)
     db = open_db(args.data_dir)
+    request_id = request_numbered(db, args.number)
+    if request_id is None:
+        raise CliError(f"no request #{args.number}", exit_code=2)
     try:
-        facts = request_facts(db, args.request_id)
+        facts = request_facts(db, request_id)
         account = get_account_by_id(db, facts.account_id)
         if account is None:
-            raise ReplyError(f"request {args.request_id} has no account")
+            raise ReplyError(f"request #{facts.number} has no account")
         outbox_id, _ = queue_request_reply(
             db,
             account,
-            args.request_id,
+            request_id,
             body,
             now=utcnow(),
             actor=getpass.getuser(),

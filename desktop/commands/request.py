@@ -40,7 +40,7 @@ def _register_list(actions: argparse._SubParsersAction) -> None:
 
 def _register_show(actions: argparse._SubParsersAction) -> None:
     parser = actions.add_parser("show", help="one request: its facts, notes, history and messages")
-    parser.add_argument("id", type=int, metavar="ID")
+    parser.add_argument("number", type=int, metavar="ID")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.set_defaults(func=run_show)
 
@@ -67,13 +67,14 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     from store.db import open_db
-    from store.numbers import current_number
+    from store.numbers import request_numbered
     from store.request_report import show_request
 
     db = open_db(args.data_dir)
-    report = show_request(db, current_number(db, args.id))  # an old number still finds its request
+    request_id = request_numbered(db, args.number)  # an old number still finds its request
+    report = None if request_id is None else show_request(db, request_id)
     if report is None:
-        raise CliError(f"no request #{args.id}")
+        raise CliError(f"no request #{args.number}")
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
         return 0

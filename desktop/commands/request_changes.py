@@ -29,7 +29,7 @@ def add_as_option(parser: argparse.ArgumentParser) -> None:
 
 def add_change_commands(commands: argparse._SubParsersAction) -> None:
     set_parser = commands.add_parser("set", help="set status, assignee, priority, category or standard")
-    set_parser.add_argument("request_id", type=int, metavar="ID")
+    set_parser.add_argument("number", type=int, metavar="ID")
     set_parser.add_argument("--status", choices=STATUSES)
     who = set_parser.add_mutually_exclusive_group()
     who.add_argument("--assignee", metavar="NAME")
@@ -48,7 +48,7 @@ def add_change_commands(commands: argparse._SubParsersAction) -> None:
     set_parser.set_defaults(func=run_set)
 
     note = commands.add_parser("note", help="add an internal note (never mailed)")
-    note.add_argument("request_id", type=int, metavar="ID")
+    note.add_argument("number", type=int, metavar="ID")
     note.add_argument("--text", required=True)
     note.set_defaults(func=run_note)
 
@@ -135,23 +135,26 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def _act(args: argparse.Namespace, change: Any, *, announce: bool = False) -> None:
-    """Make the change under the acting name, then share it; a bad value is a usage error (2). ``announce``
-    prints the request's number first, also when sharing then fails: the request exists here already."""
+    """Make the change under the acting name, then share it; a bad value (an unknown number too) is a usage error
+    (2). ``announce`` prints the request's number first, also when sharing then fails: the request exists here
+    already."""
     from store.agent import agent_name
     from store.db import open_db
-    from store.numbers import current_number
+    from store.numbers import number_of, request_numbered
     from store.timeutil import utcnow
 
     db = open_db(args.data_dir)
-    if getattr(args, "request_id", None) is not None:
-        args.request_id = current_number(db, args.request_id)  # an old number still finds its request
+    if getattr(args, "number", None) is not None:
+        args.request_id = request_numbered(db, args.number)  # an old number still finds its request
+        if args.request_id is None:
+            raise CliError(f"no request #{args.number}", exit_code=2)
     actor = getattr(args, "agent", None) or agent_name(db)
     try:
         request_id = int(change(db, actor, utcnow()))
     except ValueError as error:  # the store's rule errors say which field and why
         raise CliError(str(error), exit_code=2) from error
     if announce:
-        print(request_id, flush=True)
+        print(number_of(db, request_id), flush=True)
     _share(db, request_id)
 
 

@@ -2096,6 +2096,10 @@ Den Speicher aus dem Postfach neu aufbauen? Die beschädigte Datei bleibt neben 
         <translation>Anfrage #%1 zusammenführen mit Anfrage Nummer:</translation>
     </message>
     <message>
+        <source>There is no request #%1.</source>
+        <translation>Es gibt keine Anfrage #%1.</translation>
+    </message>
+    <message>
         <source>Move every message of #%1 into #%2? #%1 then leaves the lists.</source>
         <translation>Alle Nachrichten von #%1 nach #%2 verschieben? #%1 verschwindet dann aus den Listen.</translation>
     </message>

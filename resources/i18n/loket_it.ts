@@ -2096,6 +2096,10 @@ Ricostruirlo dalla casella di posta? Il file danneggiato viene conservato accant
         <translation>Unisci la richiesta n. %1 alla richiesta numero:</translation>
     </message>
     <message>
+        <source>There is no request #%1.</source>
+        <translation>Non esiste la richiesta n. %1.</translation>
+    </message>
+    <message>
         <source>Move every message of #%1 into #%2? #%1 then leaves the lists.</source>
         <translation>Spostare tutti i messaggi di #%1 in #%2? #%1 sparisce poi dagli elenchi.</translation>
     </message>

@@ -2096,6 +2096,10 @@ De opslag opnieuw opbouwen uit het postvak? Het beschadigde bestand blijft naast
         <translation>Verzoek #%1 samenvoegen met verzoeknummer:</translation>
     </message>
     <message>
+        <source>There is no request #%1.</source>
+        <translation>Er is geen verzoek #%1.</translation>
+    </message>
+    <message>
         <source>Move every message of #%1 into #%2? #%1 then leaves the lists.</source>
         <translation>Alle berichten van #%1 naar #%2 verplaatsen? #%1 verdwijnt dan uit de lijsten.</translation>
     </message>

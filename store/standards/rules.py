@@ -268,7 +268,7 @@ def standard_for_request(db: sqlite_utils.Database, request_id: int) -> Standard
     """The standard that fits the request best by its requester, department, category, channel and priority."""
     rows = _fact_rows(db, "q.id = ?", [request_id])
     if not rows:
-        raise StandardError(f"request: there is no request {request_id}")
+        raise StandardError("request: there is no such request")
     row = rows[0]
     return _best(list_standards(db, row["account_id"]), row["account_id"], _facts(row))
 
@@ -295,7 +295,7 @@ def apply_standard(
     """Put the best-fitting standard on a request (an event when it changes) and set its due dates."""
     chosen = apply_standards(db, [request_id], now)
     if request_id not in chosen:
-        raise StandardError(f"request: there is no request {request_id}")
+        raise StandardError("request: there is no such request")
     return chosen[request_id]
 
 

@@ -106,7 +106,7 @@ def request_row(row: FigureRow, moment: Moment = iso_moment) -> tuple[Cell, ...]
     """One ``--by request`` row; instants in the account's zone, durations in minutes to one decimal."""
     within = row.within_standard
     return (
-        row.request_id,
+        row.number,
         row.requester,
         row.requester_name,
         row.department,

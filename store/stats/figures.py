@@ -38,7 +38,8 @@ Timer = Callable[[datetime, datetime, Sequence[tuple[datetime, datetime]]], floa
 class RequestRecord:
     """What the store knows about one request, as plain values."""
 
-    request_id: int
+    request_id: int  # the store's row: what its kept figures are filed under
+    number: int  # what people call it: what an export and a report show
     requester: str
     requester_name: str
     department: str
@@ -179,6 +180,7 @@ class FigureRow(NamedTuple):
     ``request_figures`` yields once flattened, and what the store keeps per request."""
 
     request_id: int
+    number: int
     requester: str
     requester_name: str
     department: str
@@ -220,6 +222,7 @@ def flatten(figures: RequestFigures) -> FigureRow:
     monday, month = week_and_month(record.received_at, record.zone)
     return FigureRow(
         request_id=record.request_id,
+        number=record.number,
         requester=record.requester,
         requester_name=record.requester_name,
         department=record.department,

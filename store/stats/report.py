@@ -9,6 +9,7 @@ the ordering for the pages (top requesters, longest waits) are the report's.
 from __future__ import annotations
 
 import heapq
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ class ReportError(StoreError, ValueError):
 class Wait:
     """One finished wait on a colleague department, for the list of the longest."""
 
-    request_id: int
+    number: int  # the request's, as people know it
     subject: str
     department: str  # the colleague department waited on
     business_min: float
@@ -87,7 +88,8 @@ class _Taps:
 
     def __init__(self) -> None:
         self.suppliers = SupplierTally()
-        self.waits: list[tuple[float, int, Wait]] = []
+        self.waits: list[tuple[float, int, int, Wait]] = []  # minutes, then number and order seen break ties
+        self._seen = itertools.count()
         self.standards: dict[str, int] = {}
 
     def watch(self, rows: Iterable[FigureRow]) -> Iterator[FigureRow]:
@@ -98,8 +100,8 @@ class _Taps:
                 self.suppliers.add(row.request_id, row.waits_json)
                 for department, _started, minutes in json.loads(row.waits_json):
                     if minutes is not None:
-                        wait = Wait(row.request_id, row.subject, department, minutes)
-                        entry = (minutes, -row.request_id, wait)
+                        wait = Wait(row.number, row.subject, department, minutes)
+                        entry = (minutes, -row.number, -next(self._seen), wait)
                         if len(self.waits) < LONGEST_WAITS:
                             heapq.heappush(self.waits, entry)
                         else:
@@ -164,7 +166,7 @@ def report_figures(
         departments=_most_first(results["department"]),
         requesters=_most_first(results["requester"])[:TOP_REQUESTERS],
         suppliers=sorted(taps.suppliers.result(), key=lambda s: (-s.total_business_min, s.department)),
-        longest_waits=[wait for _minutes, _id, wait in sorted(taps.waits, reverse=True)],
+        longest_waits=[wait for *_order, wait in sorted(taps.waits, reverse=True)],
         agents=_most_first(results["agent"]) if per_person else None,
         target=target,
         standards=standards,

@@ -167,6 +167,11 @@ def test_loket_demo_without_a_window_prints_the_open_requests(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "Heizung im Büro 2.14 fällt aus" in done.stdout
     assert "Storingsmelding" not in done.stdout  # automatic mail never opens a request
+    heating = "Heizung im Büro 2.14 fällt aus"
+    db = open_db(tmp_path)
+    request_id, number = db.execute("SELECT id, number FROM requests WHERE subject = ?", [heating]).fetchone()
+    [line] = [line for line in done.stdout.splitlines() if line.endswith(heating)]
+    assert line.split()[0] == str(number) != str(request_id)  # the number people know, not the store's row
 
 
 def test_a_kept_demo_store_is_reused_on_the_next_run(tmp_path):

@@ -46,7 +46,7 @@ def add_requests(data_dir, subjects, warn_in=None):
     with db.conn:
         for subject in subjects:
             db.execute(
-                "INSERT INTO requests (id, account_id, requester_id, subject, status, priority, received_at, "
+                "INSERT INTO requests (number, account_id, requester_id, subject, status, priority, received_at, "
                 "last_activity_at, first_response_due, first_response_warn) "
                 f"SELECT {NEXT_NUMBER}, account_id, requester_id, ?, 'new', 'normal', ?, ?, ?, ? FROM requests LIMIT 1",
                 [subject, to_db(now), to_db(now), to_db(now + timedelta(hours=1)),

@@ -19,6 +19,7 @@ from mail.loket_folder import loket_folder
 from mail.mailbox_secret import KIND_HEADER, SECRET_KIND, mailbox_secret, remembered_secret
 from mail.sync import sync_once
 from store.db import open_db
+from store.numbers import number_of
 from store.ratings import checked_rating, satisfaction
 from tests.accounts import loopback_account
 from tests.mailgen import build
@@ -94,10 +95,11 @@ def test_a_resolved_reply_carries_the_links_and_the_click_comes_back_as_a_rating
     )
     sync_once(db, account, box.password)
     request_id = int(db.execute("SELECT id FROM requests").fetchone()[0])
+    number = number_of(db, request_id)  # what the subject of a click names
     body = tmp_path / "body.txt"
     body.write_text("De stoel is vervangen.\n", encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "desktop.cli", "--data-dir", str(tmp_path), "reply", str(request_id), "--body-file",
+        [sys.executable, "-m", "desktop.cli", "--data-dir", str(tmp_path), "reply", str(number), "--body-file",
          str(body), "--status", "resolved"],
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
@@ -115,7 +117,7 @@ def test_a_resolved_reply_carries_the_links_and_the_click_comes_back_as_a_rating
     subjects = [unquote(subject) for _, subject in links]
     secret = remembered_secret(account)
     assert secret is not None
-    assert [checked_rating(secret, subject) for subject in subjects] == [(request_id, n) for n in range(1, 6)]
+    assert [checked_rating(secret, subject) for subject in subjects] == [(number, n) for n in range(1, 6)]
 
     later = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=1)  # a click comes after the reply
     dovecot.append(

@@ -23,6 +23,7 @@ from mail.sync import sync_once
 from store import outbox
 from store.accounts import get_account
 from store.db import open_db
+from store.numbers import number_of
 from store.records import Address, AttachmentData
 from tests.accounts import loopback_account
 from tests.mailgen import build
@@ -79,10 +80,12 @@ def loket(tmp_path, *args):
     )
 
 
-def reply_cli(tmp_path, request, body="Wij komen morgen langs.", *extra):
+def reply_cli(tmp_path, request_id, body="Wij komen morgen langs.", *extra):
+    """``loket reply`` given the request's number, as a person types it."""
     body_file = tmp_path / "body.txt"
     body_file.write_text(body, encoding="utf-8")
-    return loket(tmp_path, "reply", str(request), "--body-file", str(body_file), *extra)
+    number = number_of(open_db(tmp_path), request_id)
+    return loket(tmp_path, "reply", str(number), "--body-file", str(body_file), *extra)
 
 
 def sent_copies(dovecot, box):
@@ -143,12 +146,15 @@ def test_reply_goes_out_threaded_filed_in_sent_and_marks_the_original_answered(
     assert done.stderr == ""
     [received] = smtp_server.messages
     message = message_from_bytes(received.raw, policy=policy.default)
+    number = number_of(db, request_id)
+    assert number != request_id  # a request filed from mail is numbered by its message, not by its row
     assert received.rcpt_tos == (JAN,)
     assert received.mail_from == DESK
     assert message["From"].addresses[0].addr_spec == DESK
     assert message["From"].addresses[0].display_name == "Facilitaire Dienst"
     assert [a.addr_spec for a in message["To"].addresses] == [JAN]
-    assert message["Subject"] == f"Re: [#{request_id}] Stoel kapot"
+    assert message["Subject"] == f"Re: [#{number}] Stoel kapot"
+    assert message["X-Loket-Request"] == str(number)
     assert message["In-Reply-To"] == "<q2@example.org>"
     assert message["References"].split() == ["<q0@example.org>", "<q1@example.org>", "<q2@example.org>"]
     assert message["Message-ID"].endswith("@example.org>")
@@ -412,7 +418,7 @@ def test_a_colleagues_answer_to_our_forward_joins_the_request_as_the_colleague(
     [received] = smtp_server.messages
     forward = message_from_bytes(received.raw, policy=policy.default)
     assert received.rcpt_tos == ("piet@ict.example.org",)
-    assert forward["Subject"] == f"Fwd: [#{request_id}] Stoel kapot"
+    assert forward["Subject"] == f"Fwd: [#{number_of(db, request_id)}] Stoel kapot"
 
     answer = build(
         "Piet (ICT) <piet@ict.example.org>",

@@ -21,7 +21,7 @@ def test_changes_from_the_command_line_reach_another_desktop_under_the_acting_na
     cli_dir = tmp_path / "cli"
     assert _add_account(cli_dir, dovecot, mailbox.username, mailbox.password).returncode == 0
     assert _loket(cli_dir, "sync", "--once").returncode == 0
-    number = str(open_db(cli_dir).execute("SELECT id FROM requests").fetchone()[0])
+    number = str(open_db(cli_dir).execute("SELECT number FROM requests").fetchone()[0])
 
     changed = _loket(
         cli_dir, "--as", "Anna", "request", "set", number, "--status", "open", "--assignee", "Ben",
@@ -41,13 +41,13 @@ def test_changes_from_the_command_line_reach_another_desktop_under_the_acting_na
 
     other = Desktop(dovecot, mailbox, tmp_path / "other")
     other.sync()
-    assert other.fields(int(number)) == ("open", "Ben", "high", "Gebouw")
-    assert [(actor, text) for actor, _, text in other.notes(int(number))] == [("Ben", "Monteur belt")]
-    assert other.history(int(number), "assignee") == [("Anna", "Ben")]
-    assert other.db.execute("SELECT subject, channel FROM requests WHERE id = ?", [phoned]).fetchone() == (
-        "Sleutel",
-        "desk",
-    )
+    heat = other.request("<heat@example.org>")
+    assert other.db.execute("SELECT number FROM requests WHERE id = ?", [heat]).fetchone()[0] == int(number)
+    assert other.fields(heat) == ("open", "Ben", "high", "Gebouw")
+    assert [(actor, text) for actor, _, text in other.notes(heat)] == [("Ben", "Monteur belt")]
+    assert other.history(heat, "assignee") == [("Anna", "Ben")]
+    phoned_there = other.db.execute("SELECT subject, channel FROM requests WHERE number = ?", [phoned])
+    assert phoned_there.fetchone() == ("Sleutel", "desk")
 
 
 def test_bad_changes_are_usage_errors_and_nothing_is_queued(tmp_path):
@@ -65,6 +65,8 @@ def test_bad_changes_are_usage_errors_and_nothing_is_queued(tmp_path):
         result = _loket(tmp_path, *args)
         assert result.returncode == 2, (args, result.stderr)
         assert result.stderr.splitlines()[-1].startswith("loket"), result.stderr
+    unknown = _loket(tmp_path, "request", "note", "123456", "--text", "Belde")
+    assert (unknown.returncode, unknown.stderr) == (2, "loket: no request #123456\n")
     assert db.execute("SELECT count(*) FROM team_changes").fetchone()[0] == 0
 
 
@@ -87,7 +89,7 @@ def test_a_change_made_while_the_server_is_away_exits_1_and_is_pushed_by_the_nex
     assert _loket(cli_dir, "sync", "--once").returncode == 0
     other = Desktop(dovecot, mailbox, tmp_path / "other")
     other.sync()
-    assert other.db.execute("SELECT id FROM requests").fetchone()[0] == int(new.stdout)
+    assert other.db.execute("SELECT number FROM requests").fetchone()[0] == int(new.stdout)
 
 
 def test_a_standard_given_by_hand_travels_by_name_and_a_desktop_without_it_keeps_it_and_times_by_its_rules(
@@ -100,7 +102,7 @@ def test_a_standard_given_by_hand_travels_by_name_and_a_desktop_without_it_keeps
     assert _add_account(cli_dir, dovecot, mailbox.username, mailbox.password).returncode == 0
     assert _loket(cli_dir, "standard", "add", "Spoed", "--first-response", "1h").returncode == 0
     assert _loket(cli_dir, "sync", "--once").returncode == 0
-    number = str(open_db(cli_dir).execute("SELECT id FROM requests").fetchone()[0])
+    number = str(open_db(cli_dir).execute("SELECT number FROM requests").fetchone()[0])
 
     unknown = _loket(cli_dir, "request", "set", number, "--standard", "Goud")
     assert unknown.returncode == 2 and len(unknown.stderr.splitlines()) == 1, unknown.stderr
@@ -112,7 +114,7 @@ def test_a_standard_given_by_hand_travels_by_name_and_a_desktop_without_it_keeps
 
     other = Desktop(dovecot, mailbox, tmp_path / "other")
     other.sync()
-    request = int(number)
+    request = other.request("<heat@example.org>")
     assert other.db.execute(
         "SELECT chosen_standard, standard_id FROM requests WHERE id = ?", [request]
     ).fetchone() == ("Spoed", None)

@@ -230,15 +230,13 @@ def test_a_damaged_store_is_named_and_rebuild_keeps_it_and_carries_over_what_onl
         loket(tmp_path, "requesters", "set", "jan@example.org", "--department", "Facilitair").returncode == 0
     )
     db = open_db(tmp_path)
-    request_id = db.execute("SELECT min(id) FROM requests").fetchone()[0]
+    request_id, number = db.execute("SELECT id, number FROM requests ORDER BY id LIMIT 1").fetchone()
     set_assignee(db, request_id, "Anna", "Anna", utcnow())
     add_note(db, request_id, "Belde terug: stoel staat in 2.14", "Anna", utcnow())
     db.conn.close()
     body = tmp_path / "reply.txt"
     body.write_text("We komen morgen langs.\n")
-    queued = loket(
-        tmp_path, "reply", str(request_id), "--body-file", str(body)
-    )  # SMTP is down: it stays queued
+    queued = loket(tmp_path, "reply", str(number), "--body-file", str(body))  # SMTP is down: it stays queued
     assert queued.returncode == 1
     damage_table(tmp_path / "loket.sqlite", "messages")
     damaged_bytes = (tmp_path / "loket.sqlite").read_bytes()

@@ -213,14 +213,17 @@ def test_a_new_desktop_rebuilds_everything_the_others_have_from_the_mailbox(serv
 def _team_view(desk):
     """What a colleague must see alike: numbers, fields, merges, notes and who changed what."""
     requests = desk.db.execute(
-        "SELECT q.id, coalesce(k.key, m.message_id), q.subject, q.status, q.assignee, q.priority, q.category, "
-        "q.channel, q.merged_into, q.chosen_standard FROM requests q LEFT JOIN messages m ON m.id = q.first_message_id "
-        "LEFT JOIN request_keys k ON k.request_id = q.id ORDER BY q.id"
+        "SELECT q.number, coalesce(k.key, m.message_id), q.subject, q.status, q.assignee, q.priority, q.category, "
+        "q.channel, (SELECT t.number FROM requests t WHERE t.id = q.merged_into), q.chosen_standard "
+        "FROM requests q LEFT JOIN messages m ON m.id = q.first_message_id "
+        "LEFT JOIN request_keys k ON k.request_id = q.id ORDER BY q.number"
     ).fetchall()
     history = desk.db.execute(
-        "SELECT request_id, kind, actor, coalesce(json_extract(data_json, '$.to'), json_extract(data_json, '$.text')) "
-        "FROM events WHERE kind IN ('status', 'assignee', 'priority', 'category', 'chosen_standard', 'note', 'merged') "
-        "ORDER BY request_id, at, kind, actor"
+        "SELECT q.number, e.kind, e.actor, "
+        "coalesce(json_extract(e.data_json, '$.to'), json_extract(e.data_json, '$.text')) "
+        "FROM events e JOIN requests q ON q.id = e.request_id "
+        "WHERE e.kind IN ('status', 'assignee', 'priority', 'category', 'chosen_standard', 'note', 'merged') "
+        "ORDER BY q.number, e.at, e.kind, e.actor"
     ).fetchall()
     return [(*request, [h[1:] for h in history if h[0] == request[0]]) for request in requests]
 
@@ -249,7 +252,7 @@ def test_every_desktop_numbers_a_request_alike_whatever_order_it_synced_in_and_a
 def _numbers(desk):
     return dict(
         desk.db.execute(
-            "SELECT coalesce(k.key, m.message_id), q.id FROM requests q "
+            "SELECT coalesce(k.key, m.message_id), q.number FROM requests q "
             "LEFT JOIN messages m ON m.id = q.first_message_id LEFT JOIN request_keys k ON k.request_id = q.id"
         ).fetchall()
     )

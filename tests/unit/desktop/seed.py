@@ -254,10 +254,10 @@ def _write_requests(
                 (request_id, to_db(resolved), "status", ME, None, json.dumps({"to": "resolved"}))
             )
     conn.executemany(
-        "INSERT INTO requests (id, account_id, requester_id, subject, status, priority, category, assignee, "
+        "INSERT INTO requests (id, number, account_id, requester_id, subject, status, priority, category, assignee, "
         "standard_id, received_at, first_message_id, first_response_at, resolved_at, last_activity_at, "
         "first_response_due, resolution_due, first_response_warn, resolution_warn) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"VALUES (?1, ?1, {', '.join(f'?{n}' for n in range(2, 19))})",
         requests_rows,
     )
     conn.executemany(

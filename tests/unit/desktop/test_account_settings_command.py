@@ -19,7 +19,7 @@ NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 def _request(db, account) -> int:
     db.execute("INSERT INTO requesters (address, name) VALUES ('jan@example.org', 'Jan')")
     cursor = db.execute(
-        "INSERT INTO requests (id, account_id, requester_id, subject, received_at, last_activity_at) "
+        "INSERT INTO requests (number, account_id, requester_id, subject, received_at, last_activity_at) "
         f"VALUES ({NEXT_NUMBER}, ?, 1, 'Stoel kapot', ?, ?) RETURNING id",
         [account.id, to_db(NOW), to_db(NOW)],
     )

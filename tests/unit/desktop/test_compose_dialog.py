@@ -13,16 +13,17 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.compose import SIZE_WARNING_BYTES, ComposeDialog
 from store.db import open_db
-from store.numbers import NEXT_NUMBER
 from store.timeutil import to_db
 from tests.accounts import loopback_account
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 RECEIVED = datetime.now(UTC) - timedelta(hours=3)
+NUMBER = 482913  # the request's number, unlike its row in the store
 
 
 def make_store(data_dir: Path, smtp_port: int = 1, imap_port: int = 1, username: str = "desk") -> int:
-    """An account with a signature and one request opened by Anna's message; returns the request id."""
+    """An account with a signature and one request (numbered ``NUMBER``) opened by Anna's message; returns the
+    request's id."""
     db = open_db(data_dir)
     account = loopback_account(
         db,
@@ -36,9 +37,9 @@ def make_store(data_dir: Path, smtp_port: int = 1, imap_port: int = 1, username:
     db.execute("UPDATE accounts SET signature = 'Facilitaire Dienst\nGebouw 2'")
     db.execute("INSERT INTO requesters (address, name) VALUES ('anna@example.org', 'Anna de Vries')")
     request_id = db.execute(
-        "INSERT INTO requests (id, account_id, requester_id, subject, status, received_at, last_activity_at) "
-        f"VALUES ({NEXT_NUMBER}, ?, 1, 'Stoel kapot', 'open', ?, ?) RETURNING id",
-        [account.id, to_db(RECEIVED), to_db(RECEIVED)],
+        "INSERT INTO requests (number, account_id, requester_id, subject, status, received_at, last_activity_at) "
+        "VALUES (?, ?, 1, 'Stoel kapot', 'open', ?, ?) RETURNING id",
+        [NUMBER, account.id, to_db(RECEIVED), to_db(RECEIVED)],
     ).fetchone()[0]
     db.execute(
         "INSERT INTO messages (account_id, message_id, subject, from_addr, from_name, to_json, cc_json, date, "
@@ -87,7 +88,8 @@ def test_reply_window_is_prefilled_and_takes_templates_and_dropped_files(qtbot, 
     request_id = make_store(tmp_path)
     dialog = open_dialog(qtbot, dialogs, tmp_path, request_id)
     assert dialog.to_edit.text() == "Anna de Vries <anna@example.org>"
-    assert dialog.subject_label.text() == f"Re: [#{request_id}] Stoel kapot"
+    assert dialog.subject_label.text() == f"Re: [#{NUMBER}] Stoel kapot"
+    assert dialog.windowTitle().endswith(f"#{NUMBER}")
     assert dialog.status_after() == "waiting"
     text = dialog.body_edit.toPlainText()
     assert (
@@ -105,7 +107,7 @@ def test_reply_window_is_prefilled_and_takes_templates_and_dropped_files(qtbot, 
     dialog.template_box.activated.emit(index)
     text = dialog.body_edit.toPlainText()
     assert text.startswith(
-        f"Dear Anna,\n\nThank you for your message. We have registered it as request {request_id}"
+        f"Dear Anna,\n\nThank you for your message. We have registered it as request {NUMBER}"
     )
     assert "within {standard.first_response}." in text, "no standard: the placeholder stays visible"
     assert "Kind regards,\nEva\n\n-- \nFacilitaire Dienst" in text
@@ -224,7 +226,7 @@ def test_forward_waits_on_the_colleague_and_needs_an_address(qtbot, dialogs, tmp
     dialog = open_dialog(qtbot, dialogs, tmp_path, request_id, "forward")
     assert dialog.to_edit.text() == ""
     assert dialog.status_after() == "waiting_colleague"
-    assert dialog.subject_label.text() == f"Fwd: [#{request_id}] Stoel kapot"
+    assert dialog.subject_label.text() == f"Fwd: [#{NUMBER}] Stoel kapot"
     assert "Forwarded message" in dialog.body_edit.toPlainText()
     dialog.send_button.click()
     assert "recipient" in dialog.state_label.text()
@@ -267,6 +269,7 @@ def test_send_delivers_and_closes_the_window(qtbot, dialogs, tmp_path, dovecot, 
     assert not dialog.isVisible()
     [received] = smtp_server.messages
     assert b"Wij komen morgen langs." in received.raw
+    assert f"Subject: Re: [#{NUMBER}] Stoel kapot".encode() in received.raw
     assert b"Content-Type: text/html" in received.raw
     assert outbox_rows(tmp_path) == [("sent", "resolved")]
 

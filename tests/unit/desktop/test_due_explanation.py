@@ -71,7 +71,7 @@ def test_the_tooltip_gives_the_due_time_on_the_desks_clock_whatever_the_machines
     calendars = Calendars(db)
     due = datetime(2026, 4, 28, 11, tzinfo=AMS)
     row = RequestRow(
-        1, "Anna", "anna@example.org", "", "Chair", "open", "normal", None, None,
+        1, 100001, "Anna", "anna@example.org", "", "Chair", "open", "normal", None, None,
         FRIDAY_15, due, None, False, 1, account.calendar_id, 240.0,
     )  # fmt: skip
     tooltip = timer_tooltip(row, read_timer(row, due + timedelta(hours=3), calendars), calendars)

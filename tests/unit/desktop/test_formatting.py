@@ -36,7 +36,7 @@ def _calendars(hours: str) -> tuple[Calendars, int]:
 
 def _row(calendar_id: int, due: datetime) -> RequestRow:
     return RequestRow(
-        1, "Anna", "anna@example.org", "", "Chair", "open", "normal", None, None,
+        1, 100001, "Anna", "anna@example.org", "", "Chair", "open", "normal", None, None,
         MONDAY_9, due, None, False, 1, calendar_id, 1440.0,
     )  # fmt: skip
 

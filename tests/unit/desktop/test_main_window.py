@@ -369,3 +369,49 @@ def test_a_standard_given_by_hand_shows_in_the_request_view_also_one_this_deskto
     )
     assert "timed by “Standaard”" in window.request_view.heading.text()
     window.request_view.grab().save(str(artifacts / "request_view_standard_unknown_here.png"))
+
+
+def test_the_request_view_and_triage_name_numbers_and_a_merge_takes_the_number_typed(
+    qtbot, window, db, monkeypatch
+):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from store.queues import OPEN_SQL
+
+    source, target = db.execute(
+        f"SELECT min(r.id), max(r.id) FROM requests r WHERE {OPEN_SQL} GROUP BY r.requester_id "
+        "HAVING count(*) >= 2 LIMIT 1"
+    ).fetchone()
+    db.execute("UPDATE requests SET number = 482913 WHERE id = ?", [source])
+    db.execute("UPDATE requests SET number = 654321 WHERE id = ?", [target])
+    assert {source, target}.isdisjoint({482913, 654321})
+    qtbot.waitUntil(lambda: window.requests.complete)
+    with qtbot.waitSignal(window.request_view.loaded, timeout=5000):
+        window.list_view.selectRow(window.requests.row_of(source))  # selected: it stays shown on refresh
+    assert "Request #482913" in window.request_view.heading.text()
+    assert window.request_view.request_number() == 482913
+    assert "#654321" in window.request_view.card.toPlainText()  # the requester's other open request
+
+    with qtbot.waitSignal(window.triage.changed, timeout=5000):
+        window.triage.set_field("priority", "low")
+    assert "of #482913 to" in window.triage.undo.text()
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *_args, **_kwargs: (target, True))  # a row, no number
+    with qtbot.waitSignal(window.triage.failed, timeout=5000):
+        window.triage.merge.trigger()
+    assert warnings == [f"There is no request #{target}."]
+
+    questions: list[str] = []
+
+    def confirm(_parent, _title, text):
+        questions.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", confirm)
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *_args, **_kwargs: (654321, True))
+    with qtbot.waitSignal(window.triage.changed, timeout=5000):
+        window.triage.merge.trigger()
+    assert questions == ["Move every message of #482913 into #654321? #482913 then leaves the lists."]
+    assert db.execute("SELECT merged_into FROM requests WHERE id = ?", [source]).fetchone()[0] == target

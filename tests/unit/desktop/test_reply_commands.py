@@ -21,14 +21,14 @@ def loket(data_dir, *args):
     )
 
 
-def make_request(data_dir) -> int:
+def make_request(data_dir, number: int | str = NEXT_NUMBER) -> int:
     db = open_db(data_dir)
     account = loopback_account(db, "desk", "desk@example.org", imap_port=1, smtp_port=1)
     db.execute("INSERT INTO requesters (address, name) VALUES ('anna@example.org', 'Anna')")
     now = to_db(datetime.now(UTC))
     request_id = db.execute(
-        "INSERT INTO requests (id, account_id, requester_id, subject, received_at, last_activity_at) "
-        f"VALUES ({NEXT_NUMBER}, ?, 1, 'Stoel kapot', ?, ?) RETURNING id",
+        "INSERT INTO requests (number, account_id, requester_id, subject, received_at, last_activity_at) "
+        f"VALUES ({number}, ?, 1, 'Stoel kapot', ?, ?) RETURNING id",
         [account.id, now, now],
     ).fetchone()[0]
     db.conn.close()
@@ -40,7 +40,7 @@ def test_unknown_request_and_unreadable_body_are_usage_errors(tmp_path):
     body = tmp_path / "body.txt"
     body.write_text("x", encoding="utf-8")
     unknown = loket(tmp_path, "reply", "999", "--body-file", str(body))
-    assert (unknown.returncode, unknown.stderr) == (2, "loket: there is no request 999\n")
+    assert (unknown.returncode, unknown.stderr) == (2, "loket: no request #999\n")
     missing = loket(tmp_path, "reply", str(request_id), "--body-file", str(tmp_path / "nope.txt"))
     assert missing.returncode == 2 and len(missing.stderr.splitlines()) == 1
     assert (
@@ -68,6 +68,18 @@ def test_a_reply_that_cannot_be_sent_stays_queued_and_is_listed(tmp_path):
     )
     flushed = loket(tmp_path, "outbox", "flush")
     assert flushed.returncode == 1 and "1 reply still queued or sending" in flushed.stderr
+
+
+def test_the_request_is_named_by_its_number_not_its_row(tmp_path):
+    request_id = make_request(tmp_path, number=482913)
+    body = tmp_path / "body.txt"
+    body.write_text("Wij komen morgen.\n", encoding="utf-8")
+    by_row = loket(tmp_path, "reply", str(request_id), "--body-file", str(body))
+    assert (by_row.returncode, by_row.stderr) == (2, f"loket: no request #{request_id}\n")
+    done = loket(tmp_path, "reply", "482913", "--body-file", str(body))
+    assert done.returncode == 1 and "queued" in done.stderr
+    [_header, row] = loket(tmp_path, "outbox", "list").stdout.splitlines()
+    assert row.split("\t")[3] == "482913" and "Re: [#482913] Stoel kapot" in row
 
 
 def test_an_empty_outbox_flushes_cleanly(tmp_path):

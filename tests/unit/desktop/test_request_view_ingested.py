@@ -62,9 +62,13 @@ def test_a_synced_request_shows_its_bodies_and_saves_its_attachment(qtbot, seede
         window.request_view.show_request(request_id)
     shown = window.request_view.conversation.toPlainText()
     assert "lekt het sinds vannacht" in shown and "plattegrond.pdf" in shown
+    number = window.request_view.request_number()
+    assert number != request_id  # numbered by its message, as on every desktop; the row is this store's own
+    assert f"Request #{number} ·" in window.request_view.heading.text()
     window.request_view.grab().save(str(artifacts / "request_view_synced_bodies.png"))
     window.close()
     db = open_db(data_dir)
+    assert db.execute("SELECT number FROM requests WHERE id = ?", [request_id]).fetchone()[0] == number
     attachment = db.execute(
         "SELECT a.id FROM attachments a JOIN messages m ON m.id = a.message_id WHERE m.request_id = ?",
         [request_id],

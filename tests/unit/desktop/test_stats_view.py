@@ -121,7 +121,7 @@ def test_showing_the_view_again_brings_the_figures_up_to_date(qtbot, seeded_dir)
     account_id = db.execute("SELECT id FROM accounts").fetchone()[0]
     now = to_db(datetime.now(UTC))
     db.execute(
-        f"INSERT INTO requests (id, account_id, subject, received_at, last_activity_at) VALUES ({NEXT_NUMBER}, ?, 'new', ?, ?)",
+        f"INSERT INTO requests (number, account_id, subject, received_at, last_activity_at) VALUES ({NEXT_NUMBER}, ?, 'new', ?, ?)",
         [account_id, now, now],
     )
     db.conn.close()

@@ -230,7 +230,7 @@ def test_the_default_list_and_the_breached_count_walk_the_running_timer_index(db
         row[3]
         for row in db.execute(
             f"EXPLAIN QUERY PLAN SELECT r.id {queues._FROM} WHERE {where} "
-            f"ORDER BY {queues.SORT_COLUMNS['timer']} ASC NULLS LAST, r.seq ASC LIMIT 200",
+            f"ORDER BY {queues.SORT_COLUMNS['timer']} ASC NULLS LAST, r.id ASC LIMIT 200",
             params,
         )
     )

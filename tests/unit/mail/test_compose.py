@@ -70,14 +70,16 @@ def parsed(raw: bytes) -> EmailMessage:
 
 
 def test_reply_threads_to_the_message_it_answers():
-    outgoing = build_message(ACCOUNT, Draft("reply", "Komt goed.", request_id=42), ORIGINAL, now=NOW)
+    draft = Draft("reply", "Komt goed.", request_id=42, request_number=482913)
+    outgoing = build_message(ACCOUNT, draft, ORIGINAL, now=NOW)
     message = parsed(outgoing.raw)
     assert message["In-Reply-To"] == "<m2@example.org>"
     assert message["References"].split() == ["<m0@example.org>", "<m1@example.org>", "<m2@example.org>"]
-    assert message["Subject"] == "Re: [#42] Stoel kapot"
+    assert message["Subject"] == "Re: [#482913] Stoel kapot"  # the number people know, not the store's row
     assert message["Message-ID"] == outgoing.message_id
     assert outgoing.message_id.endswith("@example.org>")
-    assert message["X-Loket-Request"] == "42"
+    assert message["X-Loket-Request"] == "482913"
+    assert outgoing.request_id == 42  # the outbox row's link to the request
     assert message["Auto-Submitted"] is None
     assert message["From"].addresses[0].addr_spec == "desk@example.org"
     assert message["From"].addresses[0].display_name == "Service Désk"
@@ -109,7 +111,7 @@ def test_reply_goes_to_reply_to_when_the_sender_named_one():
 
 
 def test_subject_tag_can_be_switched_off():
-    outgoing = build_message(ACCOUNT, Draft("reply", "x", 42, tag=False), ORIGINAL, now=NOW)
+    outgoing = build_message(ACCOUNT, Draft("reply", "x", 42, 482913, tag=False), ORIGINAL, now=NOW)
     assert outgoing.subject == "Re: Stoel kapot"
 
 
@@ -229,10 +231,10 @@ def test_forward_goes_to_the_colleague_with_the_original_attached_and_quoted():
         raw=raw,
     )
     outgoing = build_message(
-        ACCOUNT, Draft("forward", "Kun jij dit oppakken?", 42, to=(colleague,)), original, now=NOW
+        ACCOUNT, Draft("forward", "Kun jij dit oppakken?", 42, 482913, to=(colleague,)), original, now=NOW
     )
     message = parsed(outgoing.raw)
-    assert message["Subject"] == "Fwd: [#42] Stoel kapot"
+    assert message["Subject"] == "Fwd: [#482913] Stoel kapot"
     assert [a.addr_spec for a in message["To"].addresses] == ["piet@ict.example.org"]
     assert message["In-Reply-To"] is None
     assert message["References"].split() == ["<m1@example.org>", "<m2@example.org>"]
@@ -256,7 +258,7 @@ def test_naive_time_is_refused():
 def test_a_revised_message_keeps_its_identity_and_attachments():
     attachment = AttachmentData("plan é.pdf", "application/pdf", b"%PDF")
     outgoing = build_message(
-        ACCOUNT, Draft("reply", "Komt goed.", 42, attachments=(attachment,)), ORIGINAL, now=NOW
+        ACCOUNT, Draft("reply", "Komt goed.", 42, 482913, attachments=(attachment,)), ORIGINAL, now=NOW
     )
     revised = parsed(
         revise_message(outgoing.raw, "Komt morgen — echt.\n", [Address("Bram", "bram@example.org")])

@@ -52,7 +52,10 @@ def add_request(
     subject: str = "Broken chair",
     standard_id: int | None = None,
     assignee: str | None = None,
+    number: int | None = None,
 ) -> int:
+    """A request opened by one message from ``requester``, numbered ``number`` or the next free number; returns its
+    id."""
     db.execute(
         "INSERT INTO requesters (address, name) VALUES (?, ?) ON CONFLICT (address) DO NOTHING",
         [requester, name],
@@ -60,10 +63,12 @@ def add_request(
     requester_id = db.execute("SELECT id FROM requesters WHERE address = ?", [requester]).fetchone()[0]
     count = db.execute("SELECT COUNT(*) FROM requests").fetchone()[0]
     first = _message(db, account, requester, received, "requester", f"<m{count}@example.org>")
+    at = to_db(received)
     cursor = db.execute(
-        "INSERT INTO requests (id, account_id, requester_id, subject, received_at, first_message_id, last_activity_at, "
-        f"standard_id, assignee) VALUES ({NEXT_NUMBER}, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        [account.id, requester_id, subject, to_db(received), first, to_db(received), standard_id, assignee],
+        "INSERT INTO requests (number, account_id, requester_id, subject, received_at, first_message_id, "
+        f"last_activity_at, standard_id, assignee) VALUES (coalesce(?, {NEXT_NUMBER}), ?, ?, ?, ?, ?, ?, ?, ?) "
+        "RETURNING id",
+        [number, account.id, requester_id, subject, at, first, at, standard_id, assignee],
     )
     request_id = int(cursor.fetchone()[0])
     db.execute("UPDATE messages SET request_id = ? WHERE id = ?", [request_id, first])

@@ -11,7 +11,7 @@ from store.alerts import BREACHING, GROUP_FROM, NEW_REQUEST, AlertLog, Mention, 
 
 def snap(open_ids, breaching=()):
     ids = frozenset(open_ids)
-    return Snapshot(ids, frozenset(breaching), {i: Mention(i, f"R{i}", f"S{i}") for i in ids})
+    return Snapshot(ids, frozenset(breaching), {i: Mention(i, 100_000 + i, f"R{i}", f"S{i}") for i in ids})
 
 
 def test_the_first_snapshot_is_only_a_baseline():
@@ -56,3 +56,25 @@ def test_no_request_is_told_about_twice_for_one_kind(snapshots):
             if alert.count < GROUP_FROM:
                 told.extend((m.id, alert.kind) for m in alert.named)
     assert len(told) == len(set(told))
+
+
+def test_a_snapshot_names_requests_by_their_number_and_keeps_their_rows_for_the_log(tmp_path):
+    from datetime import UTC, datetime
+
+    from store.alerts import alert_snapshot
+    from store.db import open_db
+    from tests.filed import desk_data_dir, file_raw
+    from tests.mailgen import build
+
+    data_dir = desk_data_dir(tmp_path)
+    file_raw(data_dir, build(subject="Printer kapot", message_id="<a@example.org>"))
+    db = open_db(data_dir)
+    now = datetime.now(UTC)
+    log = AlertLog()
+    assert alerts_due(log, alert_snapshot(db, now, log.newest_known)) == []
+    request_id = file_raw(data_dir, build(subject="Lekkage", message_id="<b@example.org>"))
+    [alert] = alerts_due(log, alert_snapshot(db, now, log.newest_known))
+    number = db.execute("SELECT number FROM requests WHERE id = ?", [request_id]).fetchone()[0]
+    assert (alert.kind, alert.named[0].id, alert.named[0].number) == (NEW_REQUEST, request_id, number)
+    assert number != request_id and log.newest_known == request_id
+    db.conn.close()

@@ -15,6 +15,7 @@ from desktop.cli import main
 from store import lifecycle
 from store.db import open_db, open_memory_db
 from store.directory import add_domain_rule
+from store.numbers import request_numbered
 from store.stats.export import GROUP_FIGURE_COLUMNS, REQUEST_COLUMNS, ExportError, export
 from store.stats.records import PeriodError, Selection
 
@@ -72,6 +73,30 @@ def test_a_request_answered_next_morning_counts_business_and_calendar_minutes(st
     assert (row["resolved_at"], row["resolution_business_min"]) == ("", "")
     assert (row["standard"], row["within_standard"]) == ("Normal", "yes")
     assert row["channel"] == "email"
+
+
+def test_a_request_is_exported_under_its_number_not_its_row(tmp_path: Path) -> None:
+    db = open_memory_db()
+    account = new_account(db)
+    request_id = add_request(db, account, MONDAY_1630, number=482913)
+    reply(db, account, request_id, TUESDAY_0930)
+    out = tmp_path / "out.csv"
+    export(db, out, "csv")
+    [row] = read_csv(out)
+    assert request_id != 482913
+    assert (row["request_id"], row["first_response_business_min"]) == ("482913", "60.0")
+
+
+def test_requests_that_arrived_at_the_same_instant_are_exported_in_order_of_their_numbers(
+    tmp_path: Path,
+) -> None:
+    db = open_memory_db()
+    account = new_account(db)
+    for number in (700002, 300003, 500001):
+        add_request(db, account, MONDAY_1630, number=number)
+    out = tmp_path / "out.csv"
+    export(db, out, "csv")
+    assert [row["request_id"] for row in read_csv(out)] == ["300003", "500001", "700002"]
 
 
 def test_a_call_entered_by_hand_is_exported_with_its_channel(store, tmp_path: Path) -> None:
@@ -346,7 +371,9 @@ def test_kept_figures_follow_a_new_reply_a_changed_standard_a_calendar_and_the_d
     second = read_csv(out)[1]
     assert second["first_response_at"] == ""
 
-    reply(db, account, int(second["request_id"]), datetime(2026, 4, 7, 9, 0, tzinfo=UTC))
+    second_id = request_numbered(db, int(second["request_id"]))
+    assert second_id is not None
+    reply(db, account, second_id, datetime(2026, 4, 7, 9, 0, tzinfo=UTC))
     db.execute("UPDATE standards SET first_response_min = 30 WHERE name = 'Normal'")
     add_domain_rule(db, "eng.example.org", "Engineering")
     export(db, out, "csv")

@@ -152,8 +152,8 @@ def test_a_hundred_thousand_requests_are_filed_in_set_based_statements(db):
     with transaction(db):
         db.conn.execute(
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) "
-            "INSERT INTO requests (id, account_id, subject, received_at, last_activity_at) "
-            "SELECT i, 1, 'Chair ' || i, ?, ? FROM n",
+            "INSERT INTO requests (id, number, account_id, subject, received_at, last_activity_at) "
+            "SELECT i, i, 1, 'Chair ' || i, ?, ? FROM n",
             [to_db(OLD), to_db(OLD)],
         )
     indexes = (

@@ -75,7 +75,7 @@ _RULES = [
         "requests",
         "status",
         "waiting_colleague",
-        "INSERT INTO requests (id, account_id, subject, status, received_at, last_activity_at) "
+        "INSERT INTO requests (number, account_id, subject, status, received_at, last_activity_at) "
         f"VALUES ({NEXT_NUMBER}, 1, '', ?, '', '')",
     ),
 ]
@@ -113,7 +113,7 @@ def test_tables_rebuilt_without_lists_keep_their_rows_indexes_triggers_and_refer
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
     with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
-        conn.execute("INSERT INTO requests (id, account_id, subject, status, received_at, last_activity_at) "
+        conn.execute("INSERT INTO requests (number, account_id, subject, status, received_at, last_activity_at) "
                      "VALUES (1, 99, '', 'new', '', '')")  # fmt: skip
 
 
@@ -227,7 +227,7 @@ def test_stores_synced_before_keep_their_requests_as_they_are_and_new_accounts_f
     assert file_history(db, 2, datetime(2026, 12, 7, tzinfo=UTC)) == 0
 
 
-def test_requests_are_stored_in_arrival_order_and_keep_their_numbers_and_everything_that_names_them():
+def test_requests_are_known_by_their_row_in_arrival_order_and_keep_their_numbers_and_everything_that_names_them():
     conn = _store_before(requests_in_arrival_order)
     conn.executescript(
         """
@@ -235,24 +235,32 @@ def test_requests_are_stored_in_arrival_order_and_keep_their_numbers_and_everyth
             VALUES (734512, 1, 'Heizung', '2026-01-01', '2026-01-01'), (120877, 1, 'Beamer', '2026-01-02', '2026-01-02');
         UPDATE requests SET merged_into = 734512 WHERE id = 120877;
         INSERT INTO messages (account_id, direction, request_id) VALUES (1, 'in', 734512), (1, 'in', 120877);
-        INSERT INTO events (request_id, at, kind) VALUES (120877, '2026-01-02', 'received');
+        INSERT INTO events (request_id, at, kind, data_json)
+            VALUES (120877, '2026-01-02', 'received', '{}'), (120877, '2026-01-02', 'merged', '{"into": 734512}'),
+                   (734512, '2026-01-02', 'merged', '{"source": 120877, "messages": [2]}');
         """
     )
     migrate(conn)
-    assert conn.execute("SELECT id, merged_into FROM requests ORDER BY id").fetchall() == [
-        (120877, 734512),
-        (734512, None),
+    assert conn.execute("SELECT id, number, merged_into FROM requests ORDER BY id").fetchall() == [
+        (1, 120877, 2),  # in the order of the rows before: then the numbers' order
+        (2, 734512, None),
     ]
-    assert conn.execute("SELECT request_id FROM messages ORDER BY id").fetchall() == [(734512,), (120877,)]
+    assert conn.execute("SELECT request_id FROM messages ORDER BY id").fetchall() == [(2,), (1,)]
+    assert conn.execute("SELECT request_id, data_json FROM events ORDER BY id").fetchall() == [
+        (1, "{}"),
+        (1, '{"into":2}'),
+        (2, '{"source":1,"messages":[2]}'),
+    ]
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    conn.execute(
-        "INSERT INTO requests (id, account_id, subject, received_at, last_activity_at) "
-        "VALUES (402311, 1, 'Stoel', '2026-01-03', '2026-01-03')"
-    )
-    assert [row[0] for row in conn.execute("SELECT id FROM requests ORDER BY seq")][-1] == 402311
+    new = conn.execute(
+        "INSERT INTO requests (number, account_id, subject, received_at, last_activity_at) "
+        "VALUES (402311, 1, 'Stoel', '2026-01-03', '2026-01-03') RETURNING id"
+    ).fetchone()
+    assert new == (3,)
     with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
         conn.execute(
-            "INSERT INTO requests (id, account_id, subject, received_at, last_activity_at) VALUES (402311, 1, '', '', '')"
+            "INSERT INTO requests (number, account_id, subject, received_at, last_activity_at) "
+            "VALUES (402311, 1, '', '', '')"
         )
     with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
         conn.execute("INSERT INTO events (request_id, at, kind) VALUES (999999, '2026-01-04', 'note')")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from store.db import _database
 from store.migrations import MIGRATIONS, migrate, team_changes_and_shared_numbers
-from store.numbers import by_number, candidates, current_number, message_number_key
+from store.numbers import by_number, candidates, message_number_key, number_of, request_numbered
 
 
 def _store_before_shared_numbers():
@@ -43,14 +43,20 @@ def test_an_existing_store_is_renumbered_once_and_old_numbers_still_find_their_r
     heat = next(candidates(message_number_key("<heat@x>", "s1")))
     beamer = next(candidates(message_number_key("<beamer@x>", "s2")))
     assert db.execute("SELECT id FROM messages ORDER BY id").fetchall() == [(10,), (11,)]
-    assert db.execute("SELECT request_id FROM messages ORDER BY id").fetchall() == [(heat,), (beamer,)]
+    assert db.execute(
+        "SELECT q.number FROM messages m JOIN requests q ON q.id = m.request_id ORDER BY m.id"
+    ).fetchall() == [(heat,), (beamer,)]
     phoned = db.execute("SELECT id FROM requests WHERE channel = 'phone'").fetchone()[0]
-    assert db.execute("SELECT merged_into FROM requests WHERE id = ?", [phoned]).fetchone()[0] == heat
+    assert (
+        number_of(db, db.execute("SELECT merged_into FROM requests WHERE id = ?", [phoned]).fetchone()[0])
+        == heat
+    )
     assert db.execute("SELECT count(*) FROM events WHERE request_id = ?", [phoned]).fetchone()[0] == 1
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
-    assert (by_number(db, 1, 1), by_number(db, 1, 2), by_number(db, 1, 3)) == (heat, beamer, heat)
-    assert by_number(db, 1, heat) == heat and by_number(db, 1, 4) is None
-    assert (current_number(db, 2), current_number(db, beamer), current_number(db, 4)) == (beamer, beamer, 4)
+    found = [by_number(db, 1, number) for number in (1, 2, 3, heat)]
+    assert [number_of(db, request) for request in found] == [heat, beamer, heat, heat]
+    assert by_number(db, 1, 4) is None
+    assert [request_numbered(db, number) for number in (2, beamer, 4)] == [found[1], found[1], None]
     assert db.execute("SELECT key FROM request_keys WHERE request_id = ?", [phoned]).fetchone() is not None
 
 
@@ -72,9 +78,12 @@ def test_a_number_another_request_holds_passes_to_the_keys_next_candidate():
     db = open_memory_db()
     account = loopback_account(db)
     first, second = islice(candidates("<a@x>|s1"), 2)
-    insert = "INSERT INTO requests (id, account_id, subject, received_at, last_activity_at) VALUES (?, ?, ?, '', '')"
+    insert = (
+        "INSERT INTO requests (number, account_id, subject, received_at, last_activity_at) VALUES (?, ?, ?, '', '') "
+        "RETURNING id"
+    )
     db.execute(insert, [first, account.id, "held already"])
-    assert insert_numbered(db, "<a@x>|s1", insert, [account.id, "Beamer"]) == second
+    assert number_of(db, insert_numbered(db, "<a@x>|s1", insert, [account.id, "Beamer"])) == second
     with pytest.raises(sqlite3.IntegrityError):  # another rule broken is not a taken number
         insert_numbered(db, "<b@x>|s2", insert, [999, "no such account"])
 
@@ -121,7 +130,7 @@ def test_keys_that_pick_the_same_number_are_numbered_alike_whatever_order_a_desk
         for key in order:
             details = {"requester_address": "piet@example.org", "subject": key, "channel": "phone"}
             team_changes.receive(db, account.id, [Change(f"c{key}", key, "new", details, "Anna", utcnow())])
-        numbering = tuple(team_changes.find_request(db, account.id, key) for key in keys)
+        numbering = tuple(number_of(db, team_changes.find_request(db, account.id, key)) for key in keys)
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
         numberings.add(numbering)
     assert len(numberings) == 1
@@ -157,7 +166,8 @@ def _inbox(db, account):
 def _numbering(db, mails):
     return tuple(
         db.execute(
-            "SELECT request_id FROM messages WHERE message_id = ?", [mail.parsed.message_id]
+            "SELECT q.number FROM messages m JOIN requests q ON q.id = m.request_id WHERE m.message_id = ?",
+            [mail.parsed.message_id],
         ).fetchone()[0]
         for mail in mails
     )
@@ -179,7 +189,7 @@ def test_mail_that_picks_a_held_number_is_filed_under_the_same_number_on_every_d
         numberings.add(numbering)
         for index, number in first_numbers.items():  # a number a request had for a moment still finds it
             expected = number if number in numbering else numbering[index]  # unless another request holds it
-            assert by_number(db, account.id, number) == expected
+            assert number_of(db, by_number(db, account.id, number)) == expected
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     assert len(numberings) == 1
     assert numberings.pop()[0] == next(candidates(MAIL_KEYS[0]))

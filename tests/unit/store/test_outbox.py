@@ -32,14 +32,15 @@ def account(db) -> Account:
     return loopback_account(db, "desk", "desk@example.org")
 
 
-def make_request(db, account: Account, status: str = "new") -> tuple[int, int]:
-    """A request opened by one incoming message; returns (request id, message row id)."""
+def make_request(db, account: Account, status: str = "new", number: int | None = None) -> tuple[int, int]:
+    """A request opened by one incoming message, numbered ``number`` or the next free number; returns (request id,
+    message row id)."""
     db.execute("INSERT INTO requesters (address, name) VALUES (?, ?)", [ANNA.address, ANNA.name])
     received = to_db(NOW - timedelta(hours=2))
     request_id = db.execute(
-        "INSERT INTO requests (id, account_id, requester_id, subject, status, received_at, last_activity_at) "
-        f"VALUES ({NEXT_NUMBER}, ?, 1, 'Stoel kapot', ?, ?, ?) RETURNING id",
-        [account.id, status, received, received],
+        "INSERT INTO requests (number, account_id, requester_id, subject, status, received_at, last_activity_at) "
+        f"VALUES (coalesce(?, {NEXT_NUMBER}), ?, 1, 'Stoel kapot', ?, ?, ?) RETURNING id",
+        [number, account.id, status, received, received],
     ).fetchone()[0]
     message_row = db.execute(
         "INSERT INTO messages (account_id, message_id, subject, from_addr, date, direction, request_id) "
@@ -196,6 +197,16 @@ def test_list_outbox_filters_by_state(db, account):
     assert [r.id for r in outbox.list_outbox(db)] == [first, second]
     assert [r.id for r in outbox.list_outbox(db, ("failed",))] == [second]
     assert json.loads(db.execute("SELECT recipients_json FROM outbox").fetchone()[0]) == ["anna@example.org"]
+
+
+def test_an_outbox_row_names_its_request_by_number_and_links_it_by_row(db, account):
+    request_id, answered = make_request(db, account, number=482913)
+    _, (outbox_id, _) = queue(db, account, request_id, answered)
+    assert request_id != 482913
+    [listed] = outbox.list_outbox(db)
+    assert (listed.request_id, listed.request_number) == (request_id, 482913)
+    assert outbox.get_row(db, outbox_id) == listed
+    assert outbox.due_rows(db, NOW) == [listed]
 
 
 @given(st.integers(min_value=0, max_value=10_000))

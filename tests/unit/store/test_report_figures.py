@@ -4,14 +4,16 @@ it, a requesting department and each colleague; per-person figures can be switch
 from __future__ import annotations
 
 import csv
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from export_fixtures import add_request, new_account, reply
 
 from bench.export import generate
+from store import lifecycle
 from store.accounts import per_person_figures, set_per_person_figures
-from store.db import open_db
+from store.db import open_db, open_memory_db
 from store.stats.export import GROUP_FIGURE_COLUMNS, ExportError, export
 from store.stats.figures import GroupFigures
 from store.stats.records import Selection
@@ -82,6 +84,36 @@ def test_waits_on_colleagues_are_totalled_and_the_longest_listed(data_dir):
         assert supplier.median_business_min <= supplier.longest_business_min <= supplier.total_business_min
     totals = [s.total_business_min for s in figures.suppliers]
     assert totals == sorted(totals, reverse=True)
+
+
+def test_a_long_wait_names_its_request_by_number():
+    db = open_memory_db()
+    account = new_account(db)
+    add_request(db, account, datetime(2026, 3, 2, 8, 0, tzinfo=UTC), number=300001)
+    request_id = add_request(
+        db, account, datetime(2026, 3, 2, 9, 0, tzinfo=UTC), subject="Laptop", number=482913
+    )
+    answered = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+    reply(db, account, request_id, answered, status_after="waiting_colleague", department="Engineering")
+    lifecycle.set_status(db, request_id, "open", "anna", datetime(2026, 3, 3, 10, 0, tzinfo=UTC))
+    figures = report_figures(db, date(2026, 3, 1), date(2026, 3, 31))
+    assert request_id != 482913
+    assert [(wait.number, wait.subject, wait.department) for wait in figures.longest_waits] == [
+        (482913, "Laptop", "Engineering")
+    ]
+
+
+def test_two_waits_of_one_request_as_long_as_each_other_on_two_departments_are_both_listed():
+    db = open_memory_db()
+    account = new_account(db)
+    request_id = add_request(db, account, datetime(2026, 3, 2, 9, 0, tzinfo=UTC), subject="Laptop")
+    for day, department in ((2, "Engineering"), (4, "Inkoop")):
+        asked = datetime(2026, 3, day, 10, 0, tzinfo=UTC)
+        reply(db, account, request_id, asked, status_after="waiting_colleague", department=department)
+        lifecycle.set_status(db, request_id, "open", "anna", asked + timedelta(days=1))
+    waits = report_figures(db, date(2026, 3, 1), date(2026, 3, 31)).longest_waits
+    assert sorted(wait.department for wait in waits) == ["Engineering", "Inkoop"]
+    assert waits[0].business_min == waits[1].business_min
 
 
 def test_per_person_figures_switched_off_leave_the_report_and_the_export_by_agent(data_dir, tmp_path):

@@ -53,7 +53,7 @@ def make_request(
     db, requester_id=1, category=None, priority="normal", received=MONDAY_10, channel="email"
 ) -> int:
     cursor = db.execute(
-        "INSERT INTO requests (id, account_id, requester_id, category, priority, received_at, last_activity_at, "
+        "INSERT INTO requests (number, account_id, requester_id, category, priority, received_at, last_activity_at, "
         f"channel) VALUES ({NEXT_NUMBER}, 1, ?, ?, ?, ?, ?, ?) RETURNING id",
         [requester_id, category, priority, to_db(received), to_db(received), channel],
     )

@@ -115,6 +115,7 @@ def requests(draw: st.DrawFn) -> tuple[RequestRecord, list[tuple[int, str, str]]
     events = [Event(at(m), "status", data={"to": s, "department": d or None}) for m, s, d in changes]
     record = RequestRecord(
         request_id=draw(st.integers(1, 50)),
+        number=draw(st.integers(100000, 999999)),
         requester="a@example.org",
         requester_name="A",
         department=draw(st.sampled_from(["", "Sales", "HR"])),
@@ -210,6 +211,7 @@ def _record(**changes: object) -> RequestRecord:
     answered = changes.pop("answered", None)
     values: dict[str, object] = {
         "request_id": 1,
+        "number": 482913,
         "requester": "a@example.org",
         "requester_name": "A",
         "department": "Sales",

@@ -91,19 +91,19 @@ def test_values_are_drawn_from_the_request_and_its_standard():
         "INSERT INTO standards (account_id, name, first_response_min) VALUES (?, 'default', 480)",
         [account.id],
     )
-    db.execute(
-        "INSERT INTO requests (id, account_id, requester_id, subject, received_at, last_activity_at, standard_id, "
-        f"first_response_due) VALUES ({NEXT_NUMBER}, ?, 1, 'Sedia rotta', '2026-11-23T09:00:00+00:00', "
-        "'2026-11-23T09:00:00+00:00', 1, '2026-11-24T09:00:00+00:00')",
+    request_id = db.execute(
+        "INSERT INTO requests (number, account_id, requester_id, subject, received_at, last_activity_at, standard_id, "
+        "first_response_due) VALUES (482913, ?, 1, 'Sedia rotta', '2026-11-23T09:00:00+00:00', "
+        "'2026-11-23T09:00:00+00:00', 1, '2026-11-24T09:00:00+00:00') RETURNING id",
         [account.id],
-    )
+    ).fetchone()[0]
     seed_templates(db)
-    values = template_values(db, 1, "Eva", "it")
+    values = template_values(db, request_id, "Eva", "it")
     template = get_template(db, "acknowledgement", "it")
     assert template is not None
     text = render(template.body, values)
     assert "Gentile Anna de Vries" in text
-    assert "richiesta 1 " in text
+    assert "richiesta 482913 " in text, "{request.id} is the number the requester knows, not the store's row"
     assert "entro 1 giorno lavorativo" in text
     assert text.endswith("Eva")
     assert values["standard.first_response_due"] == "2026-11-24 10:00"
@@ -123,7 +123,7 @@ def _acknowledgement_on(hours: str, first_response_min: int) -> str:
         [account.id, first_response_min],
     )
     db.execute(
-        "INSERT INTO requests (id, account_id, subject, received_at, last_activity_at, standard_id) "
+        "INSERT INTO requests (number, account_id, subject, received_at, last_activity_at, standard_id) "
         f"VALUES ({NEXT_NUMBER}, ?, 'Chair', '2026-11-23T09:00:00+00:00', '2026-11-23T09:00:00+00:00', 1)",
         [account.id],
     )

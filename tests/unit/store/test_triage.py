@@ -76,12 +76,16 @@ def test_merging_moves_the_messages_and_keeps_the_earliest_arrival(desk):
     assert db.execute("SELECT count(*) FROM messages WHERE request_id = ?", [first]).fetchone()[0] == 2
     assert _events(db, first, "merged") == [{"source": second, "messages": moved}]
     assert _events(db, second, "merged") == [{"into": first, "messages": moved}]
-    with pytest.raises(TriageError, match="was merged already"):
+    second_number = db.execute("SELECT number FROM requests WHERE id = ?", [second]).fetchone()[0]
+    assert second_number != second  # filed from mail: the message's key numbers it
+    with pytest.raises(TriageError, match=f"^merge: request #{second_number} was merged already$"):
         merge(db, second, first, "Anna", AT)
     with pytest.raises(TriageError, match="into itself"):
         merge(db, first, first, "Anna", AT)
-    with pytest.raises(TriageError, match="there is no request 999"):
+    with pytest.raises(TriageError, match=r"^merge: there is no request to merge$"):
         merge(db, 999, first, "Anna", AT)
+    with pytest.raises(TriageError, match=r"^merge: there is no request to merge into$"):
+        merge(db, first, 999, "Anna", AT)
 
 
 def test_a_message_split_off_opens_a_request_from_its_sender_but_a_request_keeps_its_last_message(desk):
