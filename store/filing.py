@@ -417,7 +417,7 @@ def _create_request(
         db,
         message_number_key(parsed.message_id, copy.raw_sha256),
         "INSERT INTO requests (number, account_id, requester_id, subject, status, received_at, "
-        "thread_index, last_activity_at, first_message_id) VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?) RETURNING id",
+        "thread_index, last_activity_at, first_message_id) VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?)",
         [
             account.id,
             requesters.row_id(db, parsed.sender.address, parsed.sender.name),

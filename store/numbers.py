@@ -45,13 +45,16 @@ def message_number_key(message_id: str | None, raw_sha256: str | None) -> str:
 
 
 def insert_numbered(db: sqlite_utils.Database, key: str, insert: str, values: Sequence[object]) -> int:
-    """Run ``insert`` (its first parameter the number; ``RETURNING id``) with the first of ``key``'s candidates
-    that no lower key holds, and return the new request's id: the insert itself finds out whether a number is free,
-    so filing a new request mostly costs one statement. A request with a higher key on that number moves on to its
-    own next place. Call inside a transaction."""
+    """Run ``insert`` (its first parameter the number) with the first of ``key``'s candidates that no lower key
+    holds, and return the new request's id: the insert itself finds out whether a number is free, so filing a new
+    request mostly costs one statement. A request with a higher key on that number moves on to its own next place.
+    Call inside a transaction.
+
+    The id is the cursor's ``lastrowid``: with ``RETURNING id`` instead, Python's sqlite3 made each insert three
+    times as slow (53 µs against 17)."""
     for number in candidates(key):
         try:
-            return int(db.execute(insert, [number, *values]).fetchone()[0])
+            return _inserted(db, insert, [number, *values])
         except sqlite3.IntegrityError as error:
             if error.sqlite_errorcode != sqlite3.SQLITE_CONSTRAINT_UNIQUE:
                 raise
@@ -59,8 +62,14 @@ def insert_numbered(db: sqlite_utils.Database, key: str, insert: str, values: Se
         if holder_key is None or holder_key <= key:
             continue  # a lower key holds it (or a request nothing names alike on other desktops)
         _move_on(db, number, holder_key)
-        return int(db.execute(insert, [number, *values]).fetchone()[0])
+        return _inserted(db, insert, [number, *values])
     raise AssertionError("unreachable: the candidates never end")
+
+
+def _inserted(db: sqlite_utils.Database, insert: str, values: list[object]) -> int:
+    row_id = db.execute(insert, values).lastrowid
+    assert row_id is not None, "an INSERT sets lastrowid"
+    return row_id
 
 
 def _move_on(db: sqlite_utils.Database, number: int, key: str) -> None:

@@ -78,10 +78,7 @@ def test_a_number_another_request_holds_passes_to_the_keys_next_candidate():
     db = open_memory_db()
     account = loopback_account(db)
     first, second = islice(candidates("<a@x>|s1"), 2)
-    insert = (
-        "INSERT INTO requests (number, account_id, subject, received_at, last_activity_at) VALUES (?, ?, ?, '', '') "
-        "RETURNING id"
-    )
+    insert = "INSERT INTO requests (number, account_id, subject, received_at, last_activity_at) VALUES (?, ?, ?, '', '')"
     db.execute(insert, [first, account.id, "held already"])
     assert number_of(db, insert_numbered(db, "<a@x>|s1", insert, [account.id, "Beamer"])) == second
     with pytest.raises(sqlite3.IntegrityError):  # another rule broken is not a taken number
