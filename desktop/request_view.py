@@ -38,6 +38,7 @@ from desktop.palette_colours import is_dark
 from desktop.reader import Reader
 from mail.attachment_bytes import attachment_bytes
 from mail.filenames import sanitize_filename
+from mail.parse import shown_html
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QNetworkAccessManager, QNetworkReply
@@ -86,7 +87,7 @@ def _load(db: sqlite_utils.Database, request_id: int) -> Loaded:
     card = None if requester is None else requester_card(db, requester)
     rows = request_rows(db, [request_id])
     rating = satisfaction(db, request_id)
-    items = conversation(db, request_id)
+    items = conversation(db, request_id, shown_html)
     return Loaded(
         request_id,
         rows[0] if rows else None,

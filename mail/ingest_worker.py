@@ -83,7 +83,7 @@ def prepared(copy: RawCopy) -> FetchedCopy:
         len(raw),
         hashlib.sha256(raw).hexdigest(),
         pack(raw),
-        parse_message(raw),
+        parse_message(raw, html=False),
     )
 
 

@@ -74,17 +74,23 @@ class _Content:
     attached_text: list[str] = field(default_factory=list)
 
 
-def parse_message(raw: bytes, depth: int = 0) -> ParsedMessage:
+def parse_message(raw: bytes, depth: int = 0, html: bool = True) -> ParsedMessage:
     """The message's fields for the store; problems are recorded, never raised. ``depth`` counts the messages this
-    one is attached inside."""
+    one is attached inside. Without ``html`` an HTML part is not sanitised but marked ``html_in_raw``, to be read
+    when the message is shown (``shown_html``): ingest does not pay for what is seldom looked at again."""
     try:
-        return _parse(bytes(raw), depth)
+        return _parse(bytes(raw), depth, html)
     except Exception as error:  # a parser bug must cost one message's body, never the sync
         logger.exception("parsing failed; keeping headers only")
         return _headers_only(bytes(raw), f"parser failed ({type(error).__name__}); only headers read")
 
 
-def _parse(raw: bytes, depth: int) -> ParsedMessage:
+def shown_html(raw: bytes) -> str | None:
+    """The sanitised HTML of a message, from its raw mail."""
+    return parse_message(raw).html_body
+
+
+def _parse(raw: bytes, depth: int, html: bool) -> ParsedMessage:
     problems: list[str] = []
     root = parse_entity(raw, problems)
     fields = _header_fields(root.headers, problems)
@@ -99,7 +105,8 @@ def _parse(raw: bytes, depth: int) -> ParsedMessage:
     return ParsedMessage(
         **fields,
         text_body=text,
-        html_body=sanitize(html_source) if html_source else None,
+        html_body=sanitize(html_source) if html_source and html else None,
+        html_in_raw=bool(html_source) and not html,
         snippet=snippet(text),
         auto_kind=_auto_kind(root.headers, fields["subject"], content.part_types),
         attachments=tuple(content.attachments),

@@ -4,6 +4,7 @@ order they happened, and the card of the requester who asked."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,6 +12,7 @@ import sqlite_utils
 
 from store.history import HISTORY_ACTOR
 from store.queues import OPEN_SQL
+from store.raw_bytes import unpack
 from store.timeutil import from_db, instant_from_db
 from store.vocabulary import EventKind
 
@@ -53,8 +55,11 @@ class RequesterCard:
     median_first_response_min: float | None
 
 
-def conversation(db: sqlite_utils.Database, request_id: int) -> list[ConversationItem]:
-    """Messages and internal notes of a request, oldest first."""
+def conversation(
+    db: sqlite_utils.Database, request_id: int, html_from_raw: Callable[[bytes], str | None] | None = None
+) -> list[ConversationItem]:
+    """Messages and internal notes of a request, oldest first. The HTML a message left in its raw mail
+    (``store.bodies``) is read by ``html_from_raw`` (``mail.parse.shown_html``), else not at all."""
     attachments: dict[int, list[AttachmentRow]] = {}
     for message_id, attachment_id, filename, content_type, size in db.execute(
         """SELECT a.message_id, a.id, a.filename, a.content_type, a.size FROM attachments a
@@ -74,12 +79,14 @@ def conversation(db: sqlite_utils.Database, request_id: int) -> list[Conversatio
             sender_address=row["from_addr"],
             subject=row["subject"],
             text=row["text_body"],
-            html=row["html_body"],
+            html=_html(row["html_body"], row["raw"], html_from_raw),
             attachments=tuple(attachments.get(row["id"], ())),
         )
         for row in db.query(
-            """SELECT id, coalesce(date, internal_date) AS at, role, from_name, from_addr, subject, message_text(bodies, text_body) AS text_body,
-                      message_html(bodies, html_body) AS html_body
+            f"""SELECT id, coalesce(date, internal_date) AS at, role, from_name, from_addr, subject,
+                      message_text(bodies, text_body) AS text_body, message_html(bodies, html_body) AS html_body,
+                      CASE WHEN {int(html_from_raw is not None)} AND html_in_raw(bodies)
+                           THEN (SELECT data FROM raw WHERE sha256 = raw_sha256) END AS raw
                FROM messages WHERE request_id = ?""",
             [request_id],
         )
@@ -97,6 +104,12 @@ def conversation(db: sqlite_utils.Database, request_id: int) -> list[Conversatio
     ):
         items.append(ConversationItem("history", event_id, from_db(at), "history", "", "", "", "", None))
     return sorted(items, key=lambda item: (item.at is None, item.at or datetime.min, item.kind, item.id))
+
+
+def _html(
+    stored: str | None, raw: bytes | None, html_from_raw: Callable[[bytes], str | None] | None
+) -> str | None:
+    return html_from_raw(unpack(raw)) if raw is not None and html_from_raw is not None else stored
 
 
 def request_requester(db: sqlite_utils.Database, request_id: int) -> int | None:

@@ -63,7 +63,7 @@ class FetchedCopy:
             _json_addresses(parsed.cc),
             to_db(parsed.date) if parsed.date else None,
             to_db(self.internal_date),
-            pack_bodies(parsed.text_body, parsed.html_body),
+            pack_bodies(parsed.text_body, parsed.html_body, parsed.html_in_raw),
             parsed.snippet,
             parsed.auto_kind,
             self.raw_sha256,

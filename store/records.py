@@ -35,7 +35,7 @@ class ParsedMessage:
     cc: tuple[Address, ...]
     date: datetime | None  # aware; None when missing or unparseable
     text_body: str
-    html_body: str | None  # sanitised with nh3
+    html_body: str | None  # sanitised with nh3; None also when left in the raw mail (html_in_raw)
     snippet: str
     auto_kind: str  # none, auto-reply, bounce, list, loop
     attachments: tuple[AttachmentData, ...] = ()
@@ -44,3 +44,4 @@ class ParsedMessage:
     # Words a person finds inside attachments they read as part of the message (attached messages, invitations):
     # indexed for search, not shown as the text.
     attached_text: str = ""
+    html_in_raw: bool = False  # an HTML part read when the message is shown (mail.parse_message(html=False))

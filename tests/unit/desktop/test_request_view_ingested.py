@@ -62,6 +62,8 @@ def test_a_synced_request_shows_its_bodies_and_saves_its_attachment(qtbot, seede
         window.request_view.show_request(request_id)
     shown = window.request_view.conversation.toPlainText()
     assert "lekt het sinds vannacht" in shown and "plattegrond.pdf" in shown
+    (item,) = window.request_view.messages()  # the HTML, read from the raw mail now it is shown
+    assert "<b>kamer 12</b>" in (item.html or "")
     number = window.request_view.request_number()
     assert number != request_id  # numbered by its message, as on every desktop; the row is this store's own
     assert f"Request #{number} ·" in window.request_view.heading.text()
@@ -69,6 +71,10 @@ def test_a_synced_request_shows_its_bodies_and_saves_its_attachment(qtbot, seede
     window.close()
     db = open_db(data_dir)
     assert db.execute("SELECT number FROM requests WHERE id = ?", [request_id]).fetchone()[0] == number
+    assert db.execute(
+        "SELECT html_in_raw(bodies), message_html(bodies, html_body) FROM messages WHERE request_id = ?",
+        [request_id],
+    ).fetchone() == (1, None)
     attachment = db.execute(
         "SELECT a.id FROM attachments a JOIN messages m ON m.id = a.message_id WHERE m.request_id = ?",
         [request_id],

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mail.filenames import sanitize_filename
-from mail.parse import parse_message, snippet
+from mail.parse import parse_message, shown_html, snippet
 from store.records import Address, ParsedMessage
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "mail"
@@ -128,6 +128,16 @@ def test_html_only_mail_gets_text_from_html_and_loses_scripts():
     )
     assert parsed.snippet.startswith("Buongiorno, il portatile")
     assert parsed.message_id == "<CAF=abc123+XYZ@mail.gmail.com>"
+
+
+def test_ingest_leaves_the_html_in_the_raw_mail_and_showing_it_sanitises_it_as_a_full_parse_does():
+    raw = sample("gmail_it_html_only.eml")
+    full, ingested = parse_message(raw), parse_message(raw, html=False)
+    assert ingested.html_body is None and ingested.html_in_raw and not full.html_in_raw
+    assert (ingested.text_body, ingested.snippet) == (full.text_body, full.snippet)
+    assert shown_html(raw) == full.html_body
+    plain = parse_message(sample("thunderbird_de_attachment.eml"), html=False)
+    assert not plain.html_in_raw
 
 
 def test_unencoded_latin1_header_and_iso_8859_15_body():

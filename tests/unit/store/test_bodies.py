@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.bodies import message_html, message_text, pack_bodies, unpack_bodies
+from store.bodies import html_in_raw, message_html, message_text, pack_bodies, unpack_bodies
 from store.db import open_memory_db
 
 texts = st.text(st.characters(blacklist_categories=("Cs",)))
@@ -32,3 +32,10 @@ def test_queries_read_packed_bodies_and_the_text_columns_of_rows_written_before(
         "SELECT message_text(bodies, text_body), message_html(bodies, html_body) FROM rows ORDER BY rowid"
     ).fetchall() == [("nieuw", "<b>nieuw</b>"), ("oud", "<i>oud</i>"), ("alleen tekst", None)]
     assert message_text(None, "oud") == "oud" and message_html(None, None) is None
+
+
+def test_bodies_can_say_the_html_stays_in_the_raw_mail():
+    left = pack_bodies("tekst", None, html_in_raw=True)
+    assert unpack_bodies(left) == ("tekst", None)
+    assert html_in_raw(left) and not html_in_raw(pack_bodies("tekst", None)) and not html_in_raw(None)
+    assert not html_in_raw(pack_bodies("tekst", "<p>tekst</p>"))
