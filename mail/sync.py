@@ -280,10 +280,9 @@ def _folder_row(db: sqlite_utils.Database, account: Account, name: str, role: st
 
 def bulk_commit_size(new: int) -> int:
     """Copies filed per transaction in a bulk load (its indexes built at the end; anything else commits every
-    batch). Events and the messages of a request are indexed by request numbers spread over the whole store, so
-    every commit writes most of those indexes' pages again: at 275,000 messages, commits of 10,000 instead of 1,000
-    wrote 11 GB instead of 16 GB into the WAL and out again. A fortieth of the run still shows mail arriving, and
-    keeps progress steady."""
+    batch). Message-IDs, references and raw digests are indexed by values spread over the whole store, so every
+    commit writes most of those indexes' pages again: fewer, larger commits write less into the WAL and out again.
+    A fortieth of the run still shows mail arriving, and keeps progress steady."""
     low, high = COMMIT_MESSAGES
     return max(low, min(high, new // COMMIT_SHARE))
 

@@ -50,8 +50,8 @@ def worth_deferring(db: sqlite_utils.Database, incoming: int) -> bool:
     return incoming >= db.execute("SELECT count(*) FROM messages").fetchone()[0]
 
 
-# A large ingest inserts requests at positions spread over their table and indexes (numbers come from a hash):
-# a bigger page cache for its connection keeps the pages it returns to from being read and written again.
+# A large ingest inserts Message-IDs, references and raw digests at positions spread over their indexes: a bigger
+# page cache for its connection keeps the pages it returns to from being read and written again.
 BULK_CACHE_KIB = 65_536
 
 
