@@ -40,7 +40,9 @@ def _register_list(actions: argparse._SubParsersAction) -> None:
 
 def _register_show(actions: argparse._SubParsersAction) -> None:
     parser = actions.add_parser("show", help="one request: its facts, notes, history and messages")
-    parser.add_argument("number", type=int, metavar="ID")
+    parser.add_argument(
+        "number", type=int, metavar="NUMBER", help="the request's number, as in its [#NUMBER] subject tag"
+    )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.set_defaults(func=run_show)
 

@@ -29,7 +29,7 @@ def add_as_option(parser: argparse.ArgumentParser) -> None:
 
 def add_change_commands(commands: argparse._SubParsersAction) -> None:
     set_parser = commands.add_parser("set", help="set status, assignee, priority, category or standard")
-    set_parser.add_argument("number", type=int, metavar="ID")
+    set_parser.add_argument("number", type=int, metavar="NUMBER", help="the request's number")
     set_parser.add_argument("--status", choices=STATUSES)
     who = set_parser.add_mutually_exclusive_group()
     who.add_argument("--assignee", metavar="NAME")
@@ -48,7 +48,7 @@ def add_change_commands(commands: argparse._SubParsersAction) -> None:
     set_parser.set_defaults(func=run_set)
 
     note = commands.add_parser("note", help="add an internal note (never mailed)")
-    note.add_argument("number", type=int, metavar="ID")
+    note.add_argument("number", type=int, metavar="NUMBER", help="the request's number")
     note.add_argument("--text", required=True)
     note.set_defaults(func=run_note)
 
