@@ -6,7 +6,9 @@ standards, calendars, templates, departments, hand-made changes to requests (sta
 notes), requests entered by hand, or replies still waiting in the outbox. Those are read from the damaged file table
 by table and row by row: a table or rows that no longer read are skipped and counted, never a reason to stop.
 ``carry_settings`` runs before the sync (the sync then files into the carried accounts and requesters),
-``carry_requests`` after it (a request is found again by the content hash of the message that opened it).
+``carry_requests`` after it (a request is found again by the content hash of the message that opened it, one
+entered by hand by the key the team knows it by). What the team shared through the mailbox's Loket folder (requests
+entered by hand, notes) comes back with the sync as well: it is recognised and not carried a second time.
 """
 
 from __future__ import annotations
@@ -27,9 +29,11 @@ from store import lifecycle
 from store.bodies import message_text
 from store.db import db_path, transaction
 from store.history import filed_as_history
-from store.numbers import NEXT_NUMBER
+from store.numbers import NEXT_NUMBER, place
 from store.raw_bytes import pack
 from store.search import SearchEntry, index_for_search
+from store.team_changes import find_request
+from store.timeutil import to_db
 from store.vocabulary import UNSENT_STATES, Channel, EventKind
 
 log = logging.getLogger(__name__)
@@ -90,11 +94,15 @@ def carry_requests(
         try:
             with transaction(db):
                 if channel != Channel.EMAIL:
-                    found[old_id] = _carry_manual(damaged, db, old_id, counts)
-                    continue
-                new_id = _request_of(db, account_id, *_opening(damaged, old_id)) or _same_request(
-                    damaged, db, old_id
-                )
+                    key = _key_of(damaged, old_id)
+                    new_id = None if key is None else find_request(db, account_id, key)
+                    if new_id is None:
+                        found[old_id] = _carry_manual(damaged, db, old_id, key, counts)
+                        continue
+                else:
+                    new_id = _request_of(db, account_id, *_opening(damaged, old_id)) or _same_request(
+                        damaged, db, old_id
+                    )
                 if new_id is None:
                     counts["requests not found in the mailbox"] += 1
                     continue
@@ -104,6 +112,15 @@ def carry_requests(
             log.warning("request %s not carried over: %s", old_id, error)
             counts["requests skipped"] += 1
     _carry_outbox(damaged, db, found, counts)
+
+
+def _key_of(damaged: sqlite3.Connection, old_id: int) -> str | None:
+    """The key a request entered by hand is shared under: the team's copy of it is found again by that key."""
+    try:
+        row = damaged.execute("SELECT key FROM request_keys WHERE request_id = ?", [old_id]).fetchone()
+    except sqlite3.Error:
+        return None
+    return None if row is None else str(row[0])
 
 
 def _opening(damaged: sqlite3.Connection, old_id: int) -> tuple[str | None, str | None]:
@@ -173,7 +190,7 @@ def _carry_hand_changes(
     for kind, who, at, data_json in _events(damaged, old_id, counts):
         if kind == EventKind.NOTE:
             text = json.loads(data_json).get("text", "")
-            if text.strip():
+            if text.strip() and not _has_note(db, new_id, who, datetime.fromisoformat(at), text):
                 lifecycle.add_note(db, new_id, text, who, datetime.fromisoformat(at))
                 counts["notes"] += 1
         else:
@@ -198,15 +215,28 @@ def _carry_hand_changes(
         counts["statuses"] += 1
 
 
+def _has_note(db: sqlite_utils.Database, request_id: int, actor: str, at: datetime, text: str) -> bool:
+    """Whether the rebuild's sync brought this note back already: the team shares notes through the mailbox."""
+    return (
+        db.execute(
+            "SELECT 1 FROM events WHERE request_id = ? AND kind = ? AND actor = ? AND at = ? "
+            "AND json_extract(data_json, '$.text') = ?",
+            [request_id, EventKind.NOTE, actor, to_db(at), text],
+        ).fetchone()
+        is not None
+    )
+
+
 def _events(damaged: sqlite3.Connection, old_id: int, counts: Counter[str]) -> Iterator[tuple[Any, ...]]:
     columns = ["kind", "actor", "at", "data_json"]
     return _rows(damaged, "events", columns, counts, "request_id = ?", [old_id])
 
 
 def _carry_manual(
-    damaged: sqlite3.Connection, db: sqlite_utils.Database, old_id: int, counts: Counter[str]
+    damaged: sqlite3.Connection, db: sqlite_utils.Database, old_id: int, key: str | None, counts: Counter[str]
 ) -> int:
-    """A request entered by hand (a phone call, a visit) exists nowhere else: its row and all its history."""
+    """A request entered by hand (a phone call, a visit) that the mailbox did not give back (never shared): its row
+    and all its history, under its key and so its number, as every desktop numbers it."""
     columns = _common_columns(
         damaged, db, "requests", exclude={"id", "number", "first_message_id", "merged_into"}
     )
@@ -218,6 +248,9 @@ def _carry_manual(
             list(row),
         ).fetchone()[0]
     )
+    if key is not None:
+        db.execute("INSERT INTO request_keys (request_id, key) VALUES (?, ?)", [new_id, key])
+        place(db, new_id, key)
     for kind, who, at, data_json in _events(damaged, old_id, counts):
         db.execute(
             "INSERT INTO events (request_id, at, kind, actor, data_json) VALUES (?, ?, ?, ?, ?)",

@@ -268,6 +268,43 @@ def test_a_damaged_store_is_named_and_rebuild_keeps_it_and_carries_over_what_onl
     ]
 
 
+def test_a_rebuild_keeps_one_copy_of_what_the_team_folder_gives_back(dovecot, mailbox, tmp_path):
+    """A request entered by hand and a note, both shared through the mailbox, come back with the rebuild's sync:
+    the damaged store's copies of them are not carried over a second time."""
+    seed_inbox(dovecot, mailbox, 2)
+    add_account(tmp_path, dovecot.port, mailbox)
+    assert loket(tmp_path, "sync", "--once").returncode == 0
+    body = tmp_path / "call.txt"
+    body.write_text("Belde: sleutel kwijt\n")
+    made = loket(
+        tmp_path, "request", "new", "--requester", "piet@example.org", "--subject", "Sleutel kwijt",
+        "--body-file", str(body), "--channel", "phone",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    db = open_db(tmp_path)
+    mailed = db.execute("SELECT number FROM requests WHERE channel = 'email' ORDER BY id LIMIT 1").fetchone()[
+        0
+    ]
+    db.conn.close()
+    assert loket(tmp_path, "request", "note", str(mailed), "--text", "Teruggebeld").returncode == 0
+    assert loket(tmp_path, "sync", "--once").returncode == 0  # both shared now
+    damage_table(tmp_path / "loket.sqlite", "messages")
+
+    assert loket(tmp_path, "rebuild").returncode == 0
+    assert count(tmp_path, "SELECT count(*) FROM requests WHERE subject = 'Sleutel kwijt'") == 1
+    assert (
+        count(
+            tmp_path,
+            f"SELECT count(*) FROM requests WHERE subject = 'Sleutel kwijt' AND number = {int(made.stdout)}",
+        )
+        == 1
+    )
+    assert (
+        count(tmp_path, "SELECT count(*) FROM events WHERE kind = 'note' AND data_json LIKE '%Teruggebeld%'")
+        == 1
+    )
+
+
 def test_a_file_that_is_not_a_database_is_named_and_rebuild_sets_it_aside(dovecot, mailbox, tmp_path):
     (tmp_path / "loket.sqlite").write_bytes(b"this is a spreadsheet, honestly\n" * 100)
     assert "is damaged (file is not a database)" in one_line(loket(tmp_path, "sync", "--once"))

@@ -48,3 +48,30 @@ def test_a_request_entered_by_hand_keeps_its_history_and_a_table_that_no_longer_
     assert counts["requests entered by hand"] == 1
     assert counts["templates: unreadable parts"] > 0  # counted, not fatal
     assert aside.exists() and not (tmp_path / "loket.sqlite.damaged").exists()
+
+
+def test_a_request_entered_by_hand_that_was_never_shared_keeps_its_key_and_its_number(tmp_path):
+    from store import team_changes
+
+    db = open_db(tmp_path)
+    account = loopback_account(db, "facilities")
+    phoned = team_changes.create_manual(
+        db, account_id=account.id, requester_address="anna@example.org", requester_name="Anna Bakker",
+        subject="Beamer zaal 3 kapot", text="Belde om 10:00", channel="phone", actor="Jan", at=AT,
+    )  # fmt: skip
+    key, number = db.execute(
+        "SELECT k.key, q.number FROM requests q JOIN request_keys k ON k.request_id = q.id WHERE q.id = ?",
+        [phoned],
+    ).fetchone()
+    db.conn.close()
+
+    damaged = open_damaged(set_aside(tmp_path, AT))
+    rebuilt = open_db(tmp_path)
+    counts: Counter[str] = Counter()
+    carry_settings(damaged, rebuilt, counts)
+    carry_requests(damaged, rebuilt, "loket rebuild", AT, counts)
+
+    carried = team_changes.find_request(rebuilt, account.id, key)
+    assert carried is not None
+    assert rebuilt.execute("SELECT number FROM requests WHERE id = ?", [carried]).fetchone() == (number,)
+    assert counts["requests entered by hand"] == 1
