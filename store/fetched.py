@@ -84,6 +84,8 @@ class FetchedCopy:
         raw mail) and the HTML (packed into the bodies). They were two fifths of the bytes every batch was pickled,
         piped and unpickled with, and the filing process hashed the attachments again."""
         parsed = self.parsed
+        if parsed.html_body is None and not parsed.attachments:
+            return self.__dict__  # nothing to leave out: most mail, whose HTML stays in the raw mail
         slim = object.__new__(
             ParsedMessage
         )  # a copy without the frozen record's __init__: a third of the cost

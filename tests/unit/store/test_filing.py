@@ -377,6 +377,12 @@ def test_merging_a_request_costs_the_same_however_many_requests_the_store_holds(
     assert large < 2 * small
 
 
+def test_a_copy_with_nothing_to_leave_behind_is_sent_whole():
+    copy = _copy(message("jan@example.org", message_id="<a@x>"))
+    sent = pickle.loads(pickle.dumps(copy))
+    assert sent == copy and sent.stored_values == copy.stored_values
+
+
 def test_a_copy_sent_from_a_worker_process_files_the_same_rows_without_its_attachment_bytes():
     """What a worker pickles leaves the attachments' bytes and the HTML behind: filing reads them from the values
     the copy worked out where it was made."""
