@@ -8,7 +8,8 @@ by table and row by row: a table or rows that no longer read are skipped and cou
 ``carry_settings`` runs before the sync (the sync then files into the carried accounts and requesters),
 ``carry_requests`` after it (a request is found again by the content hash of the message that opened it, one
 entered by hand by the key the team knows it by). What the team shared through the mailbox's Loket folder (requests
-entered by hand, notes) comes back with the sync as well: it is recognised and not carried a second time.
+entered by hand, notes) comes back with the sync as well: it is recognised and not carried a second time. What
+this desktop changed and had not shared yet waits to be shared, as it did.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from store.raw_bytes import pack
 from store.search import SearchEntry, index_for_search
 from store.team_changes import find_request
 from store.timeutil import to_db
-from store.vocabulary import UNSENT_STATES, Channel, EventKind
+from store.vocabulary import UNSENT_STATES, ChangeKind, Channel, EventKind
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +77,8 @@ def carry_requests(
     damaged: sqlite3.Connection, db: sqlite_utils.Database, actor: str, now: datetime, counts: Counter[str]
 ) -> None:
     """Hand-made changes and notes on requests the sync found again, requests entered by hand with their history,
-    and replies not yet sent, in that order (a reply belongs to its request)."""
+    and replies not yet sent, in that order (a reply belongs to its request); then the changes the team has not
+    seen yet, to be shared by the next sync."""
     found: dict[int, int] = {}
     columns = [
         "id",
@@ -112,6 +114,7 @@ def carry_requests(
             log.warning("request %s not carried over: %s", old_id, error)
             counts["requests skipped"] += 1
     _carry_outbox(damaged, db, found, counts)
+    _carry_unshared_changes(damaged, db, counts)
 
 
 def _key_of(damaged: sqlite3.Connection, old_id: int) -> str | None:
@@ -121,6 +124,29 @@ def _key_of(damaged: sqlite3.Connection, old_id: int) -> str | None:
     except sqlite3.Error:
         return None
     return None if row is None else str(row[0])
+
+
+_CHANGE_COLUMNS = ("change_id", "account_id", "request_key", "field", "value_json", "actor", "at")
+# What ``carry_requests`` carries over itself; the other kinds of change (a merge, a split, a standard given by hand)
+# are applied again in the new store as if a colleague had made them.
+_CARRIED_KINDS = (ChangeKind.NEW, ChangeKind.NOTE, *HAND_FIELDS, ChangeKind.STATUS)
+
+
+def _carry_unshared_changes(
+    damaged: sqlite3.Connection, db: sqlite_utils.Database, counts: Counter[str]
+) -> None:
+    """Changes this desktop made that never reached the mailbox's Loket folder wait to be shared again, as they did
+    (the same change ids: none is applied twice)."""
+    columns = ", ".join(_CHANGE_COLUMNS)
+    marks = ", ".join("?" * len(_CHANGE_COLUMNS))
+    with transaction(db):
+        for values in _rows(damaged, "team_changes", _CHANGE_COLUMNS, counts, "pushed = 0"):
+            applied = int(values[_CHANGE_COLUMNS.index("field")] in _CARRIED_KINDS)
+            inserted = db.execute(
+                f"INSERT OR IGNORE INTO team_changes ({columns}, pushed, applied) VALUES ({marks}, 0, ?)",
+                [*values, applied],
+            ).rowcount
+            counts["changes not yet shared"] += inserted
 
 
 def _opening(damaged: sqlite3.Connection, old_id: int) -> tuple[str | None, str | None]:

@@ -305,6 +305,43 @@ def test_a_rebuild_keeps_one_copy_of_what_the_team_folder_gives_back(dovecot, ma
     )
 
 
+def test_changes_the_team_had_not_seen_when_the_store_broke_are_shared_after_the_rebuild(
+    dovecot, mailbox, tmp_path
+):
+    from store import team_changes
+    from store.timeutil import utcnow
+
+    anna, ben = tmp_path / "anna", tmp_path / "ben"
+    seed_inbox(dovecot, mailbox, 2)
+    add_account(anna, dovecot.port, mailbox)
+    assert loket(anna, "sync", "--once").returncode == 0
+    db = open_db(anna)  # changed while the mailbox was out of reach: queued, not shared
+    request_id, number = db.execute("SELECT id, number FROM requests ORDER BY id LIMIT 1").fetchone()
+    team_changes.add_note(db, request_id, "Nog niet gedeeld", "Anna", utcnow())
+    team_changes.set_field(db, request_id, "priority", "urgent", "Anna", utcnow())
+    team_changes.merge(
+        db, db.execute("SELECT max(id) FROM requests").fetchone()[0], request_id, "Anna", utcnow()
+    )
+    db.conn.close()
+    assert count(anna, "SELECT count(*) FROM team_changes WHERE pushed = 0") == 3
+    damage_table(anna / "loket.sqlite", "messages")
+
+    assert loket(anna, "rebuild").returncode == 0
+    assert loket(anna, "sync", "--once").returncode == 0
+    assert count(anna, "SELECT count(*) FROM team_changes WHERE pushed = 0") == 0
+    assert count(anna, "SELECT count(*) FROM events WHERE kind = 'note'") == 1
+    assert count(anna, "SELECT count(*) FROM requests WHERE merged_into IS NOT NULL") == 1
+
+    add_account(ben, dovecot.port, mailbox)
+    assert loket(ben, "sync", "--once").returncode == 0
+    assert count(ben, f"SELECT count(*) FROM requests WHERE number = {number} AND priority = 'urgent'") == 1
+    assert (
+        count(ben, "SELECT count(*) FROM events WHERE kind = 'note' AND data_json LIKE '%Nog niet gedeeld%'")
+        == 1
+    )
+    assert count(ben, "SELECT count(*) FROM requests WHERE merged_into IS NOT NULL") == 1
+
+
 def test_a_file_that_is_not_a_database_is_named_and_rebuild_sets_it_aside(dovecot, mailbox, tmp_path):
     (tmp_path / "loket.sqlite").write_bytes(b"this is a spreadsheet, honestly\n" * 100)
     assert "is damaged (file is not a database)" in one_line(loket(tmp_path, "sync", "--once"))
