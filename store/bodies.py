@@ -1,18 +1,19 @@
 """A message's plain and HTML bodies, kept compressed together in ``messages.bodies``.
 
 Stored as text they took a quarter of the store, more than the mailbox's text itself; compressed (zstd, about a
-third of the size) the store stays smaller than the mailbox. Queries read them through the SQL functions
-``message_text(bodies, text_body)``, ``message_html(bodies, html_body)`` and ``html_in_raw(bodies)``, which every
-connection of ``open_db`` has: rows written before keep their text in ``text_body`` and ``html_body``.
+third of the size) the store stays smaller than the mailbox. Queries read the text through the SQL function
+``message_text(bodies, text_body)``, which every connection of ``open_db`` has, and Python reads both through
+``stored_bodies``: rows written before keep their text in ``text_body`` and ``html_body``.
 
 A message filed from the mailbox keeps no HTML here: its HTML part stays in the raw mail, and is read and sanitised
-when the message is shown (``html_in_raw``). Sanitising every HTML part at ingest cost a sixth of parsing a mailbox
+when the message is shown (``Bodies.html_in_raw``). Sanitising every HTML part at ingest cost a sixth of parsing a mailbox
 of years, for messages hardly anyone opens again; kept here as well, the HTML made the store larger.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from typing import NamedTuple
 
 from store.raw_bytes import pack, unpack
 
@@ -27,27 +28,28 @@ def pack_bodies(text: str, html: str | None, html_in_raw: bool = False) -> bytes
     return pack(head + encoded + (html or "").encode("utf-8", "surrogatepass"))
 
 
-def unpack_bodies(bodies: bytes) -> tuple[str, str | None]:
+class Bodies(NamedTuple):
+    text: str
+    html: str | None  # sanitised HTML kept here
+    html_in_raw: bool  # the raw mail has an HTML part, read when the message is shown
+
+
+def unpack_bodies(bodies: bytes) -> Bodies:
     data = unpack(bodies)
     length = int.from_bytes(data[1:5], "little")
     text = data[5 : 5 + length].decode("utf-8", "surrogatepass")
     html = data[5 + length :].decode("utf-8", "surrogatepass") if data[:1] == _WITH_HTML else None
-    return text, html
+    return Bodies(text, html, data[:1] == _HTML_IN_RAW)
+
+
+def stored_bodies(bodies: bytes | None, text_body: str | None, html_body: str | None) -> Bodies:
+    """A message row's bodies, packed or (written before) in its text columns."""
+    return Bodies(text_body or "", html_body, False) if bodies is None else unpack_bodies(bodies)
 
 
 def message_text(bodies: bytes | None, text_body: str | None) -> str | None:
-    return text_body if bodies is None else unpack_bodies(bodies)[0]
-
-
-def message_html(bodies: bytes | None, html_body: str | None) -> str | None:
-    return html_body if bodies is None else unpack_bodies(bodies)[1]
-
-
-def html_in_raw(bodies: bytes | None) -> bool:
-    return bodies is not None and unpack(bodies)[:1] == _HTML_IN_RAW
+    return text_body if bodies is None else unpack_bodies(bodies).text
 
 
 def register(conn: sqlite3.Connection) -> None:
     conn.create_function("message_text", 2, message_text, deterministic=True)
-    conn.create_function("message_html", 2, message_html, deterministic=True)
-    conn.create_function("html_in_raw", 1, html_in_raw, deterministic=True)

@@ -10,6 +10,7 @@ from datetime import datetime
 
 import sqlite_utils
 
+from store.bodies import stored_bodies
 from store.history import HISTORY_ACTOR
 from store.queues import OPEN_SQL
 from store.raw_bytes import unpack
@@ -69,28 +70,31 @@ def conversation(
         attachments.setdefault(message_id, []).append(
             AttachmentRow(attachment_id, filename, content_type, size)
         )
-    items = [
-        ConversationItem(
-            kind="message",
-            id=row["id"],
-            at=from_db(row["at"]),
-            role=row["role"],
-            sender=row["from_name"] or row["from_addr"],
-            sender_address=row["from_addr"],
-            subject=row["subject"],
-            text=row["text_body"],
-            html=_html(row["html_body"], row["raw"], html_from_raw),
-            attachments=tuple(attachments.get(row["id"], ())),
+    items = []
+    for row in db.query(
+        """SELECT id, coalesce(date, internal_date) AS at, role, from_name, from_addr, subject, bodies, text_body,
+                  html_body, raw_sha256 FROM messages WHERE request_id = ?""",
+        [request_id],
+    ):
+        bodies = stored_bodies(row["bodies"], row["text_body"], row["html_body"])
+        html = bodies.html
+        if bodies.html_in_raw and html_from_raw is not None:
+            raw = db.execute("SELECT data FROM raw WHERE sha256 = ?", [row["raw_sha256"]]).fetchone()
+            html = None if raw is None else html_from_raw(unpack(raw[0]))
+        items.append(
+            ConversationItem(
+                kind="message",
+                id=row["id"],
+                at=from_db(row["at"]),
+                role=row["role"],
+                sender=row["from_name"] or row["from_addr"],
+                sender_address=row["from_addr"],
+                subject=row["subject"],
+                text=bodies.text,
+                html=html,
+                attachments=tuple(attachments.get(row["id"], ())),
+            )
         )
-        for row in db.query(
-            f"""SELECT id, coalesce(date, internal_date) AS at, role, from_name, from_addr, subject,
-                      message_text(bodies, text_body) AS text_body, message_html(bodies, html_body) AS html_body,
-                      CASE WHEN {int(html_from_raw is not None)} AND html_in_raw(bodies)
-                           THEN (SELECT data FROM raw WHERE sha256 = raw_sha256) END AS raw
-               FROM messages WHERE request_id = ?""",
-            [request_id],
-        )
-    ]
     for event_id, at, actor, data in db.execute(
         "SELECT id, at, actor, data_json FROM events WHERE request_id = ? AND kind = ?",
         [request_id, EventKind.NOTE],
@@ -104,12 +108,6 @@ def conversation(
     ):
         items.append(ConversationItem("history", event_id, from_db(at), "history", "", "", "", "", None))
     return sorted(items, key=lambda item: (item.at is None, item.at or datetime.min, item.kind, item.id))
-
-
-def _html(
-    stored: str | None, raw: bytes | None, html_from_raw: Callable[[bytes], str | None] | None
-) -> str | None:
-    return html_from_raw(unpack(raw)) if raw is not None and html_from_raw is not None else stored
 
 
 def request_requester(db: sqlite_utils.Database, request_id: int) -> int | None:

@@ -226,7 +226,7 @@ def file_copy(
             lifecycle.record_opening(db, request_id, message_row, copy.internal_date)
             if batch is None:
                 apply_standards(db, [request_id])
-        elif role == Role.REQUESTER and _rating(db, batch, request_id, message_row, copy):
+        elif role == Role.REQUESTER and _rating(db, account, batch, request_id, message_row, copy):
             pass  # a rating: neither an answer nor a reopening
         else:
             recipients = [a.address for a in (*parsed.to, *parsed.cc)]
@@ -491,25 +491,26 @@ def _record(
 
 
 def _rating(
-    db: sqlite_utils.Database, batch: _Batch | None, request_id: int, message_row: int, copy: FetchedCopy
+    db: sqlite_utils.Database,
+    account: Account,
+    batch: _Batch | None,
+    request_id: int,
+    message_row: int,
+    copy: FetchedCopy,
 ) -> bool:
     """Record the message as a rating when its subject's token is right for this request; the caller knows the
     sender is the request's requester. Anything else is an ordinary message."""
     if batch is None or batch.rating_secret is None:
         return False
     rating = checked_rating(batch.rating_secret, copy.parsed.subject)
-    if rating is None or _rated_request(db, request_id, rating.number) != request_id:
+    if (
+        rating is None or by_number(db, account.id, rating.number) != request_id
+    ):  # merged: the one it went into
         return False
     record_rating(
         db, request_id, rating.value, comment_of(copy.parsed.text_body), message_row, copy.internal_date
     )
     return True
-
-
-def _rated_request(db: sqlite_utils.Database, request_id: int, number: int) -> int | None:
-    """The request a rating's number names in the account of ``request_id`` (the one it was merged into, if so)."""
-    account_id = db.execute("SELECT account_id FROM requests WHERE id = ?", [request_id]).fetchone()[0]
-    return by_number(db, account_id, number)
 
 
 def _colleague_addressed(db: sqlite_utils.Database, request_id: int, recipients: list[str]) -> str | None:

@@ -267,13 +267,11 @@ def _carry_manual(
         damaged, db, "requests", exclude={"id", "number", "first_message_id", "merged_into"}
     )
     row = damaged.execute(f"SELECT {', '.join(columns)} FROM requests WHERE id = ?", [old_id]).fetchone()
-    new_id = int(
-        db.execute(
-            f"INSERT INTO requests (number, {', '.join(columns)}) "
-            f"VALUES ({NEXT_NUMBER}, {', '.join('?' * len(columns))}) RETURNING id",
-            list(row),
-        ).fetchone()[0]
+    cursor = db.execute(
+        f"INSERT INTO requests (number, {', '.join(columns)}) VALUES ({NEXT_NUMBER}, {', '.join('?' * len(columns))})",
+        list(row),
     )
+    new_id = int(cursor.lastrowid or 0)
     if key is not None:
         db.execute("INSERT INTO request_keys (request_id, key) VALUES (?, ?)", [new_id, key])
         place(db, new_id, key)

@@ -64,13 +64,12 @@ def create_manual(
     with transaction(db):
         requester_id = _requester(db, requester_address, requester_name)
         stamp = to_db(at)
-        request_id = int(
-            db.execute(
-                "INSERT INTO requests (number, account_id, requester_id, subject, status, channel, received_at, "
-                f"last_activity_at) VALUES ({NEXT_NUMBER}, ?, ?, ?, 'new', ?, ?, ?) RETURNING id",
-                [account_id, requester_id, subject.strip(), channel, stamp, stamp],
-            ).fetchone()[0]
+        cursor = db.execute(
+            "INSERT INTO requests (number, account_id, requester_id, subject, status, channel, received_at, "
+            f"last_activity_at) VALUES ({NEXT_NUMBER}, ?, ?, ?, 'new', ?, ?, ?)",
+            [account_id, requester_id, subject.strip(), channel, stamp, stamp],
         )
+        request_id = int(cursor.lastrowid or 0)
         record_event(db, request_id, EventKind.RECEIVED, actor, at, data={"channel": channel})
         if text.strip():
             record_event(db, request_id, EventKind.NOTE, actor, at, data={"text": text.strip()})
@@ -126,13 +125,12 @@ def split(db: sqlite_utils.Database, message_row: int, actor: str, at: datetime)
             if left == 0:
                 raise TriageError("split: the message is the request's only one")
         requester_id = _requester(db, address, name)
-        request_id = int(
-            db.execute(
-                "INSERT INTO requests (number, account_id, requester_id, subject, status, received_at, "
-                f"first_message_id, last_activity_at) VALUES ({NEXT_NUMBER}, ?, ?, ?, 'new', ?, ?, ?) RETURNING id",
-                [account_id, requester_id, subject, received, message_row, to_db(at)],
-            ).fetchone()[0]
+        cursor = db.execute(
+            "INSERT INTO requests (number, account_id, requester_id, subject, status, received_at, "
+            f"first_message_id, last_activity_at) VALUES ({NEXT_NUMBER}, ?, ?, ?, 'new', ?, ?, ?)",
+            [account_id, requester_id, subject, received, message_row, to_db(at)],
         )
+        request_id = int(cursor.lastrowid or 0)
         db.execute("UPDATE messages SET request_id = ? WHERE id = ?", [request_id, message_row])
         record_event(
             db, request_id, EventKind.SPLIT, actor, at, data={"source": old_request, "message": message_row}
